@@ -1,0 +1,449 @@
+"""The Document: one file, parsed once, in the terms Docusaurus uses. Every rule reads this."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Literal
+
+from markdown_it.token import Token
+
+from doclint.model import (
+    Comment,
+    Definition,
+    Directive,
+    Fence,
+    FootnoteCall,
+    FootnoteDefinition,
+    Heading,
+    Link,
+    Paragraph,
+)
+from doclint.parsing import markdown
+from doclint.parsing.frontmatter import FrontMatter, parse_front_matter
+from doclint.parsing.slugger import Slugger
+from doclint.site import SiteSettings
+from doclint.source import SourceText
+
+_MDX_CODE_BLOCK_FENCE = re.compile(r"\s{0,3}(`{3,4})mdx-code-block\s*$")
+_CLASSIC_ID = re.compile(r"\s*\{#(?P<id>(?:.(?!\{#|\}))*.)\}$")
+_COMMENT_ID = re.compile(r"\s*\{/\*\s*#(?P<id>\S+)[^}]*?\*/\}\s*$")
+_HTML_COMMENT_ID = re.compile(r"\s*<!--\s*#(?P<id>\S+)\s*-->\s*$")
+_HTML_COMMENT = re.compile(r"<!--(?P<body>.*?)-->", re.DOTALL)
+_MDX_COMMENT = re.compile(r"\{/\*(?P<body>.*?)\*/\}", re.DOTALL)
+
+
+def legacy_title_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    """Docusaurus's ``admonitionTitleToDirectiveLabel`` regex (mdx1Compat.admonitions)."""
+    alternatives = "|".join(re.escape(keyword) for keyword in keywords)
+    return re.compile(
+        r"^(?P<quote>(?:> ?)*)(?P<indentation>(?: +|\t+))?(?P<directive>:{3,}(?:" + alternatives + r")) +(?P<title>.*)$",
+        re.MULTILINE,
+    )
+
+
+@dataclass
+class Document:
+    path: Path
+    display_path: str
+    source: SourceText
+    format: Literal["mdx", "md"]
+    settings: SiteSettings
+    front_matter: FrontMatter | None = None
+    headings: list[Heading] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    definitions: list[Definition] = field(default_factory=list)
+    fences: list[Fence] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
+    footnote_calls: list[FootnoteCall] = field(default_factory=list)
+    footnote_definitions: list[FootnoteDefinition] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    code_ranges: list[tuple[int, int]] = field(default_factory=list)  # character offsets [start, end)
+    legacy_title_lines: frozenset[int] = frozenset()
+
+    @property
+    def is_mdx(self) -> bool:
+        return self.format == "mdx"
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    @property
+    def front_matter_data(self) -> dict[str, Any]:
+        return self.front_matter.data if self.front_matter else {}
+
+    @property
+    def body_start_line(self) -> int:
+        return self.front_matter.end_line + 1 if self.front_matter else 1
+
+    def line(self, number: int) -> str:
+        return self.source.line(number)
+
+    @cached_property
+    def masked_text(self) -> str:
+        """The text with code (fences, indented code, code spans) and front matter blanked out.
+
+        Raw-text rules (MDX hazards, comments, prose patterns) scan this so that code never fires them;
+        newlines are kept, so offsets, lines and columns are unchanged.
+        """
+        chars = list(self.text)
+        ranges = list(self.code_ranges)
+        if self.front_matter:
+            ranges.append((0, self.source.offset(self.front_matter.end_line + 1)))
+        for start, end in ranges:
+            for index in range(start, min(end, len(chars))):
+                if chars[index] != "\n":
+                    chars[index] = " "
+        return "".join(chars)
+
+    @cached_property
+    def comments(self) -> list[Comment]:
+        found: list[Comment] = []
+        for kind, pattern in (("html", _HTML_COMMENT), ("mdx", _MDX_COMMENT)):
+            for match in pattern.finditer(self.masked_text):
+                line, column = self.source.position(match.start())
+                end_line, end_column = self.source.position(match.end())
+                found.append(Comment(kind, match.group("body"), line, column, end_line, end_column))  # type: ignore[arg-type]
+        found.sort(key=lambda comment: (comment.line, comment.column))
+        return found
+
+    @cached_property
+    def anchors(self) -> dict[str, Heading | None]:
+        """Every id a link can target on this page, as Docusaurus's broken-anchor checker collects them."""
+        registered: dict[str, Heading | None] = {}
+        for heading in self.headings:
+            if heading.linkable:
+                registered.setdefault(heading.id, heading)
+        called = {call.label for call in self.footnote_calls if call.resolved}
+        for definition in self.footnote_definitions:
+            if definition.label in called:
+                registered.setdefault(f"user-content-fn-{definition.label}", None)
+                registered.setdefault(f"user-content-fnref-{definition.label}", None)
+        return registered
+
+
+def build_document(path: Path, display_path: str, source: SourceText, settings: SiteSettings) -> Document:
+    lines = source.text.split("\n")
+    front_matter = parse_front_matter(lines)
+    fm_format = None
+    if front_matter and isinstance(front_matter.data.get("mdx"), dict):
+        fm_format = front_matter.data["mdx"].get("format")
+    doc_format = settings.format_for(path.suffix, fm_format)
+    document = Document(path, display_path, source, doc_format, settings, front_matter)
+    parse_text, legacy_lines = _text_for_parser(lines, front_matter, settings, doc_format)
+    document.legacy_title_lines = frozenset(legacy_lines)
+    tokens = markdown.parse(parse_text, mdx=doc_format == "mdx")
+    _Collector(document, parse_text).collect(tokens)
+    return document
+
+
+def _text_for_parser(
+    lines: list[str], front_matter: FrontMatter | None, settings: SiteSettings, doc_format: str
+) -> tuple[str, list[int]]:
+    """The text the Markdown parser sees, with every line kept in place so line numbers agree."""
+    lines = list(lines)
+    if front_matter:
+        for index in range(front_matter.end_line):
+            lines[index] = ""
+    for index, line in enumerate(lines):
+        if _MDX_CODE_BLOCK_FENCE.fullmatch(line):
+            lines[index] = ""  # Docusaurus unwraps ```mdx-code-block fences before parsing
+    legacy_lines: list[int] = []
+    if settings.mdx1_compat.admonitions:
+        pattern = legacy_title_pattern(settings.admonition_keywords)
+        for index, line in enumerate(lines):
+            if ":::" in line:
+                match = pattern.match(line)
+                if match:
+                    lines[index] = (
+                        f"{match['quote']}{match['indentation'] or ''}{match['directive']}[{match['title']}]"
+                    )
+                    legacy_lines.append(index + 1)
+    return "\n".join(lines), legacy_lines
+
+
+class _Collector:
+    """Walks the token stream once and fills the Document."""
+
+    def __init__(self, document: Document, parse_text: str) -> None:
+        self.document = document
+        self.parse_lines = parse_text.split("\n")
+        self.slugger = Slugger(document.settings.anchors_maintain_case)
+        self.context: list[str] = []
+        self.directive_depth = 0
+        self.heading_level: int | None = None
+        self.heading_setext = False
+
+    def collect(self, tokens: list[Token]) -> None:
+        for index, token in enumerate(tokens):
+            handler = getattr(self, f"_on_{token.type}", None)
+            if handler is not None:
+                handler(token, tokens, index)
+
+    # -- containers --------------------------------------------------------------------------------
+    def _push(self, name: str) -> None:
+        self.context.append(name)
+
+    def _pop(self) -> None:
+        if self.context:
+            self.context.pop()
+
+    def _parent(self) -> str:
+        return self.context[-1] if self.context else "document"
+
+    def _on_list_item_open(self, token: Token, tokens: list[Token], index: int) -> None:
+        self._push("list item")
+
+    def _on_list_item_close(self, token: Token, tokens: list[Token], index: int) -> None:
+        self._pop()
+
+    def _on_blockquote_open(self, token: Token, tokens: list[Token], index: int) -> None:
+        self._push("block quote")
+
+    def _on_blockquote_close(self, token: Token, tokens: list[Token], index: int) -> None:
+        self._pop()
+
+    def _on_footnote_reference_open(self, token: Token, tokens: list[Token], index: int) -> None:
+        label = (token.meta or {}).get("label", "")
+        line = token.map[0] + 1 if token.map else self._guess_footnote_line(label)
+        end_line = token.map[1] if token.map else line
+        column = self.document.line(line).find("[^") + 1 or 1
+        self.document.footnote_definitions.append(FootnoteDefinition(label, line, column, end_line))
+        self._push("footnote")
+
+    def _on_footnote_reference_close(self, token: Token, tokens: list[Token], index: int) -> None:
+        self._pop()
+
+    def _on_container_directive_open(self, token: Token, tokens: list[Token], index: int) -> None:
+        meta = token.meta
+        line = token.map[0] + 1
+        source_line = self.document.line(line)
+        opener = meta["opener_text"]
+        column = max(self.parse_lines[line - 1].find(":::"), 0) + 1
+        end_line = meta["close_line"] + 1 if meta["closed"] else max(token.map[1], line)
+        self.document.directives.append(
+            Directive(
+                name=meta["name"],
+                label=meta["label"],
+                attributes=meta["attributes"],
+                colons=meta["colons"],
+                line=line,
+                column=column if source_line else 1,
+                end_line=end_line,
+                closed=meta["closed"],
+                depth=self.directive_depth,
+                parent=self._parent(),  # type: ignore[arg-type]
+                legacy_title=line in self.document.legacy_title_lines,
+                opener=opener,
+            )
+        )
+        self.directive_depth += 1
+        self._push("directive")
+
+    def _on_container_directive_close(self, token: Token, tokens: list[Token], index: int) -> None:
+        self.directive_depth -= 1
+        self._pop()
+
+    def _on_table_open(self, token: Token, tokens: list[Token], index: int) -> None:
+        self._push("table")
+
+    def _on_table_close(self, token: Token, tokens: list[Token], index: int) -> None:
+        self._pop()
+
+    # -- code ----------------------------------------------------------------------------------------
+    def _on_fence(self, token: Token, tokens: list[Token], index: int) -> None:
+        start, end = token.map
+        last_line = self.document.line(end)
+        closed = end - start >= 2 and last_line.strip().startswith(token.markup[0] * len(token.markup))
+        info = token.info.strip()
+        language = info.split(maxsplit=1)[0] if info else ""
+        self.document.fences.append(
+            Fence(language, info, token.content, start + 1, end if closed else end, closed, token.markup)
+        )
+        self._add_code_lines(start + 2, end - 1 if closed else end)
+
+    def _on_code_block(self, token: Token, tokens: list[Token], index: int) -> None:
+        start, end = token.map
+        self._add_code_lines(start + 1, end)
+
+    def _on_html_block(self, token: Token, tokens: list[Token], index: int) -> None:
+        return None
+
+    def _add_code_lines(self, first: int, last: int) -> None:
+        if last < first:
+            return
+        source = self.document.source
+        end = source.offset(last + 1) if last < source.line_count else len(source.text)
+        self.document.code_ranges.append((source.offset(first), end))
+
+    # -- headings and inline content ---------------------------------------------------------------
+    def _on_heading_open(self, token: Token, tokens: list[Token], index: int) -> None:
+        self.heading_level = int(token.tag[1])
+        self.heading_setext = token.markup in ("=", "-")
+
+    def _on_heading_close(self, token: Token, tokens: list[Token], index: int) -> None:
+        self.heading_level = None
+
+    def _on_definition(self, token: Token, tokens: list[Token], index: int) -> None:
+        meta = token.meta
+        line = token.map[0] + 1
+        column = self.parse_lines[line - 1].find("[") + 1 or 1
+        self.document.definitions.append(Definition(meta["label"], _decode(meta["url"]), line, column, token.map[1]))
+
+    def _on_inline(self, token: Token, tokens: list[Token], index: int) -> None:
+        positions = _InlinePositions(token, self.parse_lines, self.document.source)
+        children = token.children or []
+        self._collect_inline(children, positions, token)
+        if self.heading_level is not None:
+            self._add_heading(token, children, positions)
+        elif index > 0 and tokens[index - 1].type == "paragraph_open":
+            self._add_paragraph(token, children)
+
+    def _collect_inline(self, children: list[Token], positions: _InlinePositions, block: Token) -> None:
+        document = self.document
+        for child_index, child in enumerate(children):
+            meta = child.meta or {}
+            span = meta.get("span")
+            if child.type in ("link_open", "image") and span:
+                document.links.append(self._link(child, children, child_index, positions, span))
+            elif child.type == "footnote_ref" and span:
+                line, column = positions.at(span[0])
+                _, end_column = positions.at(span[1])
+                document.footnote_calls.append(FootnoteCall(meta.get("label", ""), line, column, end_column, True))
+            elif child.type == "code_inline" and span:
+                start = positions.offset(span[0])
+                document.code_ranges.append((start, start + (span[1] - span[0])))
+        for label, start, end in block.meta.get(markdown.UNRESOLVED_FOOTNOTES, []):
+            line, column = positions.at(start)
+            _, end_column = positions.at(end)
+            document.footnote_calls.append(FootnoteCall(label, line, column, end_column, False))
+
+    def _link(
+        self, child: Token, children: list[Token], child_index: int, positions: _InlinePositions, span: tuple[int, int]
+    ) -> Link:
+        start, end = span
+        source_text: str = child.meta["src"][start:end]
+        line, column = positions.at(start)
+        end_line, end_column = positions.at(end)
+        if child.type == "image":
+            url = child.attrs.get("src", "")
+            text = child.content
+        else:
+            url = child.attrs.get("href", "")
+            text = _text_until_close(children, child_index)
+        if source_text.startswith("<"):
+            kind = "autolink"
+        elif re.match(r"!?\[.*\]\(", source_text, re.DOTALL) and source_text.endswith(")"):
+            kind = "inline"
+        else:
+            kind = "reference"
+        return Link(_decode(str(url)), text, line, column, end_line, end_column, kind, child.type == "image", source_text)
+
+    def _add_heading(self, token: Token, children: list[Token], positions: _InlinePositions) -> None:
+        level = self.heading_level or 1
+        line, column = positions.at(0)
+        raw = token.content
+        text = _plain_text(children)
+        heading_id, explicit, form, text = self._heading_id(raw, text, children)
+        self.document.headings.append(
+            Heading(level, text, line, column, column + len(raw), heading_id, explicit, form, raw, self.heading_setext)
+        )
+
+    def _heading_id(self, raw: str, text: str, children: list[Token]) -> tuple[str, str | None, str, str]:
+        settings = self.document.settings
+        mdx = self.document.is_mdx
+        if mdx:
+            comment = _COMMENT_ID.search(text)
+            if comment:
+                return comment["id"], comment["id"], "comment", text[: comment.start()].rstrip()
+        elif not settings.mdx1_compat.comments:
+            comment = _HTML_COMMENT_ID.search(raw)
+            if comment:
+                return comment["id"], comment["id"], "html-comment", text
+        last_is_text = bool(children) and children[-1].type == "text"
+        classic = _CLASSIC_ID.search(text) if last_is_text else None
+        if classic and (not mdx or settings.mdx1_compat.heading_ids or self.heading_setext):
+            explicit = classic["id"].strip()
+            return explicit, explicit, "classic", text[: classic.start()]
+        return self.slugger.slug(text), None, "slug", text
+
+    def _add_paragraph(self, token: Token, children: list[Token]) -> None:
+        start, end = token.map
+        labels = tuple(child.meta.get("label", "") for child in children if child.type == "footnote_ref" and child.meta)
+        self.document.paragraphs.append(Paragraph(_plain_text(children), start + 1, end, labels, self._parent()))
+
+    def _guess_footnote_line(self, label: str) -> int:
+        marker = f"[^{label}]:"
+        for number, line in enumerate(self.parse_lines, start=1):
+            if marker in line:
+                return number
+        return 1
+
+
+class _InlinePositions:
+    """Maps offsets in an inline token's content back to source lines and columns."""
+
+    def __init__(self, token: Token, parse_lines: list[str], source: SourceText) -> None:
+        self.source = source
+        self.first_line = (token.map[0] if token.map else 0) + 1
+        content_lines = token.content.split("\n")
+        self.line_starts: list[int] = []
+        self.columns: list[int] = []
+        offset = 0
+        for number, content_line in enumerate(content_lines):
+            self.line_starts.append(offset)
+            offset += len(content_line) + 1
+            source_index = self.first_line - 1 + number
+            source_line = parse_lines[source_index] if source_index < len(parse_lines) else ""
+            found = source_line.find(content_line) if content_line else -1
+            self.columns.append(found + 1 if found >= 0 else len(source_line) - len(source_line.lstrip()) + 1)
+
+    def at(self, offset: int) -> tuple[int, int]:
+        index = 0
+        for candidate, start in enumerate(self.line_starts):
+            if start <= offset:
+                index = candidate
+            else:
+                break
+        return self.first_line + index, self.columns[index] + offset - self.line_starts[index]
+
+    def offset(self, offset: int) -> int:
+        """A character offset in the whole parse text (same as the source text)."""
+        return self.source.offset(*self.at(offset))
+
+
+def _plain_text(children: list[Token]) -> str:
+    """mdast-util-to-string: text, code and image alt; raw HTML/JSX tags contribute nothing."""
+    parts: list[str] = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type == "image":
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _text_until_close(children: list[Token], open_index: int) -> str:
+    depth = 0
+    parts: list[str] = []
+    for child in children[open_index:]:
+        if child.type == "link_open":
+            depth += 1
+        elif child.type == "link_close":
+            depth -= 1
+            if depth == 0:
+                break
+        elif child.type in ("text", "code_inline", "image"):
+            parts.append(child.content)
+    return "".join(parts)
+
+
+def _decode(url: str) -> str:
+    from urllib.parse import unquote
+
+    return unquote(url)

@@ -1,0 +1,92 @@
+"""Finding the files to lint and reading them safely (no symlink escapes, bounded size)."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".mdx"})
+_SKIPPED_DIRECTORIES = frozenset({".git", "node_modules", ".docusaurus", "__pycache__", ".venv", "venv"})
+
+
+class ReadProblem(Exception):
+    """A file that cannot be linted: the message says why, for a DL001 diagnostic."""
+
+
+@dataclass(frozen=True)
+class Selection:
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    root: Path
+
+    def wants(self, path: Path) -> bool:
+        relative = _relative_posix(path, self.root)
+        if any(_glob_match(relative, pattern) for pattern in self.exclude):
+            return False
+        return any(_glob_match(relative, pattern) for pattern in self.include)
+
+
+def _relative_posix(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _glob_match(relative: str, pattern: str) -> bool:
+    if fnmatch.fnmatchcase(relative, pattern):
+        return True
+    # "**/x" also matches "x" at the top, as gitignore-style globs do
+    return pattern.startswith("**/") and fnmatch.fnmatchcase(relative, pattern[3:])
+
+
+def discover(paths: Iterable[Path], selection: Selection) -> Iterator[Path]:
+    """Markdown files under ``paths``, each once, in a stable order. Explicit files are always taken."""
+    seen: set[Path] = set()
+    for path in paths:
+        resolved = path.resolve()
+        if resolved.is_file():
+            candidates: Iterable[Path] = [resolved]
+        else:
+            candidates = (candidate for candidate in _walk(resolved) if selection.wants(candidate))
+        for candidate in candidates:
+            if candidate not in seen:
+                seen.add(candidate)
+                yield candidate
+
+
+def _walk(directory: Path) -> list[Path]:
+    found: list[Path] = []
+    real_root = directory.resolve()
+    for current, directories, files in os.walk(directory, followlinks=False):
+        directories[:] = sorted(d for d in directories if d not in _SKIPPED_DIRECTORIES and not d.startswith("."))
+        for name in sorted(files):
+            if os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES:
+                candidate = Path(current) / name
+                if candidate.is_symlink():
+                    target = candidate.resolve()
+                    if real_root not in target.parents:
+                        continue  # a link leaving the tree is never followed
+                found.append(candidate)
+    return found
+
+
+def read_bytes(path: Path, max_size: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_size:
+            raise ReadProblem(f"file is {size:,} bytes, over the {max_size:,}-byte limit (max-file-size); skipped")
+        with path.open("rb") as handle:
+            data = handle.read(max_size + 1)
+    except FileNotFoundError:
+        raise ReadProblem("file disappeared before it could be read") from None
+    except IsADirectoryError:
+        raise ReadProblem("is a directory") from None
+    except OSError as error:
+        raise ReadProblem(f"cannot read file: {error.strerror or error}") from None
+    if len(data) > max_size:
+        raise ReadProblem(f"file grew past the {max_size:,}-byte limit while being read; skipped")
+    return data

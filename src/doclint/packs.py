@@ -1,0 +1,78 @@
+"""Rule packs: YAML files that say what a site wants, for the Python checks that say how to check.
+
+A pack is a mapping with ``pack`` (its name), optional ``description`` and ``rules``: a table of rule
+code to options. Built-in packs ship inside the wheel (``doclint/packs``; in a source checkout, the
+repository's ``rules/`` folder); a project adds its own with ``rule-packs`` in its configuration.
+Later packs override earlier ones; ``[tool.doclint.rules]`` overrides every pack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from doclint.config import ConfigError
+
+BUILTIN_PACKS = ("docusaurus.yaml",)
+
+
+@dataclass(frozen=True)
+class RulePack:
+    name: str
+    path: str
+    description: str = ""
+    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    extra: Mapping[str, Any] = field(default_factory=dict)  # sections other check kinds read
+
+
+def builtin_pack_dir() -> Path:
+    packaged = resources.files("doclint") / "packs"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "rules"  # a source checkout
+
+
+def load_pack(path: Path) -> RulePack:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read rule pack: {error}") from None
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{path}: rule pack is not valid YAML: {error}") from None
+    if not isinstance(data, Mapping) or not isinstance(data.get("pack"), str):
+        raise ConfigError(f"{path}: a rule pack must be a mapping with a 'pack' name")
+    rules = data.get("rules", {}) or {}
+    if not isinstance(rules, Mapping) or not all(isinstance(value, Mapping) for value in rules.values()):
+        raise ConfigError(f"{path}: 'rules' must map rule codes to option tables")
+    extra = {key: value for key, value in data.items() if key not in ("pack", "description", "rules")}
+    return RulePack(
+        data["pack"], str(path), str(data.get("description", "")), {str(k).upper(): dict(v) for k, v in rules.items()}, extra
+    )
+
+
+def load_packs(project_packs: tuple[str, ...], root: Path) -> list[RulePack]:
+    packs = [load_pack(builtin_pack_dir() / name) for name in BUILTIN_PACKS]
+    for entry in project_packs:
+        path = (root / entry).resolve()
+        if path.is_dir():
+            packs.extend(load_pack(child) for child in sorted(path.glob("*.y*ml")))
+        elif path.is_file():
+            packs.append(load_pack(path))
+        else:
+            raise ConfigError(f"rule pack {entry!r} not found (looked for {path})")
+    return packs
+
+
+def merged_options(
+    code: str, defaults: Mapping[str, Any], packs: list[RulePack], overrides: Mapping[str, Mapping[str, Any]]
+) -> dict[str, Any]:
+    options = dict(defaults)
+    for pack in packs:
+        options.update(pack.rules.get(code, {}))
+    options.update(overrides.get(code, {}))
+    return options

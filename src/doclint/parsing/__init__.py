@@ -1,0 +1,1 @@
+"""Parsing: from source text to the pieces of the Document model."""

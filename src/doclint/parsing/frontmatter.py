@@ -1,0 +1,249 @@
+"""Front matter as Docusaurus reads it (gray-matter + js-yaml), with the position of every key.
+
+PyYAML is configured to behave like js-yaml 4 where the difference matters to a docs site: YAML 1.2
+booleans (``yes``/``no`` stay strings), duplicate keys are errors (js-yaml fails the build, PyYAML would
+silently keep the last), and only safe types are ever constructed. Alias expansion is bounded so that a
+"billion laughs" document cannot exhaust memory.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+MAX_EXPANDED_NODES = 50_000
+_OPENER = re.compile(r"---[ \t]*")
+_CLOSER = re.compile(r"---[ \t]*")
+
+
+class _Yaml12Loader(yaml.SafeLoader):
+    """SafeLoader with js-yaml's (YAML 1.2 core) booleans."""
+
+
+_Yaml12Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Yaml12Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class FrontMatterEntry:
+    """A top-level key: where the key and its value are written."""
+
+    key: str
+    key_span: Span
+    value_span: Span
+    value: Any
+
+
+@dataclass(frozen=True)
+class FrontMatterProblem:
+    message: str
+    line: int
+    column: int
+    kind: str  # "syntax", "unterminated", "duplicate-key", "alias-bomb", "unsafe-tag", "not-a-mapping"
+
+
+@dataclass
+class FrontMatter:
+    """The block between the ``---`` fences. ``data`` is empty when the YAML could not be read."""
+
+    raw: str
+    start_line: int  # line of the opening ---
+    end_line: int  # line of the closing --- (last line when unterminated)
+    data: dict[str, Any] = field(default_factory=dict)
+    entries: dict[str, FrontMatterEntry] = field(default_factory=dict)
+    problems: list[FrontMatterProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def entry(self, key: str) -> FrontMatterEntry | None:
+        return self.entries.get(key)
+
+
+def split_front_matter(lines: list[str]) -> tuple[int, int, bool] | None:
+    """Locate front matter: (first content line index, closing line index, terminated), or None.
+
+    gray-matter only recognises front matter that opens on the very first line with ``---``.
+    """
+    if not lines or not _OPENER.fullmatch(lines[0]):
+        return None
+    for index in range(1, len(lines)):
+        if _CLOSER.fullmatch(lines[index]):
+            return 1, index, True
+    return 1, len(lines), False
+
+
+def parse_front_matter(lines: list[str]) -> FrontMatter | None:
+    located = split_front_matter(lines)
+    if located is None:
+        return None
+    first, closing, terminated = located
+    raw = "\n".join(lines[first:closing])
+    front_matter = FrontMatter(raw=raw, start_line=1, end_line=min(closing + 1, len(lines)))
+    if not terminated:
+        front_matter.problems.append(
+            FrontMatterProblem(
+                "front matter opened with '---' on line 1 is never closed: Docusaurus reads the whole file as YAML",
+                1,
+                1,
+                "unterminated",
+            )
+        )
+        return front_matter
+    _load_yaml(front_matter, raw, line_offset=first)
+    return front_matter
+
+
+def _load_yaml(front_matter: FrontMatter, raw: str, line_offset: int) -> None:
+    loader = _Yaml12Loader(raw)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return
+        if not isinstance(node, yaml.MappingNode):
+            mark = node.start_mark
+            front_matter.problems.append(
+                FrontMatterProblem(
+                    "front matter must be a mapping of keys to values",
+                    mark.line + line_offset + 1,
+                    mark.column + 1,
+                    "not-a-mapping",
+                )
+            )
+            return
+        if _expanded_size(node, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES:
+            mark = node.start_mark
+            front_matter.problems.append(
+                FrontMatterProblem(
+                    f"front matter expands to more than {MAX_EXPANDED_NODES:,} YAML nodes through aliases "
+                    "(an alias bomb?); not read",
+                    mark.line + line_offset + 1,
+                    1,
+                    "alias-bomb",
+                )
+            )
+            return
+        duplicates = _duplicate_keys(node, line_offset)
+        front_matter.problems.extend(duplicates)
+        data = loader.construct_document(node)
+    except yaml.constructor.ConstructorError as error:
+        front_matter.problems.append(_problem_from_mark(error, line_offset, "unsafe-tag"))
+        return
+    except yaml.MarkedYAMLError as error:
+        front_matter.problems.append(_problem_from_mark(error, line_offset, "syntax"))
+        return
+    except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as error:
+        front_matter.problems.append(FrontMatterProblem(f"invalid YAML: {error}", line_offset + 1, 1, "syntax"))
+        return
+    finally:
+        loader.dispose()
+    if isinstance(data, dict):
+        front_matter.data = {str(key): value for key, value in data.items()}
+        front_matter.entries = _entries(node, front_matter.data, line_offset)
+
+
+def _entries(node: yaml.MappingNode, data: dict[str, Any], line_offset: int) -> dict[str, FrontMatterEntry]:
+    entries: dict[str, FrontMatterEntry] = {}
+    for key_node, value_node in node.value:
+        key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else None
+        if key is None or key in entries:
+            continue
+        entries[key] = FrontMatterEntry(
+            key, _span(key_node, line_offset), _span(value_node, line_offset), data.get(key)
+        )
+    return entries
+
+
+def _span(node: yaml.Node, line_offset: int) -> Span:
+    start, end = node.start_mark, node.end_mark
+    return Span(start.line + line_offset + 1, start.column + 1, end.line + line_offset + 1, end.column + 1)
+
+
+def _duplicate_keys(node: yaml.Node, line_offset: int) -> list[FrontMatterProblem]:
+    problems: list[FrontMatterProblem] = []
+    stack: list[yaml.Node] = [node]
+    seen_nodes: set[int] = set()
+    while stack:
+        current = stack.pop()
+        if id(current) in seen_nodes:
+            continue
+        seen_nodes.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            first_seen: dict[str, int] = {}
+            for key_node, value_node in current.value:
+                stack.append(value_node)
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
+                    continue
+                line = key_node.start_mark.line + line_offset + 1
+                if key_node.value in first_seen:
+                    problems.append(
+                        FrontMatterProblem(
+                            f"duplicate key '{key_node.value}' (first defined on line "
+                            f"{first_seen[key_node.value]}): Docusaurus's YAML parser rejects it",
+                            line,
+                            key_node.start_mark.column + 1,
+                            "duplicate-key",
+                        )
+                    )
+                else:
+                    first_seen[key_node.value] = line
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return problems
+
+
+def _expanded_size(node: yaml.Node, limit: int) -> int:
+    """Size of the node tree with every alias expanded, counted up to just past ``limit``."""
+    memo: dict[int, int] = {}
+
+    def size(current: yaml.Node, depth: int) -> int:
+        key = id(current)
+        if key in memo:
+            return memo[key]
+        if depth > 200:
+            return limit + 1
+        total = 1
+        if isinstance(current, yaml.MappingNode):
+            for key_node, value_node in current.value:
+                total += size(key_node, depth + 1) + size(value_node, depth + 1)
+                if total > limit:
+                    break
+        elif isinstance(current, yaml.SequenceNode):
+            for child in current.value:
+                total += size(child, depth + 1)
+                if total > limit:
+                    break
+        memo[key] = total
+        return total
+
+    return size(node, 0)
+
+
+def _problem_from_mark(error: yaml.MarkedYAMLError, line_offset: int, kind: str) -> FrontMatterProblem:
+    mark = error.problem_mark or error.context_mark
+    line = (mark.line if mark else 0) + line_offset + 1
+    column = (mark.column if mark else 0) + 1
+    problem = error.problem or "invalid YAML"
+    context = f" {error.context}" if error.context else ""
+    if kind == "unsafe-tag":
+        message = f"YAML tag not allowed in front matter ({problem.strip()}); Docusaurus's parser rejects it"
+    else:
+        message = f"invalid YAML: {problem}{context}".strip()
+    return FrontMatterProblem(message, line, column, kind)

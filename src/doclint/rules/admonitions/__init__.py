@@ -1,0 +1,1 @@
+"""Admonitions (container directives) exactly as Docusaurus parses them."""

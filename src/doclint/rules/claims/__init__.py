@@ -1,0 +1,1 @@
+"""Factual-claim tags: citations, registries, untagged claims."""

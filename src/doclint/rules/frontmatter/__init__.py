@@ -1,0 +1,1 @@
+"""Front matter: YAML syntax, the Docusaurus docs schema, unknown and required keys."""

@@ -1,0 +1,1 @@
+"""Links, anchors, images and series structure, resolved as Docusaurus resolves them."""

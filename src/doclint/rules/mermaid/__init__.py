@@ -1,0 +1,1 @@
+"""Mermaid diagrams, validated as mermaid.js would."""
