@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -29,6 +29,7 @@ class LintResult:
     diagnostics: list[Diagnostic]
     files: list[Path]
     documents: dict[Path, Document] = field(default_factory=dict)
+    raw: dict[Path, bytes] = field(default_factory=dict)  # the bytes each document was built from
     internal_errors: list[str] = field(default_factory=list)
 
 
@@ -57,8 +58,10 @@ class Linter:
         }
 
     # -- the run -------------------------------------------------------------------------------------
-    def run(self, paths: Iterable[Path]) -> LintResult:
+    def run(self, paths: Iterable[Path], sources: Mapping[Path, bytes] | None = None) -> LintResult:
+        """Lint ``paths``; ``sources`` replaces the bytes of some files (fix rounds run in memory)."""
         paths = [Path(path) for path in paths]
+        self._sources = sources or {}
         selection = Selection(self.config.include, self.config.exclude, self.config.root)
         targets = list(discover(paths, selection))
         target_set = set(targets)
@@ -95,7 +98,10 @@ class Linter:
     def _load(self, path: Path, result: LintResult, report: bool) -> Document | None:
         display = _display_path(path)
         try:
-            source = SourceText.from_bytes(read_bytes(path, self.config.max_file_size))
+            data = self._sources.get(path)
+            if data is None:
+                data = read_bytes(path, self.config.max_file_size)
+            source = SourceText.from_bytes(data)
         except (ReadProblem, DecodeProblem) as problem:
             if report and UNREADABLE[0] in self.codes:
                 line = getattr(problem, "line", 1)
@@ -104,6 +110,7 @@ class Linter:
                     Diagnostic(display, line, column, UNREADABLE[0], str(problem), name=UNREADABLE[1])
                 )
             return None
+        result.raw[path] = data
         try:
             return build_document(path, display, source, self.config.site)
         except RecursionError:
