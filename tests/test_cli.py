@@ -138,3 +138,11 @@ def test_seed_chapter_reports_exactly_its_four_broken_links(tmp_path, capsys, mo
     found = json.loads(out)
     assert code == 1
     assert [(d["line"], d["severity"]) for d in found] == [(71, "error"), (72, "error"), (73, "error"), (74, "error")]
+
+
+def test_python_api(tree):
+    import doclint
+
+    tree({"docs/intro.md": CHAPTER})
+    (diagnostic,) = doclint.lint_paths(["docs"])
+    assert (diagnostic.code, diagnostic.line) == ("LNK001", 9)
