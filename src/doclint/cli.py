@@ -34,8 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true", help="count diagnostics per rule")
     check.add_argument("--config", type=Path, help="configuration file (default: found upwards)")
     check.add_argument("--quiet", "-q", action="store_true", help="print diagnostics only")
+    check.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: one per core)")
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
     check.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
+    clean = commands.add_parser("clean", help="remove the result cache")
+    clean.add_argument("paths", nargs="*", type=Path, default=[Path(".")])
     commands.add_parser("rules", help="list every rule")
     rule = commands.add_parser("rule", help="print a rule's documentation")
     rule.add_argument("code")
@@ -55,6 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(arguments)
         if arguments.command == "rules":
             return _list_rules()
+        if arguments.command == "clean":
+            return _clean(arguments.paths)
         if arguments.command == "rule":
             return _show_rule(arguments.code)
         parser.print_help()
@@ -93,6 +99,8 @@ def _check(arguments: argparse.Namespace) -> int:
         select=tuple(arguments.select) if arguments.select else None,
         ignore=tuple(arguments.ignore),
         extend_select=tuple(arguments.extend_select),
+        jobs=arguments.jobs,
+        use_cache=not arguments.no_cache,
     )
     if arguments.fix or arguments.diff:
         result = _run_fixes(linter, arguments)
@@ -165,6 +173,17 @@ def _line_lookup(result):  # type: ignore[no-untyped-def]
         return document.line(line) if document else None
 
     return lookup
+
+
+def _clean(paths: list[Path]) -> int:
+    from doclint.cache import clear
+    from doclint.config import load_config
+
+    config = load_config(paths)
+    directory = config.root / config.cache_dir
+    removed = clear(directory)
+    print(f"Removed {removed} cache entr{'y' if removed == 1 else 'ies'} from {directory}.")
+    return EXIT_CLEAN
 
 
 def _list_rules() -> int:

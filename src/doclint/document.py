@@ -6,9 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
-
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, Any, Literal
 
 from doclint.model import (
     Comment,
@@ -21,11 +19,13 @@ from doclint.model import (
     Link,
     Paragraph,
 )
-from doclint.parsing import markdown
 from doclint.parsing.frontmatter import FrontMatter, parse_front_matter
 from doclint.parsing.slugger import Slugger
 from doclint.site import SiteSettings
 from doclint.source import SourceText
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 _MDX_CODE_BLOCK_FENCE = re.compile(r"\s{0,3}(`{3,4})mdx-code-block\s*$")
 _CLASSIC_ID = re.compile(r"\s*\{#(?P<id>(?:.(?!\{#|\}))*.)\}$")
@@ -135,6 +135,8 @@ def build_document(path: Path, display_path: str, source: SourceText, settings: 
     document = Document(path, display_path, source, doc_format, settings, front_matter)
     parse_text, legacy_lines = _text_for_parser(lines, front_matter, settings, doc_format)
     document.legacy_title_lines = frozenset(legacy_lines)
+    from doclint.parsing import markdown  # imported on first parse: cached runs never load the parser
+
     tokens = markdown.parse(parse_text, mdx=doc_format == "mdx")
     _Collector(document, parse_text).collect(tokens)
     return document
@@ -316,7 +318,9 @@ class _Collector:
             elif child.type == "code_inline" and span:
                 start = positions.offset(span[0])
                 document.code_ranges.append((start, start + (span[1] - span[0])))
-        for label, start, end in block.meta.get(markdown.UNRESOLVED_FOOTNOTES, []):
+        from doclint.parsing.markdown import UNRESOLVED_FOOTNOTES
+
+        for label, start, end in block.meta.get(UNRESOLVED_FOOTNOTES, []):
             line, column = positions.at(start)
             _, end_column = positions.at(end)
             document.footnote_calls.append(FootnoteCall(label, line, column, end_column, False))

@@ -108,6 +108,7 @@ def diagnostic_fingerprint(diagnostics: Iterable[Diagnostic]) -> Counter[tuple[s
 
 def run_fixes(linter, paths: list[Path], unsafe: bool):  # type: ignore[no-untyped-def]
     """Fix in rounds, in memory; return (FixOutcome, the lint result of the fixed state)."""
+    linter.keep_raw = True
     result = linter.run(paths)
     originals = dict(result.raw)
     before = diagnostic_fingerprint(result.diagnostics)

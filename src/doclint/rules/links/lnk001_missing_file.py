@@ -23,6 +23,7 @@ class MissingLinkedFile(DocumentRule):
     name = "missing-linked-file"
     family = "links"
     severity = Severity.ERROR
+    pure = False  # looks at the file system
     examples = Examples(
         failing=(Example.of("# Intro\n\nNext: [Training](./training.md).\n"),),
         passing=(
