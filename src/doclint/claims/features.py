@@ -1,0 +1,354 @@
+"""Named, explainable features for the untagged-claim detector (CLM008).
+
+Each feature is a yes/no question about a sentence whose answer an author can see for themselves
+("it names a benchmark", "it tells the reader what to do"). The detector only weighs them, so a
+finding can always say which of these fired. The cues follow the labelling guide
+(shared/eval/claims/GUIDE.md): positive cues are the kinds of checkable fact of its section 2,
+suppressors are the reasons of its section 3 and the borderline rules of its section 4.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from doclint.claims.numbers import BYTES, DATE, FLOPS, PARAMETERS, PERCENT, TOKENS, USD, YEAR, Quantity, find_quantities
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence prepared once for every feature: markup removed, code and components noted."""
+
+    raw: str
+    text: str
+    lower: str
+    section: str
+    prev: str
+    next: str
+    has_code: bool
+    has_component: bool
+    quantities: list[Quantity] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Feature:
+    """``name`` is the stable key for weights; ``signal`` is what a finding shows to the author."""
+
+    name: str
+    signal: str
+    test: Callable[[Sentence], bool]
+
+
+_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_CODE = re.compile(r"`[^`]*`")
+_SELF_CLOSING_TAG = re.compile(r"<[A-Z][\w.]*(?:\s[^<>]*)?/>")
+_TAG = re.compile(r"</?[A-Za-z][\w.]*(?:\s[^<>]*)?>")
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
+
+
+def prepare(sentence: str, section: str = "", prev: str = "", next: str = "") -> Sentence:
+    """Strip the markup that doesn't change whether a sentence needs a source (GUIDE.md section 1)."""
+    text = _FOOTNOTE.sub("", sentence)
+    has_component = bool(_SELF_CLOSING_TAG.search(text))
+    text = _SELF_CLOSING_TAG.sub(" the widget ", text)
+    text = _TAG.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    has_code = bool(_CODE.search(text))
+    # Code spans hold config values and identifiers, never statistics, so their digits must not count.
+    text = _CODE.sub(" code ", text)
+    text = _EMPHASIS.sub("", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return Sentence(
+        raw=sentence,
+        text=text,
+        lower=text.lower(),
+        section=section,
+        prev=_FOOTNOTE.sub("", prev),
+        next=_FOOTNOTE.sub("", next),
+        has_code=has_code,
+        has_component=has_component,
+        quantities=find_quantities(text),
+    )
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
+
+
+def _finds(pattern: re.Pattern[str]) -> Callable[[Sentence], bool]:
+    return lambda s: bool(pattern.search(s.text))
+
+
+# --- positive cues --------------------------------------------------------------------------------
+
+_MEASURED_UNITS = frozenset({PARAMETERS, TOKENS, FLOPS, BYTES, USD})
+_SCALE_WORD = _words(r"thousands|millions|billions|trillions|hundreds of (?:millions|billions|thousands)|dozens")
+
+
+def _statistic(s: Sentence) -> bool:
+    """A large or unit-bearing quantity: what a model, dataset or bill is made of."""
+    return any(_is_real_world_size(q) for q in s.quantities) or bool(_SCALE_WORD.search(s.text))
+
+
+def _is_real_world_size(q: Quantity) -> bool:
+    return q.unit in _MEASURED_UNITS or (q.unit == "count" and (q.value >= 1e5 or q.is_range and q.value >= 1e3))
+
+
+def _percentage(s: Sentence) -> bool:
+    return any(q.unit == PERCENT for q in s.quantities) or "two-thirds" in s.lower or "half of" in s.lower
+
+
+def _plain_number(s: Sentence) -> bool:
+    return any(q.unit not in (YEAR, DATE) and not _is_real_world_size(q) for q in s.quantities)
+
+
+def _date(s: Sentence) -> bool:
+    return any(q.unit in (YEAR, DATE) and 1900 <= q.value < 2100 for q in s.quantities) or bool(_ERA.search(s.text))
+
+
+_ERA = _words(r"(?:early|late|mid)[- ](?:19|20)\d0s|the (?:19|20)\d0s|(?:early|late|mid)-?\d{4}")
+
+# Names of models, datasets, companies and people: a capital letter after the sentence start, a
+# capital glued to digits (GPT-2, H100, T5), or an inner capital (ChatGPT, FineWeb).
+_NAME = re.compile(r"(?<!^)(?<![.:!?] )\b(?:[A-Z][A-Za-z]*\d[\w.]*|[A-Z][a-z]+[A-Z]\w*|[A-Z][a-z]{2,}|[A-Z]{2,}\w*)")
+_GENERIC_CAPS = frozenset(
+    "LLM LLMs GPU GPUs CPU CPUs RAM NLP API APIs AI ML KV ID IDs URL URLs JSON HTML UTF RNN RNNs CNN "
+    "MoE SSM SFT RLHF BPE OK PDF HTTP TPU TPUs English Python Markdown First Second Third".split()
+)
+_NAME_LEAD = re.compile(r"^(?:[A-Z][A-Za-z]*\d[\w.-]*|[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[\w-]*)\b")
+
+
+def _names(s: Sentence) -> list[str]:
+    found = [m.group(0) for m in _NAME.finditer(s.text)]
+    lead = _NAME_LEAD.match(s.text)
+    if lead:
+        found.append(lead.group(0))
+    return [name for name in found if name.rstrip("s") not in _GENERIC_CAPS and name not in _GENERIC_CAPS]
+
+
+def _named_artifact(s: Sentence) -> bool:
+    return any(re.search(r"\d|[a-z][A-Z]|^[A-Z]{2,}", name) for name in _names(s))
+
+
+def _proper_noun(s: Sentence) -> bool:
+    return bool(_names(s))
+
+
+_ORIGIN = _words(
+    r"introduced|proposed|invented|coined|released|published|developed|presented|pioneered|adapted|"
+    r"described by|launched|open-sourced|assembled|first (?:used|added|described|appeared)"
+)
+_FINDING = _words(
+    r"found|finds|showed|shown|shows that|show that|reported|reports|demonstrated|observed|discovered|"
+    r"turn(?:s|ed)? out|(?:has|have|had) been (?:found|shown|reported|linked|observed)|was (?:found|shown|reported)|"
+    r"were (?:found|shown|reported)|(?:according to|in (?:its|their) authors' (?:experiments|ablations))|"
+    r"the authors|et al|studies|study|experiments? (?:show|suggest)|evidence"
+)
+_SOURCE = _words(r"paper|technical report|report|preprint|blog post|logbook|model card|survey")
+_HEDGE = _words(
+    r"(?:many|some|most|several) (?:researchers|experts|practitioners|people|labs|forecasters|critics|observers)|"
+    r"many (?:argue|believe)|critics|skeptics|widely (?:believed|considered|regarded|cited|credited|seen|thought)|"
+    r"(?:is|are) (?:often|commonly|generally|usually) (?:credited|considered|said|believed|thought|described)|"
+    r"reportedly|allegedly|believe|believed|argue|argued|claim(?:s|ed)? that|on the theory that|debated?|"
+    r"open question|controvers\w+|opinions? (?:in the field )?differ|disputed|famously|notoriously|predict\w*|"
+    r"remains? (?:unclear|unsettled)|never been settled"
+)
+_SUPERLATIVE = _words(
+    r"the (?:single )?most|one of the|the first|the largest|the biggest|the strongest|the best|the fastest|"
+    r"state[- ]of[- ]the[- ]art|ever|record|unprecedented|the leading|\w+est-growing|the only"
+)
+_TIME_SENSITIVE = _words(
+    r"today|currently|current|now|nowadays|these days|at the time of writing|as of|modern|recent|recently|"
+    r"newer|newest|latest|still|for now|increasingly|has become|have become|at present|so far|frontier"
+)
+_PREVALENCE = _words(
+    r"(?:most|nearly all|almost all|virtually all|nearly every|virtually every|almost every|every|many|several)"
+    r" (?:\w+ ){0,3}(?:llms|models|labs|recipes|systems|datasets|tokenizers|implementations|companies)|"
+    r"the (?:standard|default|dominant|most common|common choice)|widely used|standard tool|mostly|"
+    r"(?:a|the) (?:large|growing) share|common for|ubiquitous"
+)
+_COMPARISON = _words(
+    r"(?:better|worse|faster|slower|more|less|fewer|easier|harder|larger|smaller|higher|lower|stronger|weaker|"
+    r"cheaper|more \w+|less \w+) than|outperform\w*|beat|beats|surpass\w*|match(?:ed|es)? or|matched|"
+    r"improv(?:e|es|ed|ing)|degrad\w+|reduc(?:e|es|ed)|help(?:s|ed)?|hurt\w*|boost\w*|at the cost of|"
+    r"gains?|robust\w*|struggl\w+|mistakes|fail\w*|extrapolat\w+|recovers|collapse|tends? to|"
+    r"speed-?ups?|\d+(?:\.\d+)?\s?[x×] faster|times (?:faster|larger|more|wider|fewer|smaller)"
+)
+_BENCHMARK = re.compile(
+    r"\b(?:MMLU|GLUE|SuperGLUE|GSM8K|HumanEval|MBPP|BIG-?bench|HellaSwag|ARC|TruthfulQA|MATH|SQuAD|WMT|"
+    r"WinoGrande|LAMBADA|Chatbot Arena|LMSYS|MT-Bench|AlpacaEval|SWE-bench|GPQA|bar exam|SAT|LSAT|"
+    r"benchmarks?|leaderboards?|arena|pass@\d)\b"
+)
+_SCORE = _words(r"scor(?:e|es|ed|ing)|accuracy|pass rate|ranked|ranks|top \d+%|percentile|win rate|elo")
+_DESIGN_VERB = _words(
+    r"uses|used|use|relies|relied|adopted|replaced|moved (?:to|from)|switched|combine[sd]?|marks|wraps|splits?|"
+    r"framed|trained (?:on|with)|was trained|were trained|has|had|contains|contained|added|learned|kept|"
+    r"is an? (?:\w+-)?(?:only|decoder|encoder)|designed|routed|scaled|offered|motivated|withheld"
+)
+_ORIGINAL = _words(r"the original|originally|initially|the underlying")
+_PAST_FACT = _words(r"was|were|had|did|became|began|went|made|reached|gathered|grew")
+_MODEL_BEHAVIOUR = re.compile(
+    r"\b(?:llms?|models?|transformers?|assistants?|hallucinations?|heads?|training runs?)\b[^.]{0,60}\b(?:often|"
+    r"usually|typically|rarely|frequently|sometimes|tend|appear|pick up|make|produce|struggle|learn|specialize|"
+    r"degrade|are more|are less|are easier|are harder|can (?:cause|improve|degrade|remove|noticeably))",
+    re.IGNORECASE,
+)
+
+
+# --- suppressors ----------------------------------------------------------------------------------
+
+_META = _words(
+    r"this (?:chapter|section|series|course|book|page|part|introduction)|the (?:next|previous|following|last|"
+    r"rest of this) (?:\w+ )?(?:chapters?|sections?|series)|in the chapter on|we (?:will |'ll )?(?:come back|"
+    r"return|look at|explain|discuss|cover|derive|see|revisit|turn)|later in|take away|key takeaways|"
+    r"recall that|as we saw|as discussed|there are (?:two|three|four|five) (?:ideas|things|reasons|points)"
+)
+_IMPERATIVE_START = re.compile(
+    r"^(?:let's|let us|install|set|run|try|load|type|see|keep|watch|always|never|use|make sure|check|open|"
+    r"compare|note|remember|consider|read|build|add|pick|start|go|click|download|call|write|print|save|avoid|"
+    r"don't|do not|please|think about|look at|make)\b",
+    re.IGNORECASE,
+)
+_SECOND_PERSON = _words(r"you|your|yourself")
+_SECOND_PERSON_ADVICE = _words(
+    r"you (?:can|could|should|must|need|do not need|don't need|will need|may want|might want|want)|if you"
+)
+_FIRST_PERSON_PLURAL = _words(r"we|our|ours|us|let's")
+_COURSE = _words(
+    r"notebooks?|exercises?|quiz|this course|the course|our course|course corpus|toy model|toy|the cell|"
+    r"the code|code examples|repository|chapter \d+|exercise \d+(?:\.\d+)?|figure|the widget|in this series|"
+    r"our (?:own )?(?:runs?|experiments?|implementation|output|helper|model|data)|the series"
+)
+_FILE_NAME = re.compile(r"\b[\w-]+\.(?:py|ipynb|json|jsonl|yaml|yml|txt|csv|md)\b")
+_WORKED_EXAMPLE = _words(
+    r"for example|for instance|e\.g\.|suppose|imagine|say,|might be (?:split|rendered|tokenized)|might become|"
+    r"might discard|might be|would be|if you have|if a|with a \w+(?: \w+)? of|one run produced|"
+    r"a typical (?:rule|example)|consider|given the prefix|the result is|becomes, very roughly"
+)
+_NUMBER_LIST = re.compile(r"\[\s*-?\d+(?:\.\d+)?\s*(?:,\s*-?\d+(?:\.\d+)?\s*)+\]")
+_DERIVATION = _words(
+    r"because|therefore|so that|so every|thus|hence|that is why|which means|this means|it follows|"
+    r"follows from|divided by|multiplied by|plus|minus|equals|in principle|by construction|"
+    r"grows (?:quadratically|linearly|exponentially)|permutation-invariant|cannot|can only"
+)
+_DEFINITION = re.compile(
+    r"\b(?:is|are) (?:called|known as|defined as)|\bmeans?\b|\brefers? to\b|\bstands for\b|"
+    r"^(?:an?|the) [\w-]+(?: [\w-]+){0,3} (?:is|are) (?:a|an|the|one)\b|"
+    r"^[\w-]+(?: [\w-]+)?(?: \([\w-]+\))? (?:is|are) (?:a|an) ",
+    re.IGNORECASE,
+)
+_GENERIC_SUBJECT = re.compile(r"^(?:an?|each|every|any) \w", re.IGNORECASE)
+_METHOD_VERB = _words(
+    r"computes|maps|starts|repeatedly|works|lets|runs|reads|keeps|removes|drops|scores|tags|injects|"
+    r"restricts|shares|rescales|sets|replaces|generates|estimates|assigns|marks|skip|skips|process|processes|"
+    r"picks|prunes|treats|sits|splits|combines|stores"
+)
+_ANALOGY = _words(
+    r"like a|like an|think of|picture|as if|a bit like|less like|more like|metaphor|akin to|analogous|"
+    r"you can think"
+)
+_COURSE_SECTION = _words(r"exercise|exercises|running|how to use|your first|hands-on|setup|install|lab|try it|quiz")
+_PRONOUN_START = re.compile(r"^(?:it|its|this|that|these|they|their|such)\b", re.IGNORECASE)
+
+
+def _question(s: Sentence) -> bool:
+    return s.text.rstrip().endswith("?")
+
+
+def _instruction(s: Sentence) -> bool:
+    return bool(_IMPERATIVE_START.search(s.text) or _SECOND_PERSON_ADVICE.search(s.text))
+
+
+def _course_internal(s: Sentence) -> bool:
+    return bool(_COURSE.search(s.text) or _FILE_NAME.search(s.raw) or s.has_component)
+
+
+def _worked_example(s: Sentence) -> bool:
+    return bool(_WORKED_EXAMPLE.search(s.text) or _NUMBER_LIST.search(s.text))
+
+
+def _definition(s: Sentence) -> bool:
+    return bool(_DEFINITION.search(s.text))
+
+
+def _generic_method_description(s: Sentence) -> bool:
+    """Present-tense "how it works" sentences about a generic subject are definitions, not findings."""
+    return bool(_GENERIC_SUBJECT.search(s.text) or _METHOD_VERB.search(s.text)) and not _past_tense(s)
+
+
+_PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.IGNORECASE)
+
+
+def _past_tense(s: Sentence) -> bool:
+    return bool(_PAST.search(s.text))
+
+
+def _refers_back_to_name(s: Sentence) -> bool:
+    """ "It reportedly reached…" inherits the artifact named in the previous sentence."""
+    if not _PRONOUN_START.search(s.text):
+        return False
+    return _named_artifact(prepare(s.prev)) if s.prev else False
+
+
+def _named_artifact_with_number(s: Sentence) -> bool:
+    return _named_artifact(s) and (_statistic(s) or _percentage(s) or _plain_number(s))
+
+
+def _named_artifact_design(s: Sentence) -> bool:
+    return (_named_artifact(s) or _proper_noun(s)) and bool(_DESIGN_VERB.search(s.text))
+
+
+def _benchmark_result(s: Sentence) -> bool:
+    return bool(_BENCHMARK.search(s.text)) and bool(_SCORE.search(s.text) or _percentage(s) or _COMPARISON.search(s.text))
+
+
+def _first_person_future(s: Sentence) -> bool:
+    """ "We will…"/"we come back to…" announce the text itself (GUIDE.md: meta-discourse)."""
+    return bool(re.search(r"\bwe (?:will|'ll|come|return|look|explain|discuss|build|derive|cover)\b", s.lower))
+
+
+FEATURES: tuple[Feature, ...] = (
+    Feature("statistic", "a statistic", _statistic),
+    Feature("percentage", "a percentage", _percentage),
+    Feature("plain_number", "a small number", _plain_number),
+    Feature("date", "a date", _date),
+    Feature("named_artifact", "a named model or dataset", _named_artifact),
+    Feature("proper_noun", "a proper noun", _proper_noun),
+    Feature("artifact_number", "a number about a named artifact", _named_artifact_with_number),
+    Feature("artifact_design", "a design fact about a named artifact", _named_artifact_design),
+    Feature("origin", "an attribution of origin", _finds(_ORIGIN)),
+    Feature("finding", "a reported finding", _finds(_FINDING)),
+    Feature("source", "a reference to a publication", _finds(_SOURCE)),
+    Feature("hedge", "a hedge or unnamed camp", _finds(_HEDGE)),
+    Feature("superlative", "a superlative", _finds(_SUPERLATIVE)),
+    Feature("time_sensitive", "a time-sensitive word", _finds(_TIME_SENSITIVE)),
+    Feature("prevalence", "a claim about prevalence", _finds(_PREVALENCE)),
+    Feature("comparison", "an empirical comparison", _finds(_COMPARISON)),
+    Feature("benchmark", "a benchmark name", _finds(_BENCHMARK)),
+    Feature("benchmark_result", "a benchmark result", _benchmark_result),
+    Feature("original", "a historical design detail", _finds(_ORIGINAL)),
+    Feature("past_fact", "a past-tense fact", _finds(_PAST_FACT)),
+    Feature("model_behaviour", "a claim about model behaviour", _finds(_MODEL_BEHAVIOUR)),
+    Feature("refers_back", "a pronoun for a named artifact", _refers_back_to_name),
+    Feature("question", "a question", _question),
+    Feature("meta", "meta-discourse", _finds(_META)),
+    Feature("first_person_future", "first-person plural + future", _first_person_future),
+    Feature("instruction", "an instruction", _instruction),
+    Feature("second_person", "second person", _finds(_SECOND_PERSON)),
+    Feature("first_person", "first-person plural", _finds(_FIRST_PERSON_PLURAL)),
+    Feature("course_internal", "a course-internal reference", _course_internal),
+    Feature("code", "inline code", lambda s: s.has_code),
+    Feature("worked_example", "a worked example", _worked_example),
+    Feature("derivation", "a derivation", _finds(_DERIVATION)),
+    Feature("definition", "a definition", _definition),
+    Feature("method_description", "a description of how a method works", _generic_method_description),
+    Feature("analogy", "an analogy", _finds(_ANALOGY)),
+    Feature("course_section", "a hands-on section", lambda s: bool(_COURSE_SECTION.search(s.section))),
+)
+
+
+def active_features(sentence: Sentence) -> list[Feature]:
+    """The features that fire on ``sentence``, in declaration order."""
+    return [feature for feature in FEATURES if feature.test(sentence)]
