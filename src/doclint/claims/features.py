@@ -113,11 +113,27 @@ _ERA = _words(r"(?:early|late|mid)[- ](?:19|20)\d0s|the (?:19|20)\d0s|(?:early|l
 # Names of models, datasets, companies and people: a capital letter after the sentence start, a
 # capital glued to digits (GPT-2, H100, T5), or an inner capital (ChatGPT, FineWeb).
 _NAME = re.compile(r"(?<!^)(?<![.:!?] )\b(?:[A-Z][A-Za-z]*\d[\w.]*|[A-Z][a-z]+[A-Z]\w*|[A-Z][a-z]{2,}|[A-Z]{2,}\w*)")
+# "Llama 3", "Mistral 7B": a capitalised word and a version; course furniture is not an artifact.
+_VERSIONED_NAME = re.compile(
+    r"\b(?!(?:Chapter|Exercise|Figure|Table|Section|Step|Part|Lesson|Module|Appendix|Version)\b)"
+    r"[A-Z][A-Za-z]+ \d+(?:\.\d+)?(?:[xX]\d+)?[A-Za-z]?\b"
+)
+# An identifier in a code span (`cl100k_base`, `tiktoken`) names a library or encoding, unlike a
+# call, an assignment or a path.
+_CODE_IDENTIFIER = re.compile(r"`[A-Za-z][\w-]*\d[\w-]*`|`[a-z]+_[a-z_\d]+`")
 _GENERIC_CAPS = frozenset(
     "LLM LLMs GPU GPUs CPU CPUs RAM NLP API APIs AI ML KV ID IDs URL URLs JSON HTML UTF RNN RNNs CNN "
     "MoE SSM SFT RLHF BPE OK PDF HTTP TPU TPUs English Python Markdown First Second Third".split()
 )
-_NAME_LEAD = re.compile(r"^(?:[A-Z][A-Za-z]*\d[\w.-]*|[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[\w-]*)\b")
+# At the start of a sentence a capital proves nothing, except in a bare singular word followed by a
+# verb ("Chinchilla has…"): a common noun there would need an article ("The model has…"), and the
+# mass-noun endings below ("Quantization stores…") are the usual exceptions.
+_NAME_LEAD = re.compile(
+    r"^(?:[A-Z][A-Za-z]*\d[\w.-]*|[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[\w-]*)\b"
+    r"|^[A-Z][a-z]+(?<!s)(?<!tion)(?<!ing)(?<!ment)(?<!ity)(?<!ness)(?<!ance)(?<!ence)(?<!ism)(?<!al)"
+    r"(?= (?:has|had|is|was|were|uses|used|scored|reported|released|introduced|showed|contains|achieved|"
+    r"outperformed|matched|became|made|reached|remains)\b)"
+)
 
 
 def _names(s: Sentence) -> list[str]:
@@ -125,10 +141,13 @@ def _names(s: Sentence) -> list[str]:
     lead = _NAME_LEAD.match(s.text)
     if lead:
         found.append(lead.group(0))
+    found += [m.group(0) for m in _VERSIONED_NAME.finditer(s.text)]
     return [name for name in found if name.rstrip("s") not in _GENERIC_CAPS and name not in _GENERIC_CAPS]
 
 
 def _named_artifact(s: Sentence) -> bool:
+    if _CODE_IDENTIFIER.search(s.raw):
+        return True
     return any(re.search(r"\d|[a-z][A-Z]|^[A-Z]{2,}", name) for name in _names(s))
 
 
@@ -137,7 +156,7 @@ def _proper_noun(s: Sentence) -> bool:
 
 
 _ORIGIN = _words(
-    r"introduced|proposed|invented|coined|released|published|developed|presented|pioneered|adapted|"
+    r"introduced|proposed|invented|coined|released|published|developed|presented|pioneered|adapted (?:it|them)|"
     r"described by|launched|open-sourced|assembled|first (?:used|added|described|appeared)"
 )
 _FINDING = _words(
@@ -152,7 +171,7 @@ _HEDGE = _words(
     r"many (?:argue|believe)|critics|skeptics|widely (?:believed|considered|regarded|cited|credited|seen|thought)|"
     r"(?:is|are) (?:often|commonly|generally|usually) (?:credited|considered|said|believed|thought|described)|"
     r"reportedly|allegedly|believe|believed|argue|argued|claim(?:s|ed)? that|on the theory that|debated?|"
-    r"open question|controvers\w+|opinions? (?:in the field )?differ|disputed|famously|notoriously|predict\w*|"
+    r"open question|controvers\w+|opinions? (?:in the field )?differ|disputed|famously|notoriously|predict(?:s|ed)? that|forecasts?|"
     r"remains? (?:unclear|unsettled)|never been settled"
 )
 _SUPERLATIVE = _words(
@@ -165,7 +184,9 @@ _TIME_SENSITIVE = _words(
 )
 _PREVALENCE = _words(
     r"(?:most|nearly all|almost all|virtually all|nearly every|virtually every|almost every|every|many|several)"
-    r" (?:\w+ ){0,3}(?:llms|models|labs|recipes|systems|datasets|tokenizers|implementations|companies)|"
+    r" (?:\w+ ){0,3}(?:llms|models|labs|recipes|systems|datasets|tokenizers|implementations|companies|products|"
+    r"services|assistants|applications|apps|teams|developers|papers|frameworks|libraries|architectures|"
+    r"practitioners|deployments|providers)|"
     r"the (?:standard|default|dominant|most common|common choice)|widely used|standard tool|mostly|"
     r"(?:a|the) (?:large|growing) share|common for|ubiquitous"
 )
@@ -175,6 +196,20 @@ _COMPARISON = _words(
     r"improv(?:e|es|ed|ing)|degrad\w+|reduc(?:e|es|ed)|help(?:s|ed)?|hurt\w*|boost\w*|at the cost of|"
     r"gains?|robust\w*|struggl\w+|mistakes|fail\w*|extrapolat\w+|recovers|collapse|tends? to|"
     r"speed-?ups?|\d+(?:\.\d+)?\s?[x×] faster|times (?:faster|larger|more|wider|fewer|smaller)"
+)
+# Verbs of effect ("leads to", "reduces", "makes it possible"): a causal claim about the world that an
+# experiment, not a definition, has to back.
+_EFFECT = _words(
+    r"leads? to|led to|causes?|caused|results? in|inflates?|prefers?|preferred|ignores?|forgets?|harms?|"
+    r"benefits?|increases?|decreases?|makes? (?:it|them|a model|models|\w+) (?:possible|popular|worse|better|"
+    r"forget|more|less)|made (?:\w+ ){1,3}(?:possible|popular|standard|practical|a standard)|enabled?|"
+    r"worked well|works well|pays off|is enough to|were enough|was enough"
+)
+# Sizes stated as properties ("has 175B parameters", "was trained on 300B tokens") rather than
+# computed ("needs", "gives", "becomes"), which is what separates a spec from a worked example.
+_SPEC_VERB = _words(
+    r"has|had|have|contains?|contained|comprises?|(?:was|were|is|are)? ?trained on|used|uses|consists of|"
+    r"includes?|included|reached|costs?|cost|draws?|totals?|spans?"
 )
 _BENCHMARK = re.compile(
     r"\b(?:MMLU|GLUE|SuperGLUE|GSM8K|HumanEval|MBPP|BIG-?bench|HellaSwag|ARC|TruthfulQA|MATH|SQuAD|WMT|"
@@ -224,14 +259,15 @@ _COURSE = _words(
 _FILE_NAME = re.compile(r"\b[\w-]+\.(?:py|ipynb|json|jsonl|yaml|yml|txt|csv|md)\b")
 _WORKED_EXAMPLE = _words(
     r"for example|for instance|e\.g\.|suppose|imagine|say,|might be (?:split|rendered|tokenized)|might become|"
-    r"might discard|might be|would be|if you have|if a|with a \w+(?: \w+)? of|one run produced|"
-    r"a typical (?:rule|example)|consider|given the prefix|the result is|becomes, very roughly"
+    r"might discard|might be|would be|if you have|^if an?|^with\b[^,]{0,60}\d|one run produced|"
+    r"a typical (?:rule|example)|consider|given the prefix|the result is|toy example|hypothetical"
 )
 _NUMBER_LIST = re.compile(r"\[\s*-?\d+(?:\.\d+)?\s*(?:,\s*-?\d+(?:\.\d+)?\s*)+\]")
+_CAUSAL = _words(r"because|so that|so every|that is why|which is why|since each|since every")
 _DERIVATION = _words(
-    r"because|therefore|so that|so every|thus|hence|that is why|which means|this means|it follows|"
-    r"follows from|divided by|multiplied by|plus|minus|equals|in principle|by construction|"
-    r"grows (?:quadratically|linearly|exponentially)|permutation-invariant|cannot|can only"
+    r"therefore|thus|hence|which means|this means|it follows|follows from|divided by|multiplied by|plus|"
+    r"minus|equals|in principle|by construction|grows (?:quadratically|linearly|exponentially)|"
+    r"permutation-invariant|cannot|can only|by definition|necessarily"
 )
 _DEFINITION = re.compile(
     r"\b(?:is|are) (?:called|known as|defined as)|\bmeans?\b|\brefers? to\b|\bstands for\b|"
@@ -275,7 +311,9 @@ def _definition(s: Sentence) -> bool:
 
 def _generic_method_description(s: Sentence) -> bool:
     """Present-tense "how it works" sentences about a generic subject are definitions, not findings."""
-    return bool(_GENERIC_SUBJECT.search(s.text) or _METHOD_VERB.search(s.text)) and not _past_tense(s)
+    if _past_tense(s) or _named_artifact(s):
+        return False  # design facts about a named model are attribution, not definition (rule 3)
+    return bool(_GENERIC_SUBJECT.search(s.text) or _METHOD_VERB.search(s.text))
 
 
 _PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.IGNORECASE)
@@ -290,6 +328,10 @@ def _refers_back_to_name(s: Sentence) -> bool:
     if not _PRONOUN_START.search(s.text):
         return False
     return _named_artifact(prepare(s.prev)) if s.prev else False
+
+
+def _stated_size(s: Sentence) -> bool:
+    return _statistic(s) and bool(_SPEC_VERB.search(s.text))
 
 
 def _named_artifact_with_number(s: Sentence) -> bool:
@@ -311,6 +353,7 @@ def _first_person_future(s: Sentence) -> bool:
 
 FEATURES: tuple[Feature, ...] = (
     Feature("statistic", "a statistic", _statistic),
+    Feature("stated_size", "a size stated as a fact", _stated_size),
     Feature("percentage", "a percentage", _percentage),
     Feature("plain_number", "a small number", _plain_number),
     Feature("date", "a date", _date),
@@ -326,6 +369,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("time_sensitive", "a time-sensitive word", _finds(_TIME_SENSITIVE)),
     Feature("prevalence", "a claim about prevalence", _finds(_PREVALENCE)),
     Feature("comparison", "an empirical comparison", _finds(_COMPARISON)),
+    Feature("effect", "a claimed effect", _finds(_EFFECT)),
     Feature("benchmark", "a benchmark name", _finds(_BENCHMARK)),
     Feature("benchmark_result", "a benchmark result", _benchmark_result),
     Feature("original", "a historical design detail", _finds(_ORIGINAL)),
@@ -341,6 +385,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("course_internal", "a course-internal reference", _course_internal),
     Feature("code", "inline code", lambda s: s.has_code),
     Feature("worked_example", "a worked example", _worked_example),
+    Feature("causal", "a causal explanation", _finds(_CAUSAL)),
     Feature("derivation", "a derivation", _finds(_DERIVATION)),
     Feature("definition", "a definition", _definition),
     Feature("method_description", "a description of how a method works", _generic_method_description),
