@@ -100,6 +100,11 @@ def _percentage(s: Sentence) -> bool:
     return any(q.unit == PERCENT for q in s.quantities) or "two-thirds" in s.lower or "half of" in s.lower
 
 
+def _bounded_number(s: Sentence) -> bool:
+    """ "Over 600", "roughly 1.3": hedged figures are reported measurements more often than toy ones."""
+    return any(q.comparator and q.unit not in (YEAR, DATE) for q in s.quantities)
+
+
 def _plain_number(s: Sentence) -> bool:
     return any(q.unit not in (YEAR, DATE) and not _is_real_world_size(q) for q in s.quantities)
 
@@ -132,7 +137,7 @@ _NAME_LEAD = re.compile(
     r"^(?:[A-Z][A-Za-z]*\d[\w.-]*|[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[\w-]*)\b"
     r"|^[A-Z][a-z]+(?<!s)(?<!tion)(?<!ing)(?<!ment)(?<!ity)(?<!ness)(?<!ance)(?<!ence)(?<!ism)(?<!al)"
     r"(?= (?:has|had|is|was|were|uses|used|scored|reported|released|introduced|showed|contains|achieved|"
-    r"outperformed|matched|became|made|reached|remains)\b)"
+    r"outperformed|matched|became|made|reached|remains|[a-z]{3,}ed)\b)"
 )
 
 
@@ -165,6 +170,12 @@ _FINDING = _words(
     r"were (?:found|shown|reported)|(?:according to|in (?:its|their) authors' (?:experiments|ablations))|"
     r"the authors|et al|studies|study|experiments? (?:show|suggest)|evidence"
 )
+_SPEECH = _words(
+    r"says?|said|describes|argues|argued|claims|claimed|calls|states|stated|wrote|writes|notes|noted|warned|"
+    r"acknowledged|admitted|attributed|credits|announced|maintains|maintained|insists|insisted|recommends|"
+    r"recommended|requires|required|mandates"
+)
+_SCALE_CLAIM = _words(r"(?:larger|bigger|smaller|deeper|wider) (?:models|networks|llms|transformers)|at scale|with scale")
 _SOURCE = _words(r"paper|technical report|report|preprint|blog post|logbook|model card|survey")
 _HEDGE = _words(
     r"(?:many|some|most|several) (?:researchers|experts|practitioners|people|labs|forecasters|critics|observers)|"
@@ -172,7 +183,7 @@ _HEDGE = _words(
     r"(?:is|are) (?:often|commonly|generally|usually) (?:credited|considered|said|believed|thought|described)|"
     r"reportedly|allegedly|believe|believed|argue|argued|claim(?:s|ed)? that|on the theory that|debated?|"
     r"open question|controvers\w+|opinions? (?:in the field )?differ|disputed|famously|notoriously|predict(?:s|ed)? that|forecasts?|"
-    r"remains? (?:unclear|unsettled)|never been settled"
+    r"remains? (?:unclear|unsettled)|never been settled|^whether|lawsuits?|disagree\w*"
 )
 _SUPERLATIVE = _words(
     r"the (?:single )?most|one of the|the first|the largest|the biggest|the strongest|the best|the fastest|"
@@ -188,11 +199,12 @@ _PREVALENCE = _words(
     r"services|assistants|applications|apps|teams|developers|papers|frameworks|libraries|architectures|"
     r"practitioners|deployments|providers)|"
     r"the (?:standard|default|dominant|most common|common choice)|widely used|standard tool|mostly|"
-    r"(?:a|the) (?:large|growing) share|common for|ubiquitous"
+    r"(?:a|the) (?:large|growing) (?:share|number|fraction|majority)|(?:a|the) majority of|more and more|"
+    r"common for|ubiquitous|every major|all major|widespread"
 )
 _COMPARISON = _words(
     r"(?:better|worse|faster|slower|more|less|fewer|easier|harder|larger|smaller|higher|lower|stronger|weaker|"
-    r"cheaper|more \w+|less \w+) than|outperform\w*|beat|beats|surpass\w*|match(?:ed|es)? or|matched|"
+    r"cheaper|more [\w ]{1,40}|less [\w ]{1,40}|fewer [\w ]{1,40}) than|outperform\w*|beat|beats|surpass\w*|match(?:ed|es)? or|matched|"
     r"improv(?:e|es|ed|ing)|degrad\w+|reduc(?:e|es|ed)|help(?:s|ed)?|hurt\w*|boost\w*|at the cost of|"
     r"gains?|robust\w*|struggl\w+|mistakes|fail\w*|extrapolat\w+|recovers|collapse|tends? to|"
     r"speed-?ups?|\d+(?:\.\d+)?\s?[x×] faster|times (?:faster|larger|more|wider|fewer|smaller)"
@@ -252,7 +264,7 @@ _SECOND_PERSON_ADVICE = _words(
 )
 _FIRST_PERSON_PLURAL = _words(r"we|our|ours|us|let's")
 _COURSE = _words(
-    r"notebooks?|exercises?|quiz|this course|the course|our course|course corpus|toy model|toy|the cell|"
+    r"notebooks?|exercises?|the quiz|quizzes|this course|the course|our course|course corpus|toy model|toy|the cell|"
     r"the code|code examples|repository|chapter \d+|exercise \d+(?:\.\d+)?|figure|the widget|in this series|"
     r"our (?:own )?(?:runs?|experiments?|implementation|output|helper|model|data)|the series"
 )
@@ -260,10 +272,10 @@ _FILE_NAME = re.compile(r"\b[\w-]+\.(?:py|ipynb|json|jsonl|yaml|yml|txt|csv|md)\
 _WORKED_EXAMPLE = _words(
     r"for example|for instance|e\.g\.|suppose|imagine|say,|might be (?:split|rendered|tokenized)|might become|"
     r"might discard|might be|would be|if you have|^if an?|^with\b[^,]{0,60}\d|one run produced|"
-    r"a typical (?:rule|example)|consider|given the prefix|the result is|toy example|hypothetical"
+    r"a typical (?:rule|example)|^consider|given the prefix|the result is|toy example|hypothetical"
 )
 _NUMBER_LIST = re.compile(r"\[\s*-?\d+(?:\.\d+)?\s*(?:,\s*-?\d+(?:\.\d+)?\s*)+\]")
-_CAUSAL = _words(r"because|so that|so every|that is why|which is why|since each|since every")
+_CAUSAL = re.compile(r"\b(?:because|so that|that is why|which is why|since each|since every)\b|, so ", re.IGNORECASE)
 _DERIVATION = _words(
     r"therefore|thus|hence|which means|this means|it follows|follows from|divided by|multiplied by|plus|"
     r"minus|equals|in principle|by construction|grows (?:quadratically|linearly|exponentially)|"
@@ -363,6 +375,9 @@ FEATURES: tuple[Feature, ...] = (
     Feature("artifact_design", "a design fact about a named artifact", _named_artifact_design),
     Feature("origin", "an attribution of origin", _finds(_ORIGIN)),
     Feature("finding", "a reported finding", _finds(_FINDING)),
+    Feature("attribution", "an attribution", _finds(_SPEECH)),
+    Feature("scale_claim", "a claim about scale", _finds(_SCALE_CLAIM)),
+    Feature("bounded_number", "an approximate or bounded quantity", _bounded_number),
     Feature("source", "a reference to a publication", _finds(_SOURCE)),
     Feature("hedge", "a hedge or unnamed camp", _finds(_HEDGE)),
     Feature("superlative", "a superlative", _finds(_SUPERLATIVE)),
