@@ -268,7 +268,9 @@ _COURSE = _words(
     r"the code|code examples|repository|chapter \d+|exercise \d+(?:\.\d+)?|figure|the widget|in this series|"
     r"our (?:own )?(?:runs?|experiments?|implementation|output|helper|model|data)|the series"
 )
-_FILE_NAME = re.compile(r"\b[\w-]+\.(?:py|ipynb|json|jsonl|yaml|yml|txt|csv|md)\b")
+# Course files: scripts and notebooks anywhere, other files only as code spans ("robots.txt" in
+# prose is the web's file, not ours).
+_FILE_NAME = re.compile(r"\b[\w-]+\.(?:py|ipynb)\b|`[\w./-]+\.(?:json|jsonl|yaml|yml|txt|csv|md)`")
 _WORKED_EXAMPLE = _words(
     r"for example|for instance|e\.g\.|suppose|imagine|say,|might be (?:split|rendered|tokenized)|might become|"
     r"might discard|might be|would be|if you have|^if an?|^with\b[^,]{0,60}\d|one run produced|"
