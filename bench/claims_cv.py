@@ -144,7 +144,11 @@ def chapter_folds(examples: list[Example]) -> list[tuple[str, list[Example], lis
     """(held-out chapter, its examples, the other chapters' examples) for each chapter."""
     chapters = sorted({e.chapter for e in examples})
     return [
-        (chapter, [e for e in examples if e.chapter == chapter], [e for e in examples if e.chapter != chapter])
+        (
+            chapter,
+            [e for e in examples if e.chapter == chapter],
+            [e for e in examples if e.chapter != chapter],
+        )
         for chapter in chapters
     ]
 
@@ -184,17 +188,26 @@ def write_weights(bias: float, weights: list[float], threshold: float, l2: float
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("tsv", type=Path, help="labelled sentences (dev.tsv)")
     parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty on the feature weights")
-    parser.add_argument("--write", action="store_true", help="fit on every chapter and write the shipped weights")
+    parser.add_argument(
+        "--write", action="store_true", help="fit on every chapter and write the shipped weights"
+    )
     parser.add_argument("--weights", action="store_true", help="print the weights fitted on every chapter")
     parser.add_argument(
-        "--threshold", type=float, default=0.5,
+        "--threshold",
+        type=float,
+        default=0.5,
         help="decision threshold (0.5: flag a sentence when a citation is more likely needed than not)",
     )
     parser.add_argument(
-        "--extra", type=Path, action="append", default=[],
+        "--extra",
+        type=Path,
+        action="append",
+        default=[],
         help="more labelled sentences to train on, never scored (e.g. tests/claims/data/handwritten.tsv)",
     )
     args = parser.parse_args(argv)
@@ -209,7 +222,9 @@ def main(argv: list[str] | None = None) -> int:
     print("  " + report("pooled held-out", *pooled))
 
     bias, weights = fit_weights(examples + extra, args.l2)
-    in_sample = _counts([predict(bias, weights, e) >= args.threshold for e in examples], [e.label for e in examples])
+    in_sample = _counts(
+        [predict(bias, weights, e) >= args.threshold for e in examples], [e.label for e in examples]
+    )
     print(report("in-sample (dev rows)", *in_sample) + f"  threshold={args.threshold:.3f}")
     if args.weights:
         for feature, weight in sorted(zip(FEATURES, weights), key=lambda fw: -abs(fw[1])):

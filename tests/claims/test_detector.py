@@ -15,6 +15,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from doclint.claims.__main__ import classify_rows
 from doclint.claims.detector import Model, default_model, score_sentence
@@ -22,7 +24,9 @@ from doclint.claims.features import FEATURES, active_features, prepare
 
 HERE = Path(__file__).resolve().parent
 HANDWRITTEN = HERE / "data" / "handwritten.tsv"
-DEV_TSV = Path(os.environ.get("DOCLINT_CLAIMS_DEV", HERE.parents[2] / "shared" / "eval" / "claims" / "dev.tsv"))
+DEV_TSV = Path(
+    os.environ.get("DOCLINT_CLAIMS_DEV", HERE.parents[2] / "shared" / "eval" / "claims" / "dev.tsv")
+)
 
 
 def fired(sentence: str, section: str = "", prev: str = "") -> set[str]:
@@ -221,8 +225,30 @@ class TestClassifyTsv:
         started = time.perf_counter()
         result = subprocess.run(
             [sys.executable, "-m", "doclint.claims", "--classify-tsv"],
-            input=rows, capture_output=True, text=True, check=True,
+            input=rows,
+            capture_output=True,
+            text=True,
+            check=True,
             env={"PYTHONPATH": str(HERE.parents[1] / "src")},
         )
         assert time.perf_counter() - started < 3.0
         assert len(result.stdout.splitlines()) == 300
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.text(max_size=300), st.text(max_size=40))
+def test_any_text_is_scored(sentence: str, section: str) -> None:
+    assessment = score_sentence(sentence, section=section, prev=sentence, next=sentence)
+    assert 0.0 <= assessment.score <= 1.0
+
+
+def test_undecodable_bytes_do_not_stop_the_command_line() -> None:
+    rows = b"id\tsentence\nb1\t\xff\xfe broken bytes in 2021.\nb2\tIn this chapter we will start.\n"
+    result = subprocess.run(
+        [sys.executable, "-m", "doclint.claims", "--classify-tsv"],
+        input=rows,
+        capture_output=True,
+        check=True,
+        env={"PYTHONPATH": str(HERE.parents[1] / "src")},
+    )
+    assert [line.split(b"\t")[0] for line in result.stdout.splitlines()] == [b"b1", b"b2"]

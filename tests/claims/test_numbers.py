@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from doclint.claims.numbers import Quantity, agrees, find_quantities
 
@@ -133,7 +135,9 @@ def test_a_four_digit_count_before_a_plural_noun_is_not_a_year() -> None:
     assert only("a window of 2048 positions").unit == "count"
 
 
-@pytest.mark.parametrize("text", ["GPT-4 is large", "an H100 GPU", "the cl100k_base encoding", "a token", "three ideas"])
+@pytest.mark.parametrize(
+    "text", ["GPT-4 is large", "an H100 GPU", "the cl100k_base encoding", "a token", "three ideas"]
+)
 def test_names_and_prose_words_are_not_quantities(text: str) -> None:
     assert find_quantities(text) == []
 
@@ -188,3 +192,13 @@ class TestAgrees:
         pairs = [("~170B", "175B"), (">100B", "175B"), ("7-70B", "13B"), ("in 2022", "March 2022")]
         for left, right in pairs:
             assert agrees(only(left), only(right)) == agrees(only(right), only(left))
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.text(max_size=200))
+def test_any_text_gives_well_formed_quantities(text: str) -> None:
+    for quantity in find_quantities(text):
+        start, end = quantity.span
+        assert 0 <= start < end <= len(text)
+        assert text[start:end] == quantity.text
+        assert not math.isnan(quantity.value)

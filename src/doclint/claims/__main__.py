@@ -9,6 +9,7 @@ than stopping the batch, because one odd line must not hide the verdicts on the 
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Iterable, Iterator
 
@@ -36,7 +37,11 @@ def _classify(fields: list[str], columns: dict[str, int], fallback_id: str, thre
 
     row_id = column("id") or fallback_id
     context = {name: column(name) for name in CONTEXT_COLUMNS}
-    assessment = score_sentence(column("sentence"), threshold=threshold, **context)
+    try:
+        assessment = score_sentence(column("sentence"), threshold=threshold, **context)
+    except Exception as error:  # noqa: BLE001 - one bad row must not cost the verdicts on the rest
+        print(f"doclint.claims: {row_id}: {error!r}", file=sys.stderr)
+        return f"{row_id}\t0\t0.000\terror"
     verdict = "1" if assessment.needs_citation else "0"
     return f"{row_id}\t{verdict}\t{assessment.score:.3f}\t{', '.join(assessment.signals)}"
 
@@ -46,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--classify-tsv", action="store_true", required=True, help="read a TSV on stdin")
     parser.add_argument("--threshold", type=float, help="override the shipped decision threshold (0-1)")
     args = parser.parse_args(argv)
-    for line in classify_rows(sys.stdin, args.threshold):
+    # Undecodable bytes become U+FFFD instead of aborting the whole batch.
+    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+    for line in classify_rows(stdin, args.threshold):
         sys.stdout.write(line + "\n")
     return 0
 

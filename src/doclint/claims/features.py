@@ -33,7 +33,6 @@ class Sentence:
 
     raw: str
     text: str
-    lower: str
     section: str
     prev: str
     next: str
@@ -79,7 +78,6 @@ def prepare(sentence: str, section: str = "", prev: str = "", next: str = "") ->
     return Sentence(
         raw=sentence,
         text=text,
-        lower=text.lower(),
         section=section,
         prev=_FOOTNOTE.sub("", prev),
         next=_FOOTNOTE.sub("", next),
@@ -100,7 +98,9 @@ def _finds(pattern: re.Pattern[str]) -> Callable[[Sentence], bool]:
 # --- positive cues --------------------------------------------------------------------------------
 
 _MEASURED_UNITS = frozenset({PARAMETERS, TOKENS, FLOPS, BYTES, USD})
-_SCALE_WORD = _words(r"thousands|millions|billions|trillions|hundreds of (?:millions|billions|thousands)|dozens")
+_SCALE_WORD = _words(
+    r"thousands|millions|billions|trillions|hundreds of (?:millions|billions|thousands)|dozens"
+)
 
 
 def _statistic(s: Sentence) -> bool:
@@ -109,11 +109,16 @@ def _statistic(s: Sentence) -> bool:
 
 
 def _is_real_world_size(q: Quantity) -> bool:
-    return q.unit in _MEASURED_UNITS or (q.unit == "count" and (q.value >= 1e5 or q.is_range and q.value >= 1e3))
+    return q.unit in _MEASURED_UNITS or (
+        q.unit == "count" and (q.value >= 1e5 or q.is_range and q.value >= 1e3)
+    )
+
+
+_FRACTION = _words(r"(?:one|two)-(?:thirds?|quarters?)|(?:a|one) (?:third|quarter|fifth|tenth) of|half of")
 
 
 def _percentage(s: Sentence) -> bool:
-    return any(q.unit == PERCENT for q in s.quantities) or "two-thirds" in s.lower or "half of" in s.lower
+    return any(q.unit == PERCENT for q in s.quantities) or bool(_FRACTION.search(s.text))
 
 
 def _bounded_number(s: Sentence) -> bool:
@@ -126,14 +131,18 @@ def _plain_number(s: Sentence) -> bool:
 
 
 def _date(s: Sentence) -> bool:
-    return any(q.unit in (YEAR, DATE) and 1900 <= q.value < 2100 for q in s.quantities) or bool(_ERA.search(s.text))
+    return any(q.unit in (YEAR, DATE) and 1900 <= q.value < 2100 for q in s.quantities) or bool(
+        _ERA.search(s.text)
+    )
 
 
 _ERA = _words(r"(?:early|late|mid)[- ](?:19|20)\d0s|the (?:19|20)\d0s|(?:early|late|mid)-?\d{4}")
 
 # Names of models, datasets, companies and people: a capital letter after the sentence start, a
 # capital glued to digits (GPT-2, H100, T5), or an inner capital (ChatGPT, FineWeb).
-_NAME = re.compile(r"(?<!^)(?<![.:!?] )\b(?:[A-Z][A-Za-z]*\d[\w.]*|[A-Z][a-z]+[A-Z]\w*|[A-Z][a-z]{2,}|[A-Z]{2,}\w*)")
+_NAME = re.compile(
+    r"(?<!^)(?<![.:!?] )\b(?:[A-Z][A-Za-z]*\d[\w.]*|[A-Z][a-z]+[A-Z]\w*|[A-Z][a-z]{2,}|[A-Z]{2,}\w*)"
+)
 # "Llama 3", "Mistral 7B": a capitalised word and a version; course furniture is not an artifact.
 _VERSIONED_NAME = re.compile(
     r"\b(?!(?:Chapter|Exercise|Figure|Table|Section|Step|Part|Lesson|Module|Appendix|Version|Layer|Top|With|"
@@ -145,7 +154,47 @@ _VERSIONED_NAME = re.compile(
 # call, an assignment or a path.
 _CODE_IDENTIFIER = re.compile(r"`[A-Za-z][\w-]*\d[\w-]*`|`[a-z]+_[a-z_\d]+`")
 _GENERIC_CAPS = frozenset(
-    ["LLM", "LLMs", "GPU", "GPUs", "CPU", "CPUs", "RAM", "NLP", "API", "APIs", "AI", "ML", "KV", "ID", "IDs", "URL", "URLs", "JSON", "HTML", "UTF", "RNN", "RNNs", "CNN", "MoE", "SSM", "SFT", "RLHF", "BPE", "OK", "PDF", "HTTP", "TPU", "TPUs", "English", "Python", "Markdown", "First", "Second", "Third"]
+    [
+        "LLM",
+        "LLMs",
+        "GPU",
+        "GPUs",
+        "CPU",
+        "CPUs",
+        "RAM",
+        "NLP",
+        "API",
+        "APIs",
+        "AI",
+        "ML",
+        "KV",
+        "ID",
+        "IDs",
+        "URL",
+        "URLs",
+        "JSON",
+        "HTML",
+        "UTF",
+        "RNN",
+        "RNNs",
+        "CNN",
+        "MoE",
+        "SSM",
+        "SFT",
+        "RLHF",
+        "BPE",
+        "OK",
+        "PDF",
+        "HTTP",
+        "TPU",
+        "TPUs",
+        "English",
+        "Python",
+        "Markdown",
+        "First",
+        "Second",
+        "Third",
+    ]
 )
 # At the start of a sentence a capital proves nothing, except in a bare singular word followed by a
 # verb ("Chinchilla has…"): a common noun there would need an article ("The model has…"), and the
@@ -192,8 +241,10 @@ _SPEECH = _words(
     r"acknowledged|admitted|attributed|credits|announced|maintains|maintained|insists|insisted|recommends|"
     r"recommended|requires|required|mandates"
 )
-_SCALE_CLAIM = _words(r"(?:larger|bigger|smaller|deeper|wider) (?:models|networks|llms|transformers)|at scale|with scale")
-_SOURCE = _words(r"paper|technical report|report|preprint|blog post|logbook|model card|survey")
+_SCALE_CLAIM = _words(
+    r"(?:larger|bigger|smaller|deeper|wider) (?:models|networks|llms|transformers)|at scale|with scale"
+)
+_SOURCE = _words(r"paper|technical report|report|preprint|blog post|model card|survey")
 _HEDGE = _words(
     r"(?:many|some|most|several) (?:researchers|experts|practitioners|people|labs|forecasters|critics|observers)|"
     r"many (?:argue|believe)|critics|skeptics|widely \w+(?:ed|ised|ized)|"
@@ -303,7 +354,9 @@ _WORKED_EXAMPLE = _words(
     r"a typical (?:rule|example)|^consider|given the prefix|the result is|toy example|hypothetical"
 )
 _NUMBER_LIST = re.compile(r"\[\s*-?\d+(?:\.\d+)?\s*(?:,\s*-?\d+(?:\.\d+)?\s*)+\]")
-_CAUSAL = re.compile(r"\b(?:because|so that|that is why|which is why|since each|since every)\b|, so ", re.IGNORECASE)
+_CAUSAL = re.compile(
+    r"\b(?:because|so that|that is why|which is why|since each|since every)\b|, so ", re.IGNORECASE
+)
 _DERIVATION = _words(
     r"therefore|thus|hence|which means|this means|it follows|follows from|divided by|multiplied by|plus|"
     r"minus|equals|in principle|by construction|grows (?:quadratically|linearly|exponentially)|"
@@ -325,7 +378,9 @@ _ANALOGY = _words(
     r"like a|like an|think of|picture|as if|a bit like|less like|more like|metaphor|akin to|analogous|"
     r"you can think"
 )
-_COURSE_SECTION = _words(r"exercise|exercises|running|how to use|your first|hands-on|setup|install|lab|try it|quiz")
+_COURSE_SECTION = _words(
+    r"exercise|exercises|running|how to use|your first|hands-on|setup|install|lab|try it|quiz"
+)
 _PRONOUN_START = re.compile(r"^(?:it|its|this|that|these|they|their|such)\b", re.IGNORECASE)
 
 
@@ -388,12 +443,17 @@ def _named_artifact_design(s: Sentence) -> bool:
 
 
 def _benchmark_result(s: Sentence) -> bool:
-    return bool(_BENCHMARK.search(s.text)) and bool(_SCORE.search(s.text) or _percentage(s) or _COMPARISON.search(s.text))
+    return bool(_BENCHMARK.search(s.text)) and bool(
+        _SCORE.search(s.text) or _percentage(s) or _COMPARISON.search(s.text)
+    )
+
+
+_WE_WILL = _words(r"we (?:will|'ll|come|return|look|explain|discuss|build|derive|cover|measure)")
 
 
 def _first_person_future(s: Sentence) -> bool:
     """ "We will…"/"we come back to…" announce the text itself (GUIDE.md: meta-discourse)."""
-    return bool(re.search(r"\bwe (?:will|'ll|come|return|look|explain|discuss|build|derive|cover)\b", s.lower))
+    return bool(_WE_WILL.search(s.text))
 
 
 FEATURES: tuple[Feature, ...] = (
@@ -412,7 +472,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("scale_claim", "a claim about scale", _finds(_SCALE_CLAIM)),
     Feature("bounded_number", "an approximate or bounded quantity", _bounded_number),
     Feature("source", "a reference to a publication", _finds(_SOURCE)),
-    Feature("hedge", "a hedge or unnamed camp", _finds(_HEDGE)),
+    Feature("hedge", "a hedge", _finds(_HEDGE)),
     Feature("superlative", "a superlative", _finds(_SUPERLATIVE)),
     Feature("time_sensitive", "a time-sensitive word", _finds(_TIME_SENSITIVE)),
     Feature("trend", "a change over time", _finds(_TREND)),

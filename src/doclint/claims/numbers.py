@@ -45,31 +45,96 @@ class Quantity:
 SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "quadrillion": 1e15}
 SCALE_SUFFIXES = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "bn": 1e9, "T": 1e12}
 WORD_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100, "several": 3,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "a hundred": 100,
+    "several": 3,
 }
 BYTE_UNITS = {
-    "bytes": 1, "byte": 1, "kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12, "pb": 1e15,
-    "kib": 2.0**10, "mib": 2.0**20, "gib": 2.0**30, "tib": 2.0**40, "pib": 2.0**50,
+    "bytes": 1,
+    "byte": 1,
+    "kb": 1e3,
+    "mb": 1e6,
+    "gb": 1e9,
+    "tb": 1e12,
+    "pb": 1e15,
+    "kib": 2.0**10,
+    "mib": 2.0**20,
+    "gib": 2.0**30,
+    "tib": 2.0**40,
+    "pib": 2.0**50,
 }
 MONTHS = {
     name: index
     for index, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
         start=1,
     )
     for name in names
 }
 COMPARATORS = {
-    "~": "~", "≈": "~", "∼": "~", ">=": ">=", "≥": ">=", "<=": "<=", "≤": "<=", ">": ">", "<": "<",
-    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "approx.": "about",
-    "circa": "about", "nearly": "about", "almost": "about", "some": "about",
-    "over": "over", "more than": "over", "greater than": "over", "above": "over", "exceeding": "over",
-    "at least": ">=", "under": "under", "less than": "under", "fewer than": "under", "below": "under",
-    "up to": "<=", "at most": "<=", "no more than": "<=",
+    "~": "~",
+    "≈": "~",
+    "∼": "~",
+    ">=": ">=",
+    "≥": ">=",
+    "<=": "<=",
+    "≤": "<=",
+    ">": ">",
+    "<": "<",
+    "about": "about",
+    "around": "about",
+    "roughly": "about",
+    "approximately": "about",
+    "approx.": "about",
+    "circa": "about",
+    "nearly": "about",
+    "almost": "about",
+    "some": "about",
+    "over": "over",
+    "more than": "over",
+    "greater than": "over",
+    "above": "over",
+    "exceeding": "over",
+    "at least": ">=",
+    "under": "under",
+    "less than": "under",
+    "fewer than": "under",
+    "below": "under",
+    "up to": "<=",
+    "at most": "<=",
+    "no more than": "<=",
 }
 APPROXIMATE_COMPARATORS = frozenset({"~", "about"})
 LOWER_BOUNDS = {">": True, "over": True, ">=": False}  # value -> is the bound strict?
@@ -195,8 +260,10 @@ def _atom_quantity(text: str, match: re.Match[str]) -> Quantity | None:
 def _is_part_of_identifier(text: str, start: int) -> bool:
     # "GPT-4", "H100", "cl100k_base" and "7.3" in "Exercise 7.3" are names, not quantities; the
     # number glued to letters or a hyphenated name is the tell.
-    before = text[max(0, start - 1):start]
-    return bool(before) and (before.isalpha() or before == "_" or (before == "-" and _word_before(text, start)))
+    before = text[max(0, start - 1) : start]
+    return bool(before) and (
+        before.isalpha() or before == "_" or (before == "-" and _word_before(text, start))
+    )
 
 
 def _word_before(text: str, start: int) -> bool:
@@ -263,7 +330,7 @@ def _looks_like_year(text: str, groups: dict[str, str | None], end: int) -> bool
 
 
 def _with_comparator(text: str, quantity: Quantity) -> Quantity:
-    match = _COMPARATOR_BEFORE.search(text[max(0, quantity.span[0] - 20):quantity.span[0]])
+    match = _COMPARATOR_BEFORE.search(text[max(0, quantity.span[0] - 20) : quantity.span[0]])
     if not match or quantity.unit in TIME_UNITS:
         return quantity
     comparator = COMPARATORS[match.group("cmp").lower()]
@@ -273,7 +340,7 @@ def _with_comparator(text: str, quantity: Quantity) -> Quantity:
         comparator=comparator,
         approximate=comparator in APPROXIMATE_COMPARATORS,
         span=(start, quantity.span[1]),
-        text=text[start:quantity.span[1]],
+        text=text[start : quantity.span[1]],
     )
 
 
@@ -281,7 +348,7 @@ def _merge_ranges(text: str, atoms: list[Quantity]) -> list[Quantity]:
     merged: list[Quantity] = []
     index = 0
     while index < len(atoms):
-        pair = atoms[index:index + 2]
+        pair = atoms[index : index + 2]
         if len(pair) == 2 and _is_range(text, pair[0], pair[1]):
             merged.append(_range_quantity(text, pair[0], pair[1]))
             index += 2
@@ -292,11 +359,11 @@ def _merge_ranges(text: str, atoms: list[Quantity]) -> list[Quantity]:
 
 
 def _is_range(text: str, low: Quantity, high: Quantity) -> bool:
-    between = text[low.span[1]:high.span[0]]
+    between = text[low.span[1] : high.span[0]]
     if not _RANGE_JOINER.match(between):
         return False
     joiner = between.strip().lower()
-    if joiner == "and" and not _RANGE_OPENER.search(text[:low.span[0]]):
+    if joiner == "and" and not _RANGE_OPENER.search(text[: low.span[0]]):
         return False  # "7B and 70B" lists two models; only "between 7B and 70B" is a range
     return _compatible_units(low.unit, high.unit) or low.unit == COUNT
 
@@ -307,13 +374,13 @@ def _range_quantity(text: str, low: Quantity, high: Quantity) -> Quantity:
     if low.unit == COUNT and high.unit != COUNT or _unscaled(low.text) and not _unscaled(high.text):
         low_value *= _scale_of(high)
     unit = high.unit if low.unit == COUNT else low.unit
-    opener = _RANGE_OPENER.search(text[:low.span[0]])
+    opener = _RANGE_OPENER.search(text[: low.span[0]])
     start = opener.start() if opener else low.span[0]
     return Quantity(
         value=(low_value + high.value) / 2,
         unit=unit,
         span=(start, high.span[1]),
-        text=text[start:high.span[1]],
+        text=text[start : high.span[1]],
         approximate=low.approximate or high.approximate,
         comparator=low.comparator,
         low=low_value,
@@ -322,7 +389,9 @@ def _range_quantity(text: str, low: Quantity, high: Quantity) -> Quantity:
 
 
 def _unscaled(atom_text: str) -> bool:
-    return not re.search(r"(?:\d(?:bn|[kKMBT])\b|thousand|million|billion|trillion|[eE][+-]?\d|\^|\$)", atom_text)
+    return not re.search(
+        r"(?:\d(?:bn|[kKMBT])\b|thousand|million|billion|trillion|[eE][+-]?\d|\^|\$)", atom_text
+    )
 
 
 def _scale_of(quantity: Quantity) -> float:
