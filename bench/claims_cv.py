@@ -66,10 +66,27 @@ def augment(examples: list[Example], copies: int, drop: float, seed: int = 0) ->
 
 
 def fit(examples: list[Example], l2: float) -> tuple[float, list[float]]:
-    """Newton-Raphson on the penalised log-likelihood; the intercept is not penalised."""
-    size = len(FEATURES) + 1
-    # Rule features keep the weight the guide gives them; only the others are learnt.
+    """Fit, then pin at zero every weight whose sign contradicts its feature's direction; repeat.
+
+    This is an active-set solution of the sign-constrained problem: a cue that correlates
+    negatively only because a stronger cue always fires with it is dropped instead of shown to
+    authors as evidence against a claim.
+    """
     fixed = {i + 1: f.fixed_weight for i, f in enumerate(FEATURES) if f.fixed_weight is not None}
+    while True:
+        theta = _newton(examples, l2, fixed)
+        wrong_sign = {
+            i + 1 for i, f in enumerate(FEATURES) if i + 1 not in fixed and theta[i + 1] * f.direction < 0
+        }
+        if not wrong_sign:
+            return theta[0], theta[1:]
+        fixed.update({i: 0.0 for i in wrong_sign})
+
+
+def _newton(examples: list[Example], l2: float, fixed: dict[int, float]) -> list[float]:
+    """Newton-Raphson on the L2-penalised log-likelihood; the intercept is not penalised and the
+    ``fixed`` coordinates keep their values."""
+    size = len(FEATURES) + 1
     theta = [fixed.get(i, 0.0) for i in range(size)]
     for _ in range(50):
         gradient = [0.0] * size
@@ -97,7 +114,7 @@ def fit(examples: list[Example], l2: float) -> tuple[float, list[float]]:
         theta = [t + s for t, s in zip(theta, step)]
         if max(abs(s) for s in step) < 1e-8:
             break
-    return theta[0], theta[1:]
+    return theta
 
 
 def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:

@@ -36,8 +36,9 @@ def fired(sentence: str, section: str = "", prev: str = "") -> set[str]:
 @pytest.mark.parametrize(
     ("feature", "sentence"),
     [
+        ("large_number", "Somewhere around 3 trillion tokens."),
         ("statistic", "Falcon 180B was trained on 3.5 trillion tokens."),
-        ("stated_size", "The corpus contains roughly 2 TB of deduplicated text."),
+        ("statistic", "The corpus contains roughly 2 TB of deduplicated text."),
         ("percentage", "The model answered 71.3% of the questions correctly."),
         ("date", "The dataset was first released in 2021."),
         ("date", "Statistical parsers dominated from the early 1990s onwards."),
@@ -110,7 +111,7 @@ def test_markup_is_ignored() -> None:
 
 
 def test_code_spans_do_not_count_as_statistics() -> None:
-    assert "statistic" not in fired("Set `max_tokens=1000000` before calling the API.")
+    assert "large_number" not in fired("Set `max_tokens=1000000` before calling the API.")
 
 
 @pytest.mark.parametrize(

@@ -45,13 +45,15 @@ class Sentence:
 class Feature:
     """``name`` is the stable key for weights; ``signal`` is what a finding shows to the author.
 
-    A ``fixed_weight`` marks a rule the labelling guide states outright (an open question is never
+    ``direction`` keeps explanations honest: a cue never counts against a claim and a suppressor
+    never for one, whatever the correlations in a few hundred labelled sentences say. A ``fixed_weight`` marks a rule the labelling guide states outright (an open question is never
     a claim); the dev set holds too few of them for a fitted weight to be strong enough.
     """
 
     name: str
     signal: str
     test: Callable[[Sentence], bool]
+    direction: int = 0  # +1 a cue for a claim, -1 a suppressor, 0 either: the fitted sign must agree
     fixed_weight: float | None = None  # a rule from the guide: never refit, always this strong
 
 
@@ -431,6 +433,7 @@ def _refers_back_to_name(s: Sentence) -> bool:
 
 
 def _stated_size(s: Sentence) -> bool:
+    """A large quantity given as a property of something real ("has", "was trained on")."""
     return _statistic(s) and bool(_SPEC_VERB.search(s.text))
 
 
@@ -456,50 +459,58 @@ def _first_person_future(s: Sentence) -> bool:
     return bool(_WE_WILL.search(s.text))
 
 
+def _cue(name: str, signal: str, test: Callable[[Sentence], bool], **rest: float) -> Feature:
+    return Feature(name, signal, test, direction=1, **rest)  # type: ignore[arg-type]
+
+
+def _suppressor(name: str, signal: str, test: Callable[[Sentence], bool], **rest: float) -> Feature:
+    return Feature(name, signal, test, direction=-1, **rest)  # type: ignore[arg-type]
+
+
 FEATURES: tuple[Feature, ...] = (
-    Feature("statistic", "a statistic", _statistic),
-    Feature("stated_size", "a size stated as a fact", _stated_size),
-    Feature("percentage", "a percentage", _percentage),
+    _cue("large_number", "a large number", _statistic),
+    _cue("statistic", "a statistic", _stated_size),
+    _cue("percentage", "a percentage", _percentage),
     Feature("plain_number", "a small number", _plain_number),
-    Feature("date", "a date", _date),
-    Feature("named_artifact", "a named model or dataset", _named_artifact),
-    Feature("proper_noun", "a proper noun", _proper_noun),
-    Feature("artifact_number", "a number about a named artifact", _named_artifact_with_number),
-    Feature("artifact_design", "a design fact about a named artifact", _named_artifact_design),
-    Feature("origin", "an attribution of origin", _finds(_ORIGIN)),
-    Feature("finding", "a reported finding", _finds(_FINDING)),
-    Feature("attribution", "an attribution", _finds(_SPEECH)),
-    Feature("scale_claim", "a claim about scale", _finds(_SCALE_CLAIM)),
-    Feature("bounded_number", "an approximate or bounded quantity", _bounded_number),
-    Feature("source", "a reference to a publication", _finds(_SOURCE)),
-    Feature("hedge", "a hedge", _finds(_HEDGE)),
-    Feature("superlative", "a superlative", _finds(_SUPERLATIVE)),
-    Feature("time_sensitive", "a time-sensitive word", _finds(_TIME_SENSITIVE)),
-    Feature("trend", "a change over time", _finds(_TREND)),
-    Feature("prevalence", "a claim about prevalence", _finds(_PREVALENCE)),
-    Feature("comparison", "an empirical comparison", _finds(_COMPARISON)),
-    Feature("effect", "a claimed effect", _finds(_EFFECT)),
-    Feature("benchmark", "a benchmark name", _finds(_BENCHMARK)),
-    Feature("benchmark_result", "a benchmark result", _benchmark_result),
-    Feature("original", "a historical design detail", _finds(_ORIGINAL)),
-    Feature("past_fact", "a past-tense fact", _finds(_PAST_FACT)),
-    Feature("model_behaviour", "a claim about model behaviour", _finds(_MODEL_BEHAVIOUR)),
-    Feature("refers_back", "a pronoun for a named artifact", _refers_back_to_name),
-    Feature("question", "a question", _open_question, fixed_weight=-6.0),
-    Feature("meta", "meta-discourse", _finds(_META)),
-    Feature("first_person_future", "first-person plural + future", _first_person_future),
-    Feature("instruction", "an instruction", _instruction),
-    Feature("second_person", "second person", _finds(_SECOND_PERSON)),
-    Feature("first_person", "first-person plural", _finds(_FIRST_PERSON_PLURAL)),
-    Feature("course_internal", "a course-internal reference", _course_internal),
+    _cue("date", "a date", _date),
+    _cue("named_artifact", "a named model or dataset", _named_artifact),
+    _cue("proper_noun", "a proper noun", _proper_noun),
+    _cue("artifact_number", "a number about a named artifact", _named_artifact_with_number),
+    _cue("artifact_design", "a design fact about a named artifact", _named_artifact_design),
+    _cue("origin", "an attribution of origin", _finds(_ORIGIN)),
+    _cue("finding", "a reported finding", _finds(_FINDING)),
+    _cue("attribution", "an attribution", _finds(_SPEECH)),
+    _cue("scale_claim", "a claim about scale", _finds(_SCALE_CLAIM)),
+    _cue("bounded_number", "an approximate or bounded quantity", _bounded_number),
+    _cue("source", "a reference to a publication", _finds(_SOURCE)),
+    _cue("hedge", "a hedge", _finds(_HEDGE)),
+    _cue("superlative", "a superlative", _finds(_SUPERLATIVE)),
+    _cue("time_sensitive", "a time-sensitive word", _finds(_TIME_SENSITIVE)),
+    _cue("trend", "a change over time", _finds(_TREND)),
+    _cue("prevalence", "a claim about prevalence", _finds(_PREVALENCE)),
+    _cue("comparison", "an empirical comparison", _finds(_COMPARISON)),
+    _cue("effect", "a claimed effect", _finds(_EFFECT)),
+    _cue("benchmark", "a benchmark name", _finds(_BENCHMARK)),
+    _cue("benchmark_result", "a benchmark result", _benchmark_result),
+    _cue("original", "a historical design detail", _finds(_ORIGINAL)),
+    _cue("past_fact", "a past-tense fact", _finds(_PAST_FACT)),
+    _cue("model_behaviour", "a claim about model behaviour", _finds(_MODEL_BEHAVIOUR)),
+    _cue("refers_back", "a pronoun for a named artifact", _refers_back_to_name),
+    _suppressor("question", "a question", _open_question, fixed_weight=-6.0),
+    _suppressor("meta", "meta-discourse", _finds(_META)),
+    _suppressor("first_person_future", "first-person plural + future", _first_person_future),
+    _suppressor("instruction", "an instruction", _instruction),
+    _suppressor("second_person", "second person", _finds(_SECOND_PERSON)),
+    _suppressor("first_person", "first-person plural", _finds(_FIRST_PERSON_PLURAL)),
+    _suppressor("course_internal", "a course-internal reference", _course_internal),
     Feature("code", "inline code", lambda s: s.has_code),
-    Feature("worked_example", "a worked example", _worked_example),
-    Feature("causal", "a causal explanation", _finds(_CAUSAL)),
-    Feature("derivation", "a derivation", _finds(_DERIVATION)),
-    Feature("definition", "a definition", _definition),
-    Feature("method_description", "a description of how a method works", _generic_method_description),
-    Feature("analogy", "an analogy", _finds(_ANALOGY)),
-    Feature("course_section", "a hands-on section", lambda s: bool(_COURSE_SECTION.search(s.section))),
+    _suppressor("worked_example", "a worked example", _worked_example),
+    _suppressor("causal", "a causal explanation", _finds(_CAUSAL)),
+    _suppressor("derivation", "a derivation", _finds(_DERIVATION)),
+    _suppressor("definition", "a definition", _definition),
+    _suppressor("method_description", "a description of how a method works", _generic_method_description),
+    _suppressor("analogy", "an analogy", _finds(_ANALOGY)),
+    _suppressor("course_section", "a hands-on section", lambda s: bool(_COURSE_SECTION.search(s.section))),
 )
 
 
