@@ -6,7 +6,8 @@ leave-one-chapter-out: refit the weights (and the threshold) on three chapters, 
 pool the four held-out folds. The in-sample figure is printed too, only to show the gap.
 
     PYTHONPATH=src python bench/claims_cv.py ../shared/eval/claims/dev.tsv
-    PYTHONPATH=src python bench/claims_cv.py ../shared/eval/claims/dev.tsv --write   # refit shipped weights
+    PYTHONPATH=src python bench/claims_cv.py ../shared/eval/claims/dev.tsv \
+        --extra tests/claims/data/handwritten.tsv --write     # refit the shipped weights
 
 Model: L2-regularised logistic regression over the named binary features, fitted by Newton's
 method in pure Python (a few dozen features, a few hundred sentences: no library needed).
@@ -191,9 +192,12 @@ def report(name: str, tp: int, fp: int, fn: int) -> str:
     return f"{name:<28} P={precision:.3f} R={recall:.3f} F1={f1:.3f}  (TP={tp} FP={fp} FN={fn})"
 
 
-def write_weights(bias: float, weights: list[float], threshold: float, l2: float) -> None:
+def write_weights(
+    bias: float, weights: list[float], threshold: float, l2: float, sources: list[Path]
+) -> None:
     data = {
         "comment": "Logistic weights for doclint.claims.features; refit with bench/claims_cv.py --write.",
+        "trained_on": [path.name for path in sources],
         "l2": l2,
         "dropout": {"copies": COPIES, "drop": DROP},
         "bias": round(bias, 4),
@@ -248,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {weight:+.3f}  {feature.name}")
         print(f"  {bias:+.3f}  (bias)")
     if args.write:
-        write_weights(bias, weights, args.threshold, args.l2)
+        write_weights(bias, weights, args.threshold, args.l2, [args.tsv, *args.extra])
         print(f"wrote {WEIGHTS_PATH}")
     return 0
 

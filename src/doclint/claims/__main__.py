@@ -2,7 +2,7 @@
 
 Input (stdin): a header row naming at least ``id`` and ``sentence``; ``section``, ``prev`` and
 ``next`` are used when present, other columns are ignored. Output (stdout): one line per row,
-``id<TAB>0|1<TAB>score<TAB>signals``. A short or malformed row is scored with what it has rather
+``id<TAB>0|1<TAB>score<TAB>signals``, each signal with its signed weight. A short or malformed row is scored with what it has rather
 than stopping the batch, because one odd line must not hide the verdicts on the others.
 """
 
@@ -43,7 +43,8 @@ def _classify(fields: list[str], columns: dict[str, int], fallback_id: str, thre
         print(f"doclint.claims: {row_id}: {error!r}", file=sys.stderr)
         return f"{row_id}\t0\t0.000\terror"
     verdict = "1" if assessment.needs_citation else "0"
-    return f"{row_id}\t{verdict}\t{assessment.score:.3f}\t{', '.join(assessment.signals)}"
+    signals = ", ".join(f"{s} ({assessment.contributions[s]:+.1f})" for s in assessment.signals)
+    return f"{row_id}\t{verdict}\t{assessment.score:.3f}\t{signals}"
 
 
 def main(argv: list[str] | None = None) -> int:

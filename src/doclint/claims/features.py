@@ -459,12 +459,14 @@ def _first_person_future(s: Sentence) -> bool:
     return bool(_WE_WILL.search(s.text))
 
 
-def _cue(name: str, signal: str, test: Callable[[Sentence], bool], **rest: float) -> Feature:
-    return Feature(name, signal, test, direction=1, **rest)  # type: ignore[arg-type]
+def _cue(name: str, signal: str, test: Callable[[Sentence], bool]) -> Feature:
+    return Feature(name, signal, test, direction=1)
 
 
-def _suppressor(name: str, signal: str, test: Callable[[Sentence], bool], **rest: float) -> Feature:
-    return Feature(name, signal, test, direction=-1, **rest)  # type: ignore[arg-type]
+def _suppressor(
+    name: str, signal: str, test: Callable[[Sentence], bool], fixed_weight: float | None = None
+) -> Feature:
+    return Feature(name, signal, test, direction=-1, fixed_weight=fixed_weight)
 
 
 FEATURES: tuple[Feature, ...] = (
