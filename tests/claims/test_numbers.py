@@ -95,6 +95,10 @@ def test_comparators_and_approximation(text: str, comparator: str | None, approx
     [
         ("between 7B and 70B", 7e9, 70e9, "count"),
         ("between 7 and 70 billion parameters", 7e9, 70e9, "parameters"),
+        ("between 7B and 70B parameters", 7e9, 70e9, "parameters"),
+        ("8-80 GB", 8e9, 80e9, "bytes"),
+        ("5-10%", 5.0, 10.0, "percent"),
+        ("1.5-2 trillion tokens", 1.5e12, 2e12, "tokens"),
         ("7-70B", 7e9, 70e9, "count"),
         ("7B–70B", 7e9, 70e9, "count"),
         ("from $4 million to $10 million", 4e6, 10e6, "usd"),

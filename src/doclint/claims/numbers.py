@@ -371,7 +371,7 @@ def _is_range(text: str, low: Quantity, high: Quantity) -> bool:
 def _range_quantity(text: str, low: Quantity, high: Quantity) -> Quantity:
     low_value = low.value
     # "7-70B" and "between 7 and 70 billion" write the scale once, on the upper end.
-    if low.unit == COUNT and high.unit != COUNT or _unscaled(low.text) and not _unscaled(high.text):
+    if low.unit == COUNT and _unscaled(low.text):
         low_value *= _scale_of(high)
     unit = high.unit if low.unit == COUNT else low.unit
     opener = _RANGE_OPENER.search(text[: low.span[0]])
@@ -395,10 +395,11 @@ def _unscaled(atom_text: str) -> bool:
 
 
 def _scale_of(quantity: Quantity) -> float:
+    """The multiplier the upper end of a range writes once for both ends ("billion", "B", "GB")."""
     match = _ATOM.search(quantity.text)
-    if match is None or _unscaled(quantity.text):
+    if match is None:
         return 1.0
-    return _scale(match.groupdict()) * (BYTE_UNITS.get((match.group("unit") or "").lower(), 1.0))
+    return _scale(match.groupdict()) * BYTE_UNITS.get((match.group("unit") or "").lower(), 1.0)
 
 
 def _compatible_units(a: str, b: str) -> bool:
