@@ -253,7 +253,10 @@ _HEDGE = _words(
     r"(?:is|are) (?:often|commonly|generally|usually) (?:credited|considered|said|believed|thought|described)|"
     r"reportedly|allegedly|believe|believed|argue|argued|claim(?:s|ed)? that|on the theory that|debated?|"
     r"open question|controvers\w+|opinions? (?:in the field )?differ|disputed|famously|notoriously|predict(?:s|ed)? that|forecasts?|"
-    r"remains? (?:unclear|unsettled)|never been settled|^whether|lawsuits?|disagree\w*"
+    r"remains? (?:unclear|unsettled)|never been settled|^whether|lawsuits?|disagree\w*|"
+    # predictions about the field are opinions until they come true
+    r"(?:may|might|could|will|is likely to|are likely to) (?:soon |eventually |never )?(?:become|replace|"
+    r"disappear|overtake|surpass|make \w+ obsolete)|in the (?:near )?future"
 )
 _SUPERLATIVE = _words(
     r"the (?:single )?most|one of the|the first|the largest|the biggest|the strongest|the best|the fastest|"
@@ -288,7 +291,10 @@ _EFFECT = _words(
     r"leads? to|led to|causes?|caused|results? in|inflates?|prefers?|preferred|ignores?|forgets?|harms?|"
     r"benefits?|increases?|decreases?|makes? (?:it|them|a model|models|\w+) (?:possible|popular|worse|better|"
     r"forget|more|less)|made (?:\w+ ){1,3}(?:possible|popular|standard|practical|a standard)|enabled?|"
-    r"worked well|works well|pays off|is enough to|were enough|was enough|los(?:e|es|t|ing) (?:accuracy|quality)"
+    r"worked well|works well|pays off|is enough to|were enough|was enough|los(?:e|es|t|ing) (?:accuracy|quality)|"
+    # a change to a measured outcome: "raised accuracy", "can change performance by"
+    r"(?:rais|lower|chang|hurt|cut|doubl|halv)(?:e|es|ed|s)? (?:\w+ ){0,2}(?:accuracy|performance|quality|"
+    r"error rates?|perplexity|loss|scores?|throughput|latency|costs?)"
 )
 # Sizes stated as properties ("has 175B parameters", "was trained on 300B tokens") rather than
 # computed ("needs", "gives", "becomes"), which is what separates a spec from a worked example.
@@ -352,7 +358,7 @@ _COURSE = _words(
 _FILE_NAME = re.compile(r"\b[\w-]+\.(?:py|ipynb)\b|`[\w./-]+\.(?:json|jsonl|yaml|yml|txt|csv|md)`")
 _WORKED_EXAMPLE = _words(
     r"for example|for instance|e\.g\.|suppose|imagine|say,|might be (?:split|rendered|tokenized)|might become|"
-    r"might discard|might be|would be|if you have|^if an?|^with\b[^,]{0,60}\d|one run produced|"
+    r"might discard|might be|would be|if you have|^if an?|^(?:with|at|for)\b[^,]{0,60}(?<![\w-])\d|one run produced|"
     r"a typical (?:rule|example)|^consider|given the prefix|the result is|toy example|hypothetical"
 )
 _NUMBER_LIST = re.compile(r"\[\s*-?\d+(?:\.\d+)?\s*(?:,\s*-?\d+(?:\.\d+)?\s*)+\]")
