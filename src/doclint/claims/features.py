@@ -143,7 +143,7 @@ _ERA = _words(r"(?:early|late|mid)[- ](?:19|20)\d0s|the (?:19|20)\d0s|(?:early|l
 # Names of models, datasets, companies and people: a capital letter after the sentence start, a
 # capital glued to digits (GPT-2, H100, T5), or an inner capital (ChatGPT, FineWeb).
 _NAME = re.compile(
-    r"(?<!^)(?<![.:!?] )\b(?:[A-Z][A-Za-z]*\d[\w.]*|[A-Z][a-z]+[A-Z]\w*|[A-Z][a-z]{2,}|[A-Z]{2,}\w*)"
+    r"(?<!^)(?<![.:!?] )\b(?:[A-Z][A-Za-z]*-?\d[\w.]*|[A-Z][a-z]+[A-Z]\w*|[A-Z][a-z]{2,}|[A-Z]{2,}\w*)"
 )
 # "Llama 3", "Mistral 7B": a capitalised word and a version; course furniture is not an artifact.
 _VERSIONED_NAME = re.compile(
@@ -177,6 +177,14 @@ _GENERIC_CAPS = frozenset(
         "JSON",
         "HTML",
         "UTF",
+        "UTF-8",
+        "UTF-16",
+        "FP8",
+        "FP16",
+        "FP32",
+        "BF16",
+        "INT4",
+        "INT8",
         "RNN",
         "RNNs",
         "CNN",
@@ -202,7 +210,7 @@ _GENERIC_CAPS = frozenset(
 # verb ("Chinchilla has…"): a common noun there would need an article ("The model has…"), and the
 # mass-noun endings below ("Quantization stores…") are the usual exceptions.
 _NAME_LEAD = re.compile(
-    r"^(?:[A-Z][A-Za-z]*\d[\w.-]*|[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[\w-]*)\b"
+    r"^(?:[A-Z][A-Za-z]*-?\d[\w.-]*|[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[\w-]*)\b"
     r"|^[A-Z][a-z]+(?<!s)(?<!tion)(?<!ing)(?<!ment)(?<!ity)(?<!ness)(?<!ance)(?<!ence)(?<!ism)(?<!al)"
     r"(?= (?:has|had|is|was|were|uses|used|scored|reported|released|introduced|showed|contains|achieved|"
     r"outperformed|matched|became|made|reached|remains|[a-z]{3,}ed)\b)"
@@ -264,7 +272,7 @@ _SUPERLATIVE = _words(
 )
 _TIME_SENSITIVE = _words(
     r"today|currently|current|now|nowadays|these days|at the time of writing|as of|modern|recent|recently|"
-    r"newer|newest|latest|still|for now|increasingly|has become|have become|at present|so far|frontier"
+    r"newer|newest|latest|still|already|for now|increasingly|has become|have become|at present|so far|frontier"
 )
 _PREVALENCE = _words(
     r"(?:nearly|almost|virtually|practically) (?:all|every|no)\b|"
