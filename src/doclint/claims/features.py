@@ -46,8 +46,9 @@ class Feature:
     """``name`` is the stable key for weights; ``signal`` is what a finding shows to the author.
 
     ``direction`` keeps explanations honest: a cue never counts against a claim and a suppressor
-    never for one, whatever the correlations in a few hundred labelled sentences say. A ``fixed_weight`` marks a rule the labelling guide states outright (an open question is never
-    a claim); the dev set holds too few of them for a fitted weight to be strong enough.
+    never for one, whatever the correlations in a few hundred labelled sentences say. A
+    ``fixed_weight`` marks a rule the labelling guide states outright (an open question is never a
+    claim); the labelled sets hold too few of them for a fitted weight to be strong enough.
     """
 
     name: str
@@ -105,7 +106,7 @@ _SCALE_WORD = _words(
 )
 
 
-def _statistic(s: Sentence) -> bool:
+def _large_number(s: Sentence) -> bool:
     """A large or unit-bearing quantity: what a model, dataset or bill is made of."""
     return any(_is_real_world_size(q) for q in s.quantities) or bool(_SCALE_WORD.search(s.text))
 
@@ -365,8 +366,9 @@ _COURSE = _words(
 # prose is the web's file, not ours).
 _FILE_NAME = re.compile(r"\b[\w-]+\.(?:py|ipynb)\b|`[\w./-]+\.(?:json|jsonl|yaml|yml|txt|csv|md)`")
 _WORKED_EXAMPLE = _words(
-    r"for example|for instance|e\.g\.|suppose|imagine|say,|might be (?:split|rendered|tokenized)|might become|"
-    r"might discard|might be|would be|if you have|^if an?|^(?:with|at|for)\b[^,]{0,60}(?<![\w-])\d|one run produced|"
+    r"for example|for instance|e\.g\.|suppose|imagine|say,|might (?:be|become|discard)|would be|if you have|"
+    # a sentence opening on a hypothetical figure: "With 12 layers, ...", "At $2 per million tokens, ..."
+    r"^if an?|^(?:with|at|for)\b[^,]{0,60}(?<![\w-])\d|one run produced|"
     r"a typical (?:rule|example)|^consider|given the prefix|the result is|toy example|hypothetical"
 )
 _NUMBER_LIST = re.compile(r"\[\s*-?\d+(?:\.\d+)?\s*(?:,\s*-?\d+(?:\.\d+)?\s*)+\]")
@@ -406,7 +408,7 @@ def _question(s: Sentence) -> bool:
 
 def _open_question(s: Sentence) -> bool:
     """A question is not a claim unless it smuggles one in, such as a figure or a name (GUIDE.md 3)."""
-    return _question(s) and not (_statistic(s) or _date(s) or _named_artifact(s) or _percentage(s))
+    return _question(s) and not (_large_number(s) or _date(s) or _named_artifact(s) or _percentage(s))
 
 
 def _instruction(s: Sentence) -> bool:
@@ -446,13 +448,13 @@ def _refers_back_to_name(s: Sentence) -> bool:
     return _named_artifact(prepare(s.prev)) if s.prev else False
 
 
-def _stated_size(s: Sentence) -> bool:
+def _statistic(s: Sentence) -> bool:
     """A large quantity given as a property of something real ("has", "was trained on")."""
-    return _statistic(s) and bool(_SPEC_VERB.search(s.text))
+    return _large_number(s) and bool(_SPEC_VERB.search(s.text))
 
 
 def _named_artifact_with_number(s: Sentence) -> bool:
-    return _named_artifact(s) and (_statistic(s) or _percentage(s) or _plain_number(s))
+    return _named_artifact(s) and (_large_number(s) or _percentage(s) or _plain_number(s))
 
 
 def _named_artifact_design(s: Sentence) -> bool:
@@ -484,8 +486,8 @@ def _suppressor(
 
 
 FEATURES: tuple[Feature, ...] = (
-    _cue("large_number", "a large number", _statistic),
-    _cue("statistic", "a statistic", _stated_size),
+    _cue("large_number", "a large number", _large_number),
+    _cue("statistic", "a statistic", _statistic),
     _cue("percentage", "a percentage", _percentage),
     Feature("plain_number", "a small number", _plain_number),
     _cue("date", "a date", _date),
