@@ -2,8 +2,9 @@
 
 Input (stdin): a header row naming at least ``id`` and ``sentence``; ``section``, ``prev`` and
 ``next`` are used when present, other columns are ignored. Output (stdout): one line per row,
-``id<TAB>0|1<TAB>score<TAB>signals``, each signal with its signed weight. A short or malformed row is scored with what it has rather
-than stopping the batch, because one odd line must not hide the verdicts on the others.
+``id<TAB>0|1<TAB>score<TAB>signals``, each signal with its signed weight. A short or malformed
+row is scored with what it has rather than stopping the batch, because one odd line must not
+hide the verdicts on the others.
 """
 
 from __future__ import annotations

@@ -243,7 +243,8 @@ _ORIGIN = _words(
 )
 _FINDING = _words(
     r"found|finds|showed|shown|shows that|show that|reported|reports|demonstrated|observed|discovered|"
-    r"turn(?:s|ed)? out|(?:has|have|had) been (?:found|shown|reported|linked|observed)|was (?:found|shown|reported)|"
+    r"turn(?:s|ed)? out|(?:has|have|had) been (?:found|shown|reported|linked|observed)|"
+    r"was (?:found|shown|reported)|"
     r"were (?:found|shown|reported)|(?:according to|in (?:its|their) authors' (?:experiments|ablations))|"
     r"the authors|et al|studies|study|experiments? (?:show|suggest)|evidence"
 )
@@ -261,7 +262,8 @@ _HEDGE = _words(
     r"many (?:argue|believe)|critics|skeptics|widely \w+(?:ed|ised|ized)|"
     r"(?:is|are) (?:often|commonly|generally|usually) (?:credited|considered|said|believed|thought|described)|"
     r"reportedly|allegedly|believe|believed|argue|argued|claim(?:s|ed)? that|on the theory that|debated?|"
-    r"open question|controvers\w+|opinions? (?:in the field )?differ|disputed|famously|notoriously|predict(?:s|ed)? that|forecasts?|"
+    r"open question|controvers\w+|opinions? (?:in the field )?differ|disputed|famously|notoriously|"
+    r"predict(?:s|ed)? that|forecasts?|"
     r"remains? (?:unclear|unsettled)|never been settled|^whether|lawsuits?|disagree\w*|"
     # predictions about the field are opinions until they come true
     r"(?:may|might|could|will|is likely to|are likely to) (?:soon |eventually |never )?(?:become|replace|"
@@ -279,7 +281,8 @@ _PREVALENCE = _words(
     r"(?:nearly|almost|virtually|practically) (?:all|every|no)\b|"
     r"(?:most|every|many|several)"
     r" (?:\w+ ){0,3}(?:llms|models|labs|recipes|systems|datasets|tokenizers|implementations|companies|products|"
-    r"services|assistants|chatbots|tools|applications|apps|teams|developers|papers|frameworks|libraries|architectures|"
+    r"services|assistants|chatbots|tools|applications|apps|teams|developers|papers|frameworks|libraries|"
+    r"architectures|"
     r"practitioners|deployments|providers)|"
     r"the (?:standard|default|dominant|most common|common choice)|widely used|standard tool|mostly|"
     r"(?:a|the) (?:large|growing) (?:share|number|fraction|majority)|(?:a|the) majority of|more and more|"
@@ -289,7 +292,8 @@ _PREVALENCE = _words(
 _COMPARISON = _words(
     r"(?:better|worse|faster|slower|more|less|fewer|easier|harder|larger|smaller|higher|lower|stronger|weaker|"
     r"cheaper|more [\w ]{1,40}|less [\w ]{1,40}|fewer [\w ]{1,40}) than|"
-    r"(?!rather\b|other\b)\w{3,}er\b[\w -]{0,40}\bthan|outperform\w*|beat|beats|surpass\w*|match(?:ed|es)? or|matched|"
+    r"(?!rather\b|other\b)\w{3,}er\b[\w -]{0,40}\bthan|"
+    r"outperform\w*|beat|beats|surpass\w*|match(?:ed|es)? or|matched|"
     r"improv(?:e|es|ed|ing)|degrad\w+|reduc(?:e|es|ed)|help(?:s|ed)?|hurt\w*|boost\w*|at the cost of|"
     r"gains?|robust\w*|struggl\w+|mistakes|fail\w*|extrapolat\w+|recovers|collapse|tends? to|"
     r"speed-?ups?|\d+(?:\.\d+)?\s?[x×] faster|times (?:faster|larger|more|wider|fewer|smaller)"
@@ -358,7 +362,8 @@ _SECOND_PERSON_ADVICE = _words(
 )
 _FIRST_PERSON_PLURAL = _words(r"we|our|ours|us|let's")
 _COURSE = _words(
-    r"notebooks?|exercises?|the quiz|quizzes|this course|the course|our course|course corpus|toy model|toy|the cell|"
+    r"notebooks?|exercises?|the quiz|quizzes|this course|the course|our course|course corpus|toy model|toy|"
+    r"the cell|"
     r"the code|code examples|repository|chapter \d+|exercise \d+(?:\.\d+)?|figure|the widget|in this series|"
     r"our (?:own )?(?:runs?|experiments?|implementation|output|helper|model|data)|the series"
 )
