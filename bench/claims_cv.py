@@ -18,13 +18,12 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import math
 import random
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from doclint.claims.detector import WEIGHTS_PATH
+from doclint.claims.detector import WEIGHTS_PATH, logistic
 from doclint.claims.features import FEATURES, active_features, prepare
 
 csv.field_size_limit(sys.maxsize)
@@ -94,7 +93,7 @@ def _newton(examples: list[Example], l2: float, fixed: dict[int, float]) -> list
         hessian = [[0.0] * size for _ in range(size)]
         for example in examples:
             x = (1.0, *example.vector)
-            p = _logistic(sum(t * v for t, v in zip(theta, x)))
+            p = logistic(sum(t * v for t, v in zip(theta, x)))
             for i in range(size):
                 if x[i]:
                     gradient[i] += (example.label - p) * x[i]
@@ -135,12 +134,8 @@ def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
     return solution
 
 
-def _logistic(x: float) -> float:
-    return 1.0 / (1.0 + math.exp(-x)) if x >= 0 else math.exp(x) / (1.0 + math.exp(x))
-
-
 def predict(bias: float, weights: list[float], example: Example) -> float:
-    return _logistic(bias + sum(w * v for w, v in zip(weights, example.vector)))
+    return logistic(bias + sum(w * v for w, v in zip(weights, example.vector)))
 
 
 def _counts(predictions: list[bool], labels: list[int]) -> tuple[int, int, int]:

@@ -61,7 +61,7 @@ def score_sentence(
     model = model or default_model()
     fired = active_features(prepare(sentence, section, prev, next))
     contributions = {f.signal: model.weights.get(f.name, 0.0) for f in fired}
-    score = _logistic(model.bias + sum(contributions.values()))
+    score = logistic(model.bias + sum(contributions.values()))
     cutoff = model.threshold if threshold is None else threshold
     return Assessment(
         needs_citation=score >= cutoff,
@@ -77,7 +77,8 @@ def _strongest_first(fired: list[Feature], contributions: dict[str, float]) -> l
     return sorted(counted, key=lambda signal: -abs(contributions[signal]))
 
 
-def _logistic(x: float) -> float:
+def logistic(x: float) -> float:
+    """The logistic function, written to avoid overflow for large negative x."""
     if x >= 0:
         return 1.0 / (1.0 + math.exp(-x))
     z = math.exp(x)
