@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from doclint.claims.numbers import (
     BYTES,
@@ -39,6 +40,8 @@ class Sentence:
     has_code: bool
     has_component: bool
     quantities: list[Quantity] = field(default_factory=list)
+    # Answers of helpers that several features ask for (names, numbers), computed once per sentence.
+    memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,20 @@ def prepare(sentence: str, section: str = "", prev: str = "", next: str = "") ->
     )
 
 
+T = TypeVar("T")
+
+
+def _per_sentence(helper: Callable[[Sentence], T]) -> Callable[[Sentence], T]:
+    """Memoise a helper on the sentence: names and numbers feed several features each."""
+
+    def memoised(s: Sentence) -> T:
+        if helper.__name__ not in s.memo:
+            s.memo[helper.__name__] = helper(s)
+        return s.memo[helper.__name__]  # type: ignore[return-value]
+
+    return memoised
+
+
 def _words(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
 
@@ -106,6 +123,7 @@ _SCALE_WORD = _words(
 )
 
 
+@_per_sentence
 def _large_number(s: Sentence) -> bool:
     """A large or unit-bearing quantity: what a model, dataset or bill is made of."""
     return any(_is_real_world_size(q) for q in s.quantities) or bool(_SCALE_WORD.search(s.text))
@@ -218,6 +236,7 @@ _NAME_LEAD = re.compile(
 )
 
 
+@_per_sentence
 def _names(s: Sentence) -> list[str]:
     found = [m.group(0) for m in _NAME.finditer(s.text)]
     lead = _NAME_LEAD.match(s.text)
@@ -227,6 +246,7 @@ def _names(s: Sentence) -> list[str]:
     return [name for name in found if name.rstrip("s") not in _GENERIC_CAPS and name not in _GENERIC_CAPS]
 
 
+@_per_sentence
 def _named_artifact(s: Sentence) -> bool:
     if _CODE_IDENTIFIER.search(s.raw):
         return True
