@@ -210,3 +210,11 @@ def test_links_leaving_the_project_are_never_opened(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "open", watching_open)
     lint(tmp_path)
     assert not any(name.startswith("/etc") for name in opened)
+
+
+def test_control_character_in_front_matter(tmp_path):
+    # found by fuzzing: PyYAML rejects it before parsing, outside its usual error path
+    write(tmp_path, "ctl.md", "---\ntitle: a\x18b\n---\n\n# T\n")
+    (diagnostic,) = lint(tmp_path)
+    assert (diagnostic.code, diagnostic.line, diagnostic.column) == ("FM001", 2, 9)
+    assert "U+0018" in diagnostic.message
