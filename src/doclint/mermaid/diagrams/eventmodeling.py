@@ -68,7 +68,9 @@ _LEXER = Lexer(
         *_keywords(),
         token_type("EM_ID", r"[_a-zA-Z][A-Za-z0-9_]*"),
         token_type("EM_FID", r"[0-9]{1,3}"),
-        token_type("EM_DATA_INLINE", r"\{[^\n\r\u2028\u2029]*\}|\"[^\n\r\u2028\u2029]*\"|'[^\n\r\u2028\u2029]*'"),
+        token_type(
+            "EM_DATA_INLINE", r"\{[^\n\r\u2028\u2029]*\}|\"[^\n\r\u2028\u2029]*\"|'[^\n\r\u2028\u2029]*'"
+        ),
         token_type("EM_DATA_BLOCK", r"\{[\t ]*\r?\n(?:[\s\S]*?\r?\n)?\}(?:\r?\n|" + f"(?!{JS_NOT_S}))"),
         token_type("EM_ACC_DESCR", ACC_DESCR),
         token_type("EM_ACC_TITLE", ACC_TITLE),
@@ -144,7 +146,9 @@ class _EventModelParser(TokenParser):
 
     def data_block(self) -> None:
         self.data_type_prefix()
-        self.expect("EM_DATA_BLOCK", what="a data block: `{` at the end of the line, closed by `}` on its own line")
+        self.expect(
+            "EM_DATA_BLOCK", what="a data block: `{` at the end of the line, closed by `}` on its own line"
+        )
 
     def data_type_prefix(self) -> None:
         if self.at("`"):

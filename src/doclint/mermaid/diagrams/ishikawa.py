@@ -85,7 +85,9 @@ class _Parser:
         self.statement(first=True)
         while True:
             if self.kind not in _STOPS:
-                raise self.fail("a line break after the node (a blank line right after the keyword needs one too)")
+                raise self.fail(
+                    "a line break after the node (a blank line right after the keyword needs one too)"
+                )
             reached_end = self.kind == "EOF"
             self.shift()
             while self.kind in ("NL", "EOF") and not reached_end:

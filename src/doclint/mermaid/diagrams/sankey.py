@@ -1,6 +1,6 @@
 """Sankey diagrams, modelled on mermaid 12.3.0's ``sankey.jison`` (a three-column RFC 4180 CSV).
 
-Before parsing, mermaid's ``prepareTextForParsing`` trims the whole text and collapses runs of
+mermaid's ``encodeEntities`` turns ``#35;`` into non-ASCII text that CSV fields reject. Then ``prepareTextForParsing`` trims the whole text and collapses runs of
 line breaks, so blank lines vanish and error lines are counted in that collapsed text (the lines
 mermaid reports). Leading or trailing spaces inside the text are *not* trimmed per line, and a
 line holding only spaces is a record with one field, which is an error.
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from doclint.mermaid.diagrams._langium_e import mermaid_input
 from doclint.mermaid.model import MermaidSyntaxError
 
 _EDGE_BLANKS = re.compile(r"^[^\S\n\r]+|[^\S\n\r]+$")
@@ -97,7 +98,9 @@ class _Parser:
                 return
             if kind != "NEWLINE":
                 raise self.fail(
-                    "the end of the row", self._describe(kind), " (a row has exactly three fields: source,target,value)"
+                    "the end of the row",
+                    self._describe(kind),
+                    " (a row has exactly three fields: source,target,value)",
                 )
             self.shift(end)
 
@@ -119,7 +122,9 @@ class _Parser:
         body = _QUOTED.match(self.text, self.pos)
         assert body is not None
         if body.end() == self.pos and self.text.startswith('"', self.pos):
-            raise self.fail("the text of a quoted field", "DQUOTE", " (an empty quoted field is not accepted)")
+            raise self.fail(
+                "the text of a quoted field", "DQUOTE", " (an empty quoted field is not accepted)"
+            )
         self.shift(body.end())
         if not self.text.startswith('"', self.pos):
             got = "EOF" if self.pos >= len(self.text) else "BAD_CHAR"
@@ -128,4 +133,4 @@ class _Parser:
 
 
 def parse(text: str) -> None:
-    _Parser(prepare(text)).parse()
+    _Parser(prepare(mermaid_input(text))).parse()

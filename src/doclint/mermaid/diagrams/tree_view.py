@@ -156,7 +156,9 @@ class _TreeViewParser(TokenParser):
             while self.at(*_ANNOTATIONS):
                 self.advance()
         if not self.at("EOF"):
-            raise self.error("a node (quoted or bare name); title and accessibility lines go before the first node")
+            raise self.error(
+                "a node (quoted or bare name); title and accessibility lines go before the first node"
+            )
 
 
 def parse(text: str) -> None:

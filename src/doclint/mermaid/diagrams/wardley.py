@@ -344,7 +344,9 @@ class _WardleyParser(TokenParser):
         self.expect(",", what="`,`")
         y = self.number("y")
         self.expect("]", what="`]`")
-        self.map.add_point(_ACCELERATORS if accelerates else _DEACCELERATORS, f'{what} "{_name_value(name)}"', x, y)
+        self.map.add_point(
+            _ACCELERATORS if accelerates else _DEACCELERATORS, f'{what} "{_name_value(name)}"', x, y
+        )
         self.eol()
 
 
