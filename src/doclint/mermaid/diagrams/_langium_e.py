@@ -13,8 +13,10 @@ reach the parser. ``common.langium`` terminals shared by several grammars live h
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from doclint.mermaid.model import MermaidSyntaxError
 
@@ -65,8 +67,7 @@ class TokenType:
     longer_alt: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     kind: str
     image: str
     offset: int
@@ -89,42 +90,143 @@ class Lexer:
     def __init__(self, types: Sequence[TokenType]) -> None:
         self.types = tuple(types)
         self.by_name = {spec.name: spec for spec in self.types}
+        # One alternation tries the patterns in order, as Chevrotain does, in a single regex call;
+        # it needs patterns without capturing groups so that ``lastindex`` names the token type.
+        # Like Chevrotain, only the types that can start with the next (ASCII) character are tried.
+        assert all(spec.pattern.groups == 0 for spec in self.types)
+        self.first_chars = [_first_chars(spec.pattern) for spec in self.types]
+        self.by_char = [self._alternation(chr(code)) for code in range(128)]
+        self.combined = self._alternation(None)
+
+    def _alternation(self, char: str | None) -> tuple[re.Pattern[str], tuple[TokenType, ...]]:
+        candidates = tuple(
+            spec
+            for spec, first in zip(self.types, self.first_chars)
+            if char is None or first is None or char in first
+        )
+        pattern = "|".join(f"({spec.pattern.pattern})" for spec in candidates) or "(?!)"
+        return re.compile(pattern), candidates
 
     def tokenize(self, text: str) -> list[Token]:
         """Tokens for the parser, ending with an ``EOF`` token; raises at the first lexer error."""
-        tokens: list[Token] = []
-        pos, line, line_start = 0, 1, 0
-        end = len(text)
+        spans: list[tuple[str, int, int]] = []
+        by_char, combined = self.by_char, self.combined
+        pos, end = 0, len(text)
         while pos < end:
-            spec, image = self._match(text, pos)
-            if spec is None:
+            code = ord(text[pos])
+            pattern, types = by_char[code] if code < 128 else combined
+            match = pattern.match(text, pos)
+            if match is None or match.end() == pos:
+                line, column = _position(text, pos)
                 raise MermaidSyntaxError(
-                    f"unexpected character {text[pos]!r} (line {line}, column {pos - line_start + 1})", line
+                    f"unexpected character {text[pos]!r} (line {line}, column {column})", line
                 )
+            spec = types[match.lastindex - 1]  # type: ignore[operator]
+            stop = match.end()
+            if spec.longer_alt:
+                spec, stop = self._longer_alternative(spec, text, pos, stop)
             if not spec.skip:
-                tokens.append(Token(spec.name, image, pos, line, pos - line_start + 1))
-            breaks = image.count("\n") + image.count("\r") - image.count("\r\n")
-            if breaks:
-                line += breaks
-                line_start = pos + max(image.rfind("\n"), image.rfind("\r")) + 1
-            pos += len(image)
-        tokens.append(Token("EOF", "", end, line, end - line_start + 1))
-        return tokens
+                spans.append((spec.name, pos, stop))
+            pos = stop
+        spans.append(("EOF", end, end))
+        return _with_positions(text, spans)
 
-    def _match(self, text: str, pos: int) -> tuple[TokenType | None, str]:
-        for spec in self.types:
-            match = spec.pattern.match(text, pos)
-            if match is None:
-                continue
-            image = match.group()
-            if not image:
-                continue  # Chevrotain never accepts an empty token image
-            for alt_name in spec.longer_alt:
-                alt = self.by_name[alt_name].pattern.match(text, pos)
-                if alt is not None and len(alt.group()) > len(image):
-                    return self.by_name[alt_name], alt.group()
-            return spec, image
-        return None, ""
+    def _longer_alternative(self, spec: TokenType, text: str, pos: int, stop: int) -> tuple[TokenType, int]:
+        """A keyword yields to the first of its longer alternatives that matches more text."""
+        for alt_name in spec.longer_alt:
+            alt = self.by_name[alt_name].pattern.match(text, pos)
+            if alt is not None and alt.end() > stop:
+                return self.by_name[alt_name], alt.end()
+        return spec, stop
+
+
+def _first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The ASCII characters a match can start with, or None when that is unknown (try always)."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        from re import _constants, _parser  # type: ignore[attr-defined]  # Python's own regex parser
+
+        first, _ = _sequence_first(_parser.parse(pattern.pattern), _constants)
+    except (ImportError, AttributeError, TypeError, ValueError):
+        return None
+    return None if first is None else frozenset(first)
+
+
+def _sequence_first(items: Iterable, constants: Any) -> tuple[set[str] | None, bool]:
+    """First characters of a parsed regex sequence, and whether the sequence can match empty."""
+    result: set[str] = set()
+    for op, arg in items:
+        if op is constants.LITERAL:
+            return result | {chr(arg)}, False
+        if op is constants.IN:
+            members = _class_members(arg, constants)
+            if members is None:
+                return None, False
+            return result | members, False
+        if op is constants.SUBPATTERN:
+            first, nullable = _sequence_first(arg[-1], constants)
+        elif op is constants.BRANCH:
+            firsts = [_sequence_first(branch, constants) for branch in arg[1]]
+            if any(first is None for first, _ in firsts):
+                return None, False
+            first = set().union(*(first for first, _ in firsts))  # type: ignore[arg-type]
+            nullable = any(nullable for _, nullable in firsts)
+        elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT):
+            first, nullable = _sequence_first(arg[2], constants)
+            nullable = nullable or arg[0] == 0
+        elif op in (constants.ASSERT, constants.ASSERT_NOT, constants.AT):
+            continue  # zero-width: ignoring it only widens the set
+        else:
+            return None, False
+        if first is None:
+            return None, False
+        result |= first
+        if not nullable:
+            return result, False
+    return result, True
+
+
+def _class_members(items: list, constants: Any) -> set[str] | None:
+    if any(op is constants.NEGATE for op, _ in items):
+        return None
+    pattern = re.compile(f"[{''.join(_class_item(op, arg, constants) for op, arg in items)}]")
+    return {chr(code) for code in range(128) if pattern.match(chr(code))}
+
+
+def _class_item(op: Any, arg: Any, constants: Any) -> str:
+    if op is constants.LITERAL:
+        return re.escape(chr(arg))
+    if op is constants.RANGE:
+        low, high = arg
+        return f"{re.escape(chr(low))}-{re.escape(chr(high))}"
+    categories = {"CATEGORY_SPACE": r"\s", "CATEGORY_WORD": r"\w", "CATEGORY_DIGIT": r"\d"}
+    if op is constants.CATEGORY and str(arg) in categories:
+        return categories[str(arg)]
+    raise ValueError(f"unsupported character class item {op}")
+
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+def _line_starts(text: str) -> list[int]:
+    """Offsets where lines start; Chevrotain counts \\n, \\r\\n and a lone \\r as line breaks."""
+    return [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    starts = _line_starts(text)
+    line = bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
+
+
+def _with_positions(text: str, spans: list[tuple[str, int, int]]) -> list[Token]:
+    starts = _line_starts(text)
+    tokens = []
+    for kind, start, stop in spans:
+        line = bisect_right(starts, start)
+        tokens.append(Token(kind, text[start:stop], start, line, start - starts[line - 1] + 1))
+    return tokens
 
 
 def describe(token: Token) -> str:
