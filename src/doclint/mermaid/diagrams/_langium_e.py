@@ -35,7 +35,7 @@ INT = r"(?:0|[1-9][0-9]*)(?!\.)"
 ID = r"[A-Za-z0-9_](?:[-A-Za-z0-9_]*[A-Za-z0-9_])?"
 NEWLINE = r"\r?\n"
 
-_ENTITY = re.compile(r"#\w+;")
+_ENTITY = re.compile(r"#[A-Za-z0-9_]+;")  # JavaScript's \w is ASCII-only
 
 
 def js_trim(text: str) -> str:
@@ -53,7 +53,7 @@ def mermaid_input(text: str) -> str:
 
 def _encode_entity(match: re.Match[str]) -> str:
     inner = match.group()[1:-1]
-    marker = "ﬂ°°" if inner.lstrip("+").isdigit() and inner.isascii() else "ﬂ°"
+    marker = "ﬂ°°" if inner.isdigit() else "ﬂ°"
     return f"{marker}{inner}¶ß"
 
 
