@@ -50,9 +50,12 @@ _LEXER = Lexer(
         token_type("QUOTED_NAME", r"\"[^\"]*\"|'[^']*'"),
         token_type("ML_COMMENT", r"%%[^\n]*", skip=True),
         token_type("NL", r"\r?\n", skip=True),
+        # BARE_NAME: /(?!:::|icon\(|##)[^ \t\n\r"'](?:(?![ \t]+:::[ \t]*[A-Za-z_]|[ \t]+icon\(|[ \t]+##)[^\n\r])*/,
+        # rewritten so a run of blanks is looked at once (the original is quadratic in the run's length):
+        # a name goes on through blanks unless they lead to an annotation.
         token_type(
             "BARE_NAME",
-            r"(?!:::|icon\(|##)[^ \t\n\r\"'](?:(?![ \t]+:::[ \t]*[A-Za-z_]|[ \t]+icon\(|[ \t]+##)[^\n\r])*",
+            r"(?!:::|icon\(|##)[^ \t\n\r\"'](?:[^ \t\n\r]|[ \t]+(?![ \t]|:::[ \t]*[A-Za-z_]|icon\(|##))*",
         ),
     )
 )
