@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from diagram_cases import diagram_tests
 
 from doclint.mermaid.diagrams import eventmodeling
 from doclint.mermaid.model import MermaidSyntaxError
@@ -45,16 +46,7 @@ INVALID = [
 ]
 
 
-@pytest.mark.parametrize("text", VALID)
-def test_accepts(text: str) -> None:
-    eventmodeling.parse(text)
-
-
-@pytest.mark.parametrize(("text", "line"), INVALID)
-def test_rejects_at_mermaids_line(text: str, line: int) -> None:
-    with pytest.raises(MermaidSyntaxError) as caught:
-        eventmodeling.parse(text)
-    assert caught.value.line == line
+test_accepts, test_rejects_at_mermaids_line = diagram_tests(eventmodeling.parse, VALID, INVALID)
 
 
 def test_parse_errors_win_over_duplicate_ids() -> None:

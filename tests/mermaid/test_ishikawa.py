@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
+from diagram_cases import diagram_tests
 
 from doclint.mermaid.diagrams import ishikawa
-from doclint.mermaid.model import MermaidSyntaxError
 
 VALID = [
     "ishikawa\nProblem\n  Cause",
@@ -27,13 +26,4 @@ INVALID = [
 ]
 
 
-@pytest.mark.parametrize("text", VALID)
-def test_accepts(text: str) -> None:
-    ishikawa.parse(text)
-
-
-@pytest.mark.parametrize(("text", "line"), INVALID)
-def test_rejects_at_mermaids_line(text: str, line: int) -> None:
-    with pytest.raises(MermaidSyntaxError) as caught:
-        ishikawa.parse(text)
-    assert caught.value.line == line
+test_accepts, test_rejects_at_mermaids_line = diagram_tests(ishikawa.parse, VALID, INVALID)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
+from diagram_cases import diagram_tests
 
 from doclint.mermaid.diagrams import tree_view
-from doclint.mermaid.model import MermaidSyntaxError
 
 VALID = [
     'treeView-beta\n  "a"',
@@ -35,13 +34,4 @@ INVALID = [
 ]
 
 
-@pytest.mark.parametrize("text", VALID)
-def test_accepts(text: str) -> None:
-    tree_view.parse(text)
-
-
-@pytest.mark.parametrize(("text", "line"), INVALID)
-def test_rejects_at_mermaids_line(text: str, line: int) -> None:
-    with pytest.raises(MermaidSyntaxError) as caught:
-        tree_view.parse(text)
-    assert caught.value.line == line
+test_accepts, test_rejects_at_mermaids_line = diagram_tests(tree_view.parse, VALID, INVALID)

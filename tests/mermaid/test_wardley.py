@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
+from diagram_cases import diagram_tests
 
 from doclint.mermaid.diagrams import wardley
-from doclint.mermaid.model import MermaidSyntaxError
 
 FULL = """wardley-beta
 title My map
@@ -69,13 +68,4 @@ INVALID = [
 ]
 
 
-@pytest.mark.parametrize("text", VALID)
-def test_accepts(text: str) -> None:
-    wardley.parse(text)
-
-
-@pytest.mark.parametrize(("text", "line"), INVALID)
-def test_rejects_at_mermaids_line(text: str, line: int) -> None:
-    with pytest.raises(MermaidSyntaxError) as caught:
-        wardley.parse(text)
-    assert caught.value.line == line
+test_accepts, test_rejects_at_mermaids_line = diagram_tests(wardley.parse, VALID, INVALID)
