@@ -34,6 +34,10 @@ STRING = r"\"(?:[^\"\\]|\\[^\n\r\u2028\u2029])*\"|'(?:[^'\\]|\\[^\n\r\u2028\u202
 INT = r"(?:0|[1-9][0-9]*)(?!\.)"
 ID = r"[A-Za-z0-9_](?:[-A-Za-z0-9_]*[A-Za-z0-9_])?"
 NEWLINE = r"\r?\n"
+# common.langium's hidden terminals (mermaid's preprocessing already removed most of what they match)
+YAML = r"---[\t ]*\r?\n(?:[\s\S]*?\r?\n)?---(?:\r?\n|" + f"(?!{JS_NOT_S}))"
+DIRECTIVE = r"[\t ]*%%\{[\s\S]*?\}%%(?:\r?\n|" + f"(?!{JS_NOT_S}))"
+SINGLE_LINE_COMMENT = r"[\t ]*%%[^\n\r]*"
 
 _ENTITY = re.compile(r"#[A-Za-z0-9_]+;")  # JavaScript's \w is ASCII-only
 
@@ -77,6 +81,15 @@ class Token(NamedTuple):
 
 def token_type(name: str, pattern: str, *, skip: bool = False, longer_alt: Iterable[str] = ()) -> TokenType:
     return TokenType(name, re.compile(pattern), skip, tuple(longer_alt))
+
+
+def title_and_accessibility(prefix: str = "") -> tuple[TokenType, ...]:
+    """The ACC_DESCR, ACC_TITLE and TITLE terminals, in that order (named with a grammar's prefix)."""
+    return (
+        token_type(f"{prefix}ACC_DESCR", ACC_DESCR),
+        token_type(f"{prefix}ACC_TITLE", ACC_TITLE),
+        token_type(f"{prefix}TITLE", TITLE),
+    )
 
 
 def keyword(word: str, *, longer_alt: Iterable[str] = (), diagram_keyword: bool = False) -> TokenType:

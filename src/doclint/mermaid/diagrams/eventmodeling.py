@@ -22,16 +22,17 @@ at the start of a line. Two frames with the same id are rejected after parsing.
 from __future__ import annotations
 
 from doclint.mermaid.diagrams._langium_e import (
-    ACC_DESCR,
-    ACC_TITLE,
+    DIRECTIVE,
     JS_NOT_S,
     JS_S,
-    TITLE,
+    SINGLE_LINE_COMMENT,
+    YAML,
     Lexer,
     Token,
     TokenParser,
     keyword,
     mermaid_input,
+    title_and_accessibility,
     token_type,
 )
 from doclint.mermaid.model import MermaidSyntaxError
@@ -72,12 +73,11 @@ _LEXER = Lexer(
             "EM_DATA_INLINE", r"\{[^\n\r\u2028\u2029]*\}|\"[^\n\r\u2028\u2029]*\"|'[^\n\r\u2028\u2029]*'"
         ),
         token_type("EM_DATA_BLOCK", r"\{[\t ]*\r?\n(?:[\s\S]*?\r?\n)?\}(?:\r?\n|" + f"(?!{JS_NOT_S}))"),
-        token_type("EM_ACC_DESCR", ACC_DESCR),
-        token_type("EM_ACC_TITLE", ACC_TITLE),
-        token_type("EM_TITLE", TITLE),
+        *title_and_accessibility("EM_"),
         token_type("EM_WS", f"{JS_S}+", skip=True),
-        token_type("EM_DIRECTIVE", r"[\t ]*%%\{[\s\S]*?\}%%(?:\r?\n|" + f"(?!{JS_NOT_S}))", skip=True),
-        token_type("EM_SINGLE_LINE_COMMENT", r"[\t ]*%%[^\n\r]*", skip=True),
+        token_type("EM_YAML", YAML, skip=True),
+        token_type("EM_DIRECTIVE", DIRECTIVE, skip=True),
+        token_type("EM_SINGLE_LINE_COMMENT", SINGLE_LINE_COMMENT, skip=True),
         token_type("EM_ML_COMMENT", r"/\*[\s\S]*?\*/", skip=True),
         token_type("EM_SL_COMMENT", r"//[^\n\r]*", skip=True),
     )

@@ -18,16 +18,14 @@ import math
 import re
 
 from doclint.mermaid.diagrams._langium_e import (
-    ACC_DESCR,
-    ACC_TITLE,
     JS_S,
     JS_SPACE,
-    TITLE,
     Lexer,
     TokenParser,
     js_trim,
     keyword,
     mermaid_input,
+    title_and_accessibility,
     token_type,
 )
 from doclint.mermaid.model import MermaidSyntaxError
@@ -40,9 +38,7 @@ _HEADER = ("ACC_DESCR", "ACC_TITLE", "TITLE")
 _LEXER = Lexer(
     (
         keyword(_KEYWORD, longer_alt=("BARE_NAME",), diagram_keyword=True),
-        token_type("ACC_DESCR", ACC_DESCR),
-        token_type("ACC_TITLE", ACC_TITLE),
-        token_type("TITLE", TITLE),
+        *title_and_accessibility(),
         token_type("CLASS_ANNOTATION", r"[ \t]+:::[ \t]*[A-Za-z_][-A-Za-z0-9_]*"),
         token_type("ICON_ANNOTATION", r"[ \t]+icon\([-A-Za-z0-9_]*(?::[-A-Za-z0-9_]+)?\)"),
         token_type("DESC_ANNOTATION", r"[ \t]+##[^\n\r]*"),

@@ -26,18 +26,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from doclint.mermaid.diagrams._langium_e import (
-    ACC_DESCR,
-    ACC_TITLE,
+    DIRECTIVE,
     ID,
     INT,
-    JS_NOT_S,
+    SINGLE_LINE_COMMENT,
     STRING,
-    TITLE,
+    YAML,
     Lexer,
     Token,
     TokenParser,
     keyword,
     mermaid_input,
+    title_and_accessibility,
     token_type,
 )
 from doclint.mermaid.model import MermaidSyntaxError
@@ -82,16 +82,14 @@ _LEXER = Lexer(
             rf"[A-Za-z]{_NAME_WORD}(?:[ \t]+[A-Za-z(]{_NAME_WORD})*",
         ),
         token_type("WS", r"[ \t]+", skip=True),
-        token_type("ACC_DESCR", ACC_DESCR),
-        token_type("ACC_TITLE", ACC_TITLE),
-        token_type("TITLE", TITLE),
+        *title_and_accessibility(),
         token_type("INT", INT),
         token_type("STRING", STRING),
         token_type("ID", ID),
         token_type("NEWLINE", r"\r?\n"),
-        token_type("YAML", r"---[\t ]*\r?\n(?:[\s\S]*?\r?\n)?---(?:\r?\n|" + f"(?!{JS_NOT_S}))", skip=True),
-        token_type("DIRECTIVE", r"[\t ]*%%\{[\s\S]*?\}%%(?:\r?\n|" + f"(?!{JS_NOT_S}))", skip=True),
-        token_type("SINGLE_LINE_COMMENT", r"[\t ]*%%[^\n\r]*", skip=True),
+        token_type("YAML", YAML, skip=True),
+        token_type("DIRECTIVE", DIRECTIVE, skip=True),
+        token_type("SINGLE_LINE_COMMENT", SINGLE_LINE_COMMENT, skip=True),
     )
 )
 
