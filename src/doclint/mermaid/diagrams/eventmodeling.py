@@ -30,6 +30,7 @@ from doclint.mermaid.diagrams._langium_e import (
     Lexer,
     Token,
     TokenParser,
+    TokenType,
     keyword,
     mermaid_input,
     title_and_accessibility,
@@ -55,7 +56,7 @@ _WORD_KEYWORDS = (
 _SYMBOLS = ("->>", "[[", "]]", "`", ".")
 
 
-def _keywords() -> list:
+def _keywords() -> list[TokenType]:
     """Langium orders keywords longest first (stable for equal lengths, which never overlap here)."""
     words = sorted(_WORD_KEYWORDS, key=len, reverse=True)
     tokens = [keyword(word, longer_alt=("EM_ID",)) for word in words]

@@ -65,6 +65,7 @@ _COMMENT_LINE = re.compile(f"^{JS_S}*%%")
 _BOX_ONLY = re.compile(f"^[{JS_SPACE}─━│┃└┗├┣]+$")
 _INDENT_UNIT = "    "
 _LEADING_SPACE = re.compile(JS_S)
+_TRAILING_SPACE = re.compile(f"{JS_S}+$")
 
 
 def _is_plain_line(line: str) -> bool:
@@ -120,7 +121,7 @@ def _rewrite_line(line: str, number: int, width: int) -> str | None:
             pos += 1
         while pos < len(normalized) and normalized[pos] == " ":
             pos += 1
-        name = normalized[pos:].rstrip()
+        name = _TRAILING_SPACE.sub("", normalized[pos:])  # trimEnd
         if not name:
             raise MermaidSyntaxError(
                 f"empty node on line {number}: expected a file or directory name after the box-drawing prefix",
