@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import pickle
 import shutil
 from pathlib import Path
 
@@ -39,7 +41,7 @@ def test_cold_warm_serial_and_parallel_agree(series):
     assert len(json.loads(cold_serial)) > 48
     assert json_output(series, jobs=2, use_cache=False) == cold_serial
     assert json_output(series, jobs=2) == cold_serial  # cold, fills the cache
-    assert any((series / ".doclint_cache").rglob("*.json"))
+    assert any((series / ".doclint_cache").rglob("*.entry"))
     assert json_output(series, jobs=1) == cold_serial  # warm
     assert json_output(series, jobs=2) == cold_serial  # warm, parallel
 
@@ -64,12 +66,22 @@ def test_changed_file_is_reparsed_and_cross_file_results_follow(series):
     assert codes.count(("docs/extra-01.md", "LNK001")) == 0  # its target appeared: not stale
 
 
-def test_corrupt_and_foreign_entries_are_rebuilt(series):
+def test_corrupt_and_foreign_entries_are_rebuilt(series, tmp_path):
     expected = json_output(series, jobs=1)
-    entries = sorted((series / ".doclint_cache").rglob("*.json"))
-    entries[0].write_text("{not json")
-    entries[1].write_text(json.dumps({"key": "someone-else", "document": {}, "diagnostics": []}))
-    payload = json.loads(entries[2].read_text())
-    payload["diagnostics"] = [{"__dc": "Diagnostic", "fields": {"path": 1}}]
-    entries[2].write_text(json.dumps(payload))
+    entries = sorted((series / ".doclint_cache").rglob("*.entry"))
+    header = lambda entry: entry.read_bytes().split(b"\n", 2)  # noqa: E731
+    entries[0].write_bytes(b"not a cache entry")
+    magic, key, payload = header(entries[1])
+    entries[1].write_bytes(magic + b"\n" + b"0" * len(key) + b"\n" + payload)  # another key
+    magic, key, payload = header(entries[2])
+    entries[2].write_bytes(magic + b"\n" + key + b"\n" + payload[: len(payload) // 2])  # truncated
+    marker = tmp_path / "executed"
+
+    class Exploit:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    magic, key, _ = header(entries[3])
+    entries[3].write_bytes(magic + b"\n" + key + b"\n" + pickle.dumps(Exploit()))  # never run
     assert json_output(series, jobs=1) == expected
+    assert not marker.exists()
