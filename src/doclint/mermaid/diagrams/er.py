@@ -1,0 +1,406 @@
+"""Entity-relationship diagrams, modelled on mermaid 12.3.0's ``erDiagram.jison``.
+
+The jison lexer is reproduced rule by rule (first matching rule wins, with start conditions for
+attribute blocks, backquoted attribute types and ``style``/``classDef`` lines); the LALR grammar is
+replayed as recursive descent over the token list.
+
+This module also holds the small jison toolkit (``JisonLexer``, ``TokenStream``,
+``prepare_jison_text``) that the other jison-based modules of this package import; it is a
+candidate for ``_common.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from doclint.mermaid.model import MermaidSyntaxError
+
+# ---------------------------------------------------------------------------------------------
+# jison toolkit
+# ---------------------------------------------------------------------------------------------
+
+# JavaScript regexes without the `u` flag see astral characters as two code units in \uD800-\uDFFF,
+# so a JS class like [\u00C0-\uFFFF] matches them; Python needs the astral range spelled out.
+ASTRAL = "\U00010000-\U0010ffff"
+
+CHAR_TOKEN = "<char>"  # jison `return yytext[0]`: the matched character is the token name
+END_OF_INPUT = "$end"
+LEXICAL_ERROR = "<lexical error>"
+
+# An action is (token, state change): token None skips the match; state change is None, "pop",
+# or the name of a start condition to push.
+Action = tuple[str | None, str | None]
+RuleSpec = tuple[str, str | None, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str
+    text: str
+    line: int  # 1 + newlines before the end of the token: what jison reports after shifting it
+
+
+class JisonLexer:
+    """A jison lexer: ordered rules, the first that matches wins, per start condition."""
+
+    def __init__(
+        self,
+        rules: Sequence[RuleSpec],
+        states: dict[str, Sequence[int]],
+        flags: int = re.IGNORECASE,
+    ) -> None:
+        self._patterns = [re.compile(pattern, flags | re.ASCII) for pattern, _, _ in rules]
+        self._actions: list[Action] = [(token, change) for _, token, change in rules]
+        self._states = {name: tuple(indexes) for name, indexes in states.items()}
+
+    def tokenize(self, text: str) -> list[Token]:
+        """All tokens; a lexical error becomes a final ``LEXICAL_ERROR`` token."""
+        tokens: list[Token] = []
+        stack = ["INITIAL"]
+        position, line, length = 0, 1, len(text)
+        while True:
+            match, action = self._match(stack[-1], text, position)
+            if match is None:
+                if position >= length:
+                    tokens.append(Token(END_OF_INPUT, "", line))
+                else:
+                    tokens.append(Token(LEXICAL_ERROR, text[position : position + 1], line))
+                return tokens
+            matched = match.group(0)
+            line += matched.count("\n")
+            token, change = action
+            if change == "pop":
+                if len(stack) > 1:
+                    stack.pop()
+            elif change is not None:
+                stack.append(change)
+            if token is not None:
+                kind = matched[:1] if token == CHAR_TOKEN else token
+                tokens.append(Token(kind, matched, line))
+            if position >= length:  # an empty match at the end (jison's `<<EOF>>`): input is done
+                tokens.append(Token(END_OF_INPUT, "", line))
+                return tokens
+            if not matched:  # an empty match mid-input would loop forever in jison too
+                tokens.append(Token(LEXICAL_ERROR, text[position : position + 1], line))
+                return tokens
+            position = match.end()
+
+    def _match(self, state: str, text: str, position: int) -> tuple[re.Match[str] | None, Action]:
+        for index in self._states[state]:
+            match = self._patterns[index].match(text, position)
+            if match is not None:
+                return match, self._actions[index]
+        return None, (None, None)
+
+
+_STYLE_LINE_SEMICOLON = re.compile(r"(?:style|classDef).*:\S*#.*;")
+_HASH_ENTITY = re.compile(r"#\w+;", re.ASCII)
+
+
+def _encode_entity(match: re.Match[str]) -> str:
+    inner = match.group(0)[1:-1]
+    return ("\ufb02\xb0\xb0" if re.fullmatch(r"\+?\d+", inner) else "\ufb02\xb0") + inner + "\xb6\xdf"
+
+
+def prepare_jison_text(text: str) -> str:
+    """What mermaid hands its parsers: ``encodeEntities(text) + "\\n"``."""
+    text = _STYLE_LINE_SEMICOLON.sub(lambda match: match.group(0)[:-1], text)
+    text = _HASH_ENTITY.sub(_encode_entity, text)
+    return text + "\n"
+
+
+class TokenStream:
+    """Cursor over jison tokens that reports errors on the line jison would."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self._tokens = tokens
+        self._position = 0
+        self.line = 1  # jison's yylineno + 1 as of the last shifted token
+
+    def peek(self, offset: int = 0) -> Token:
+        index = min(self._position + offset, len(self._tokens) - 1)
+        return self._tokens[index]
+
+    @property
+    def kind(self) -> str:
+        return self.peek().kind
+
+    def take(self) -> Token:
+        token = self.peek()
+        if token.kind == LEXICAL_ERROR:
+            raise self.error("")
+        if self._position < len(self._tokens) - 1:
+            self._position += 1
+        self.line = token.line
+        return token
+
+    def accept(self, *kinds: str) -> Token | None:
+        return self.take() if self.kind in kinds else None
+
+    def expect(self, *kinds: str) -> Token:
+        if self.kind not in kinds:
+            raise self.error(" or ".join(kinds))
+        return self.take()
+
+    def error(self, expected: str) -> MermaidSyntaxError:
+        token = self.peek()
+        if token.kind == LEXICAL_ERROR:
+            return MermaidSyntaxError(f"Lexical error: unrecognized text {token.text!r}", token.line)
+        found = "end of input" if token.kind in (END_OF_INPUT, "EOF") else repr(token.text or token.kind)
+        wanted = f": expected {expected}" if expected else ""
+        return MermaidSyntaxError(f"Parse error{wanted}, got {found}", self.line)
+
+
+def build_lexer(rules: Sequence[tuple[str, str, str | None, str | None]], flags: int = re.IGNORECASE) -> JisonLexer:
+    """Rules as (states, pattern, token, state change); states is a space-separated list where
+    ``*`` means INITIAL (jison's rules without a start condition apply in INITIAL and inclusive states)."""
+    states: dict[str, list[int]] = {}
+    for index, (where, _, _, _) in enumerate(rules):
+        for name in where.split():
+            states.setdefault("INITIAL" if name == "*" else name, []).append(index)
+    return JisonLexer([(pattern, token, change) for _, pattern, token, change in rules], states, flags)
+
+
+ParseFunction = Callable[[TokenStream], None]
+
+
+def run_jison(lexer: JisonLexer, text: str, parse_document: ParseFunction) -> None:
+    stream = TokenStream(lexer.tokenize(prepare_jison_text(text)))
+    parse_document(stream)
+
+
+# ---------------------------------------------------------------------------------------------
+# erDiagram
+# ---------------------------------------------------------------------------------------------
+
+_WORD_CHAR = rf"A-Za-z0-9\-_\[\]\(\)\.,\u00C0-\uFFFF{ASTRAL}\*"
+_NON_ASCII = rf"[^\x00-\x7F]"
+
+_ER_LEXER = build_lexer(
+    [
+        ("*", r"accTitle\s*:\s*", "acc_title", "acc_title"),
+        ("acc_title", r"[^\n]*", "acc_title_value", "pop"),
+        ("*", r"accDescr\s*:\s*", "acc_descr", "acc_descr"),
+        ("acc_descr", r"[^\n]*", "acc_descr_value", "pop"),
+        ("*", r"accDescr\s*\{\s*", None, "acc_descr_multiline"),
+        ("acc_descr_multiline", r"\}", None, "pop"),
+        ("acc_descr_multiline", r"[^}]*", "acc_descr_multiline_value", None),
+        ("*", r".*direction\s+TB[^\n]*", "direction", None),
+        ("*", r".*direction\s+BT[^\n]*", "direction", None),
+        ("*", r".*direction\s+RL[^\n]*", "direction", None),
+        ("*", r".*direction\s+LR[^\n]*", "direction", None),
+        ("*", r"[ \t\r]+", None, None),
+        ("*", r"\n+", "NEWLINE", None),
+        ("*", r'"[^"%\r\n\v\b\\]+"', "ENTITY_NAME", None),
+        ("*", r'"[^"]*"', "WORD", None),
+        ("*", r"erDiagram\b", "ER_DIAGRAM", None),
+        ("*", r"\{", "BLOCK_START", "block"),
+        ("*", r"#", "BRKT", None),
+        ("*", r",", "COMMA", None),
+        ("*", r":::", "STYLE_SEPARATOR", None),
+        ("*", r":", "COLON", None),
+        ("block", r"\s+", None, None),
+        ("block", r"\b(?:PK|FK|UK)\b", "ATTRIBUTE_KEY", None),
+        ("block", r"[^\s]*~.*~[^\s]*", "ATTRIBUTE_WORD", None),
+        ("block", rf"[\*A-Za-z_\u00C0-\uFFFF{ASTRAL}][{_WORD_CHAR}]*", "ATTRIBUTE_WORD", None),
+        ("block", r"`", None, "block_bq"),
+        ("block_bq", r"[^`]+", "ATTRIBUTE_WORD", None),
+        ("block_bq", r"`", None, "pop"),
+        ("block", r'"[^"]*"', "COMMENT", None),
+        ("block", r"\}", "BLOCK_STOP", "pop"),
+        ("block", r".", CHAR_TOKEN, None),
+        ("*", r"\[", "SQS", None),
+        ("*", r"\]", "SQE", None),
+        ("*", r"style\b", "STYLE", "style"),
+        ("style", r"\n+", "NEWLINE", "pop"),
+        ("style", r"\s+", None, None),
+        ("style", r":", "COLON", None),
+        ("style", r",", "COMMA", None),
+        ("style", r"#", "BRKT", None),
+        ("*", r"classDef\b", "CLASSDEF", "style"),
+        ("*", r"class\b", "CLASS", None),
+        ("*", r"subgraph\b", "SUBGRAPH", None),
+        ("*", r"end\b\s*", "END", None),
+        ("*", r"one or zero\b", "CARDINALITY", None),
+        ("*", r"one or more\b", "CARDINALITY", None),
+        ("*", r"one or many\b", "CARDINALITY", None),
+        ("*", r"1\+", "CARDINALITY", None),
+        ("*", r"\|o\b", "CARDINALITY", None),
+        ("*", r"zero or one\b", "CARDINALITY", None),
+        ("*", r"zero or more\b", "CARDINALITY", None),
+        ("*", r"zero or many\b", "CARDINALITY", None),
+        ("*", r"0\+", "CARDINALITY", None),
+        ("*", r"\}o\b", "CARDINALITY", None),
+        ("*", r"many\(0\)", "CARDINALITY", None),
+        ("*", r"many\(1\)", "CARDINALITY", None),
+        ("*", r"many\b", "CARDINALITY", None),
+        ("*", r"\}\|", "CARDINALITY", None),
+        ("*", r"one\b", "CARDINALITY", None),
+        ("*", r"only one\b", "CARDINALITY", None),
+        ("*", r"[0-9]+\.[0-9]+", "DECIMAL_NUM", None),
+        ("*", r"1(?=\s+[A-Za-z_\"'])", "CARDINALITY", None),
+        ("*", r"1(?=\s+[0-9])", "CARDINALITY", None),
+        ("*", r"1(?=--|\.\.|\.-|-\.)", "CARDINALITY", None),
+        ("*", r"1\b", "ENTITY_ONE", None),
+        ("*", r"[0-9]+", "NUM", None),
+        ("*", r"\|\|", "CARDINALITY", None),
+        ("*", r"o\|", "CARDINALITY", None),
+        ("*", r"o\{", "CARDINALITY", None),
+        ("*", r"\|\{", "CARDINALITY", None),
+        ("*", r"u(?=[.\-|])", "CARDINALITY", None),
+        ("*", r"\.\.", "REL_TYPE", None),
+        ("*", r"--", "REL_TYPE", None),
+        ("*", r"to\b", "REL_TYPE", None),
+        ("*", r"optionally to\b", "REL_TYPE", None),
+        ("*", r"\.-", "REL_TYPE", None),
+        ("*", r"-\.", "REL_TYPE", None),
+        ("style", rf"(?:{_NON_ASCII}|\w|-|\*)+", "STYLE_TEXT", None),
+        ("style", r";", "SEMI", None),
+        ("*", rf"(?:{_NON_ASCII}|\w|-|\*|\.)+", "UNICODE_TEXT", None),
+        ("*", r".", CHAR_TOKEN, None),
+        ("*", r"\Z", "EOF", None),
+    ]
+)
+
+_ENTITY_NAME = ("ENTITY_NAME", "UNICODE_TEXT", "NUM", "DECIMAL_NUM", "ENTITY_ONE")
+_ID = ("UNICODE_TEXT", "STYLE_TEXT")
+_STYLE_COMPONENT = ("STYLE_TEXT", "NUM", "COLON", "BRKT")
+_SEPARATOR = ("SEMI", "NEWLINE", "EOF")
+_SINGLE_TOKEN_STATEMENTS = ("acc_descr_multiline_value", "direction")
+_VALUE_STATEMENTS = {"acc_title": "acc_title_value", "acc_descr": "acc_descr_value"}
+
+
+def parse(text: str) -> None:
+    run_jison(_ER_LEXER, text, _parse_diagram)
+
+
+def _parse_diagram(stream: TokenStream) -> None:
+    stream.expect("ER_DIAGRAM")
+    _parse_document(stream, subgraph_line=None)
+
+
+def _parse_document(stream: TokenStream, subgraph_line: int | None) -> None:
+    """``document: line*``; a subgraph's document ends at ``end``, the diagram's at EOF."""
+    while True:
+        kind = stream.kind
+        if kind == "EOF" and subgraph_line is None:
+            return
+        if kind == "END" and subgraph_line is not None:
+            stream.take()
+            return
+        if kind == END_OF_INPUT and subgraph_line is not None:
+            raise stream.error(f"`end` to close the subgraph opened at line {subgraph_line}")
+        if kind in ("NEWLINE", "EOF"):
+            stream.take()
+        else:
+            _parse_statement(stream)
+
+
+def _parse_statement(stream: TokenStream) -> None:
+    kind = stream.kind
+    if kind in _ENTITY_NAME:
+        _parse_entity_statement(stream)
+    elif kind in _SINGLE_TOKEN_STATEMENTS:
+        stream.take()
+    elif kind in _VALUE_STATEMENTS:
+        stream.take()
+        stream.expect(_VALUE_STATEMENTS[kind])
+    elif kind == "CLASSDEF" or kind == "STYLE":
+        stream.take()
+        _parse_id_list(stream)
+        _parse_styles(stream)
+        stream.expect(*_SEPARATOR)
+    elif kind == "CLASS":
+        stream.take()
+        _parse_id_list(stream)
+        _parse_id_list(stream)
+    elif kind == "SUBGRAPH":
+        _parse_subgraph(stream)
+    else:
+        raise stream.error("a statement (an entity, a relationship, classDef, class, style or subgraph)")
+
+
+def _parse_subgraph(stream: TokenStream) -> None:
+    """``subgraph id`` or ``subgraph id[title words]``, a document, then ``end``."""
+    opened_at = stream.take()
+    stream.expect(*_ENTITY_NAME)
+    if stream.accept("SQS"):
+        stream.expect(*_ENTITY_NAME)
+        while stream.accept(*_ENTITY_NAME):
+            pass
+        stream.expect("SQE")
+    stream.expect(*_SEPARATOR)
+    _parse_document(stream, subgraph_line=opened_at.line)
+
+
+def _parse_entity_statement(stream: TokenStream) -> None:
+    stream.take()
+    if stream.kind == "SQS":  # entity with an alias: NAME[alias]
+        stream.take()
+        stream.expect(*_ENTITY_NAME)
+        stream.expect("SQE")
+        _parse_class_suffix(stream)
+        _parse_optional_block(stream)
+        return
+    _parse_class_suffix(stream)
+    if stream.kind == "CARDINALITY":
+        _parse_relationship_tail(stream)
+    else:
+        _parse_optional_block(stream)
+
+
+def _parse_class_suffix(stream: TokenStream) -> None:
+    if stream.accept("STYLE_SEPARATOR"):
+        _parse_id_list(stream)
+
+
+def _parse_relationship_tail(stream: TokenStream) -> None:
+    """``cardinality relType cardinality entity [:::classes] : role``."""
+    stream.expect("CARDINALITY")
+    if stream.kind != "REL_TYPE":
+        raise stream.error("a relationship line such as `--` or `..`")
+    stream.take()
+    stream.expect("CARDINALITY")
+    stream.expect(*_ENTITY_NAME)
+    _parse_class_suffix(stream)
+    stream.expect("COLON")
+    stream.expect("WORD", "ENTITY_NAME", "UNICODE_TEXT")
+
+
+def _parse_optional_block(stream: TokenStream) -> None:
+    if not stream.accept("BLOCK_START"):
+        return
+    while stream.kind == "ATTRIBUTE_WORD":
+        _parse_attribute(stream)
+    stream.expect("BLOCK_STOP")
+
+
+def _parse_attribute(stream: TokenStream) -> None:
+    """``type[?] name [PK, FK, UK] ["comment"]``."""
+    stream.take()
+    stream.accept("?")
+    stream.expect("ATTRIBUTE_WORD")
+    if stream.accept("ATTRIBUTE_KEY"):
+        while stream.accept(","):
+            stream.expect("ATTRIBUTE_KEY")
+    stream.accept("COMMENT")
+
+
+def _parse_id_list(stream: TokenStream) -> None:
+    stream.expect(*_ID)
+    while stream.accept("COMMA"):
+        stream.expect(*_ID)
+
+
+def _parse_styles(stream: TokenStream) -> None:
+    """``stylesOpt``: comma-separated runs of style components."""
+    stream.expect(*_STYLE_COMPONENT)
+    while True:
+        if stream.accept(*_STYLE_COMPONENT):
+            continue
+        if stream.accept("COMMA"):
+            stream.expect(*_STYLE_COMPONENT)
+            continue
+        return
