@@ -29,8 +29,8 @@ CHAR_TOKEN = "<char>"  # jison `return yytext[0]`: the matched character is the 
 END_OF_INPUT = "$end"
 LEXICAL_ERROR = "<lexical error>"
 
-# An action is (token, state change): token None skips the match; state change is None, "pop",
-# or the name of a start condition to push.
+# An action is (token, state change): token None skips the match; the state change is None or
+# space-separated operations, each "pop" or the name of a start condition to push.
 Action = tuple[str | None, str | None]
 RuleSpec = tuple[str, str | None, str | None]
 
@@ -71,11 +71,8 @@ class JisonLexer:
             matched = match.group(0)
             line += matched.count("\n")
             token, change = action
-            if change == "pop":
-                if len(stack) > 1:
-                    stack.pop()
-            elif change is not None:
-                stack.append(change)
+            if change is not None:
+                _change_state(stack, change)
             if token is not None:
                 kind = matched[:1] if token == CHAR_TOKEN else token
                 tokens.append(Token(kind, matched, line))
@@ -93,6 +90,15 @@ class JisonLexer:
             if match is not None:
                 return match, self._actions[index]
         return None, (None, None)
+
+
+def _change_state(stack: list[str], change: str) -> None:
+    """Apply space-separated ``pop`` / push operations, like jison's popState and begin."""
+    for operation in change.split():
+        if operation != "pop":
+            stack.append(operation)
+        elif len(stack) > 1:
+            stack.pop()
 
 
 _STYLE_LINE_SEMICOLON = re.compile(r"(?:style|classDef).*:\S*#.*;")
