@@ -51,7 +51,7 @@ class JisonLexer:
         states: dict[str, Sequence[int]],
         flags: int = re.IGNORECASE,
     ) -> None:
-        self._patterns = [re.compile(pattern, flags | re.ASCII) for pattern, _, _ in rules]
+        self._patterns = [compile_js_regex(pattern, flags) for pattern, _, _ in rules]
         self._actions: list[Action] = [(token, change) for _, token, change in rules]
         self._states = {name: tuple(indexes) for name, indexes in states.items()}
 
@@ -90,6 +90,35 @@ class JisonLexer:
             if match is not None:
                 return match, self._actions[index]
         return None, (None, None)
+
+
+_JS_CLASS_ESCAPES = {"w": "a-zA-Z0-9_", "d": "0-9"}
+
+
+def compile_js_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile a JavaScript regex (no `u` flag): \\w and \\d are ASCII-only there while \\s
+    knows Unicode spaces, so only \\w and \\d are rewritten."""
+    out: list[str] = []
+    in_class = False
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\" and index + 1 < len(pattern):
+            escaped = pattern[index + 1]
+            if escaped in _JS_CLASS_ESCAPES:
+                ranges = _JS_CLASS_ESCAPES[escaped]
+                out.append(ranges if in_class else f"[{ranges}]")
+            else:
+                out.append(char + escaped)
+            index += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        out.append(char)
+        index += 1
+    return re.compile("".join(out), flags)
 
 
 def _change_state(stack: list[str], change: str) -> None:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from doclint.mermaid.diagrams.er import prepare_jison_text
+from doclint.mermaid.diagrams.er import compile_js_regex, prepare_jison_text
 from doclint.mermaid.model import MermaidSyntaxError
 
 # ---------------------------------------------------------------------------------------------
@@ -63,7 +63,7 @@ class LangiumLexer:
         terminals: Sequence[tuple[str, str]],
         strict_keywords: Sequence[str] = (),
     ) -> None:
-        terminal_types = [_TokenType(name, re.compile(pattern)) for name, pattern in terminals]
+        terminal_types = [_TokenType(name, compile_js_regex(pattern)) for name, pattern in terminals]
         keyword_types = [
             self._keyword_type(keyword, terminal_types, keyword in strict_keywords)
             for keyword in sorted(keywords, key=len, reverse=True)
