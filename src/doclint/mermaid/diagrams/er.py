@@ -130,19 +130,8 @@ def _change_state(stack: list[str], change: str) -> None:
             stack.pop()
 
 
-_STYLE_LINE_SEMICOLON = re.compile(r"(?:style|classDef).*:\S*#.*;")
-_HASH_ENTITY = re.compile(r"#\w+;", re.ASCII)
-
-
-def _encode_entity(match: re.Match[str]) -> str:
-    inner = match.group(0)[1:-1]
-    return ("\ufb02\xb0\xb0" if re.fullmatch(r"\+?\d+", inner) else "\ufb02\xb0") + inner + "\xb6\xdf"
-
-
 def prepare_jison_text(text: str) -> str:
-    """What mermaid hands its parsers: ``encodeEntities(text) + "\\n"``."""
-    text = _STYLE_LINE_SEMICOLON.sub(lambda match: match.group(0)[:-1], text)
-    text = _HASH_ENTITY.sub(_encode_entity, text)
+    """What mermaid hands its parsers: the preprocessed, entity-encoded text plus a newline."""
     return text + "\n"
 
 
