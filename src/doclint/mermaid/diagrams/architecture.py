@@ -158,13 +158,17 @@ def _check(diagram: _Diagram) -> None:
 def _register(element: _Element, registered: dict[str, str]) -> None:
     name = f"{element.kind} [{element.id}]"
     if element.id in registered:
-        raise MermaidSyntaxError(f"The {element.kind} id [{element.id}] is already in use by another {registered[element.id]}")
+        raise MermaidSyntaxError(
+            f"The {element.kind} id [{element.id}] is already in use by another {registered[element.id]}"
+        )
     parent = element.parent
     if parent is not None:
         if parent == element.id:
             raise MermaidSyntaxError(f"The {name} cannot be placed within itself")
         if parent not in registered:
-            raise MermaidSyntaxError(f"The {name}'s parent [{parent}] does not exist (declare the group first)")
+            raise MermaidSyntaxError(
+                f"The {name}'s parent [{parent}] does not exist (declare the group first)"
+            )
         if registered[parent] == "node":
             raise MermaidSyntaxError(f"The {name}'s parent [{parent}] is not a group")
     registered[element.id] = "group" if element.kind == "group" else "node"
@@ -187,7 +191,9 @@ def _check_alignment(direction: str, members: list[str], registered: dict[str, s
     seen: set[str] = set()
     for member in members:
         if registered.get(member) != "node":
-            raise MermaidSyntaxError(f"align {direction} references [{member}], which is not a service or junction")
+            raise MermaidSyntaxError(
+                f"align {direction} references [{member}], which is not a service or junction"
+            )
         if member in seen:
             raise MermaidSyntaxError(f"align {direction} lists [{member}] more than once")
         seen.add(member)

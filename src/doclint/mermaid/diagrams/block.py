@@ -8,7 +8,7 @@ that throw.
 
 from __future__ import annotations
 
-from doclint.mermaid.diagrams.er import TokenStream, build_lexer, run_jison
+from doclint.mermaid.diagrams.er import ACCESSIBILITY_RULES, TokenStream, build_lexer, run_jison
 
 _LINK_RULES = (
     r"\s*[xo<]?--+[-xo>]\s*",
@@ -54,13 +54,7 @@ _LEXER = build_lexer(
         ("*", r"style\s+", "style", "STYLE_STMNT"),
         ("STYLE_STMNT", r"\w+(?:,\s*\w+)*", "STYLE_ENTITY_IDS", "pop STYLE_DEFINITION"),
         ("STYLE_DEFINITION", r"[^\n]*", "STYLE_DEFINITION_DATA", "pop"),
-        ("*", r"accTitle\s*:\s*", "acc_title", "acc_title"),
-        ("acc_title", r"[^\n]*", "acc_title_value", "pop"),
-        ("*", r"accDescr\s*:\s*", "acc_descr", "acc_descr"),
-        ("acc_descr", r"[^\n]*", "acc_descr_value", "pop"),
-        ("*", r"accDescr\s*\{\s*", None, "acc_descr_multiline"),
-        ("acc_descr_multiline", r"\}", None, "pop"),
-        ("acc_descr_multiline", r"[^}]*", "acc_descr_multiline_value", None),
+        *ACCESSIBILITY_RULES,  # lexed, but no statement of the grammar uses them
         ("*", r"end\b\s*", "end", None),
         *[("NODE", pattern, "NODE_DEND", "pop") for pattern in _NODE_ENDS],
         *[("*", pattern, "NODE_DSTART", "NODE") for pattern in _NODE_STARTS],

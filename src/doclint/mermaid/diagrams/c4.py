@@ -9,7 +9,13 @@ checks that throw.
 
 from __future__ import annotations
 
-from doclint.mermaid.diagrams.er import TokenStream, build_lexer, run_jison
+from doclint.mermaid.diagrams.er import (
+    ACCESSIBILITY_RULES,
+    DIRECTION_RULE,
+    TokenStream,
+    build_lexer,
+    run_jison,
+)
 
 _DIAGRAM_TYPES = ("C4Context", "C4Container", "C4Component", "C4Dynamic", "C4Deployment")
 # element keywords in lexer order (longer names first where one is a prefix of another)
@@ -22,21 +28,24 @@ _ELEMENTS = (
     "RelIndex", "UpdateElementStyle", "UpdateRelStyle", "UpdateLayoutConfig",
 )  # fmt: skip
 _BOUNDARIES = frozenset(
-    ("Boundary", "Enterprise_Boundary", "System_Boundary", "Container_Boundary", "Deployment_Node", "Node", "Node_L", "Node_R")
+    (
+        "Boundary",
+        "Enterprise_Boundary",
+        "System_Boundary",
+        "Container_Boundary",
+        "Deployment_Node",
+        "Node",
+        "Node_L",
+        "Node_R",
+    )
 )
 
 _LEXER = build_lexer(
     [
-        *[("*", rf".*direction\s+{way}[^\n]*", "direction", None) for way in ("TB", "BT", "RL", "LR")],
+        DIRECTION_RULE,
         ("*", r"title\s[^#\n;]+", "otherStatement", None),
         ("*", r"accDescription\s[^#\n;]+", "otherStatement", None),
-        ("*", r"accTitle\s*:\s*", "acc_title", "acc_title"),
-        ("acc_title", r"[^\n]*", "acc_title_value", "pop"),
-        ("*", r"accDescr\s*:\s*", "acc_descr", "acc_descr"),
-        ("acc_descr", r"[^\n]*", "acc_descr_value", "pop"),
-        ("*", r"accDescr\s*\{\s*", None, "acc_descr_multiline"),
-        ("acc_descr_multiline", r"\}", None, "pop"),
-        ("acc_descr_multiline", r"[^}]*", "otherStatement", None),
+        *ACCESSIBILITY_RULES,
         ("*", r"%%[^\n]*\n*", None, None),  # a comment takes its line break with it
         ("*", r"\s*\n+", "NEWLINE", None),
         ("*", r"\s+", None, None),
@@ -64,8 +73,6 @@ _LEXER = build_lexer(
     ],
     flags=0,
 )
-
-_VALUE_STATEMENTS = {"acc_title": "acc_title_value", "acc_descr": "acc_descr_value"}
 
 
 def parse(text: str) -> None:
@@ -95,9 +102,8 @@ def _parse_statement(stream: TokenStream) -> None:
     kind = stream.kind
     if kind == "otherStatement":
         stream.take()
-    elif kind in _VALUE_STATEMENTS:
-        stream.take()
-        stream.expect(_VALUE_STATEMENTS[kind])
+    elif stream.accept_accessibility():
+        pass
     elif kind.startswith("element:"):
         _parse_element(stream)
     else:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from doclint.mermaid.model import MermaidSyntaxError
 
@@ -29,14 +29,12 @@ CHAR_TOKEN = "<char>"  # jison `return yytext[0]`: the matched character is the 
 END_OF_INPUT = "$end"
 LEXICAL_ERROR = "<lexical error>"
 
-# An action is (token, state change): token None skips the match; the state change is None or
-# space-separated operations, each "pop" or the name of a start condition to push.
-Action = tuple[str | None, str | None]
+# A rule is (pattern, token, state change): token None skips the match; the state change is None
+# or space-separated operations, each "pop" or the name of a start condition to push.
 RuleSpec = tuple[str, str | None, str | None]
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     kind: str
     text: str
     line: int  # 1 + newlines before the end of the token: what jison reports after shifting it
@@ -51,53 +49,56 @@ class JisonLexer:
         states: dict[str, Sequence[int]],
         flags: int = re.IGNORECASE,
     ) -> None:
-        self._patterns = [compile_js_regex(pattern, flags) for pattern, _, _ in rules]
-        self._actions: list[Action] = [(token, change) for _, token, change in rules]
-        self._states = {name: tuple(indexes) for name, indexes in states.items()}
+        self._actions = [(token, tuple(change.split()) if change else ()) for _, token, change in rules]
+        # one alternation per start condition: Python tries alternatives left to right and takes
+        # the first that matches, which is jison's rule order (and one regex call per token)
+        self._states = {
+            name: re.compile(
+                "|".join(f"(?P<r{index}>{translate_js_regex(rules[index][0])})" for index in indexes), flags
+            )
+            for name, indexes in states.items()
+        }
 
     def tokenize(self, text: str) -> list[Token]:
         """All tokens; a lexical error becomes a final ``LEXICAL_ERROR`` token."""
         tokens: list[Token] = []
         stack = ["INITIAL"]
         position, line, length = 0, 1, len(text)
+        empty_matches = 0
         while True:
-            match, action = self._match(stack[-1], text, position)
+            match = self._states[stack[-1]].match(text, position)
             if match is None:
-                if position >= length:
-                    tokens.append(Token(END_OF_INPUT, "", line))
-                else:
-                    tokens.append(Token(LEXICAL_ERROR, text[position : position + 1], line))
+                kind = END_OF_INPUT if position >= length else LEXICAL_ERROR
+                tokens.append(Token(kind, text[position : position + 1], line))
                 return tokens
-            matched = match.group(0)
-            line += matched.count("\n")
-            token, change = action
-            if change is not None:
-                _change_state(stack, change)
+            matched = match.group()
+            if "\n" in matched:
+                line += matched.count("\n")
+            token, change = self._actions[int(match.lastgroup[1:])]  # type: ignore[index]
+            for operation in change:  # jison's begin / popState
+                if operation != "pop":
+                    stack.append(operation)
+                elif len(stack) > 1:
+                    stack.pop()
             if token is not None:
-                kind = matched[:1] if token == CHAR_TOKEN else token
-                tokens.append(Token(kind, matched, line))
+                tokens.append(Token(matched[:1] if token == CHAR_TOKEN else token, matched, line))
             if position >= length:  # an empty match at the end (jison's `<<EOF>>`): input is done
                 tokens.append(Token(END_OF_INPUT, "", line))
                 return tokens
-            if not matched:  # an empty match mid-input would loop forever in jison too
+            # an empty match that changes nothing would make jison loop forever
+            empty_matches = empty_matches + 1 if not matched else 0
+            if empty_matches > 2 or (not matched and not change):
                 tokens.append(Token(LEXICAL_ERROR, text[position : position + 1], line))
                 return tokens
             position = match.end()
-
-    def _match(self, state: str, text: str, position: int) -> tuple[re.Match[str] | None, Action]:
-        for index in self._states[state]:
-            match = self._patterns[index].match(text, position)
-            if match is not None:
-                return match, self._actions[index]
-        return None, (None, None)
 
 
 _JS_CLASS_ESCAPES = {"w": "a-zA-Z0-9_", "d": "0-9"}
 
 
-def compile_js_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """Compile a JavaScript regex (no `u` flag): \\w and \\d are ASCII-only there while \\s
-    knows Unicode spaces, so only \\w and \\d are rewritten."""
+def translate_js_regex(pattern: str) -> str:
+    """A JavaScript regex (no `u` flag) as a Python one: \\w and \\d are ASCII-only in JS while
+    \\s knows Unicode spaces, so only \\w and \\d are rewritten."""
     out: list[str] = []
     in_class = False
     index = 0
@@ -118,16 +119,11 @@ def compile_js_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
             in_class = False
         out.append(char)
         index += 1
-    return re.compile("".join(out), flags)
+    return "".join(out)
 
 
-def _change_state(stack: list[str], change: str) -> None:
-    """Apply space-separated ``pop`` / push operations, like jison's popState and begin."""
-    for operation in change.split():
-        if operation != "pop":
-            stack.append(operation)
-        elif len(stack) > 1:
-            stack.pop()
+def compile_js_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(translate_js_regex(pattern), flags)
 
 
 def prepare_jison_text(text: str) -> str:
@@ -149,7 +145,7 @@ class TokenStream:
 
     @property
     def kind(self) -> str:
-        return self.peek().kind
+        return self._tokens[self._position].kind  # the last token ($end) is never passed
 
     def take(self) -> Token:
         token = self.peek()
@@ -168,6 +164,34 @@ class TokenStream:
             raise self.error(" or ".join(kinds))
         return self.take()
 
+    def accept_accessibility(self) -> bool:
+        """``accTitle: ...``, ``accDescr: ...`` or ``accDescr { ... }`` (see ``ACCESSIBILITY_RULES``)."""
+        kind = self.kind
+        if kind == "acc_descr_multiline_value":
+            self.take()
+        elif kind in _ACCESSIBILITY_VALUES:
+            self.take()
+            self.expect(_ACCESSIBILITY_VALUES[kind])
+        else:
+            return False
+        return True
+
+    def comma_list(self, *kinds: str) -> None:
+        """``item (COMMA item)*``: jison's ``idList``."""
+        self.expect(*kinds)
+        while self.accept("COMMA"):
+            self.expect(*kinds)
+
+    def styles(self, *components: str) -> None:
+        """jison's ``stylesOpt``: comma-separated runs of style components."""
+        self.expect(*components)
+        while True:
+            if self.accept(*components):
+                continue
+            if not self.accept("COMMA"):
+                return
+            self.expect(*components)
+
     def error(self, expected: str) -> MermaidSyntaxError:
         token = self.peek()
         if token.kind == LEXICAL_ERROR:
@@ -177,7 +201,9 @@ class TokenStream:
         return MermaidSyntaxError(f"Parse error{wanted}, got {found}", self.line)
 
 
-def build_lexer(rules: Sequence[tuple[str, str, str | None, str | None]], flags: int = re.IGNORECASE) -> JisonLexer:
+def build_lexer(
+    rules: Sequence[tuple[str, str, str | None, str | None]], flags: int = re.IGNORECASE
+) -> JisonLexer:
     """Rules as (states, pattern, token, state change); states is a space-separated list where
     ``*`` means INITIAL (jison's rules without a start condition apply in INITIAL and inclusive states)."""
     states: dict[str, list[int]] = {}
@@ -186,6 +212,21 @@ def build_lexer(rules: Sequence[tuple[str, str, str | None, str | None]], flags:
             states.setdefault("INITIAL" if name == "*" else name, []).append(index)
     return JisonLexer([(pattern, token, change) for _, pattern, token, change in rules], states, flags)
 
+
+# the accessibility rules every jison grammar of mermaid shares, in their usual order
+ACCESSIBILITY_RULES = (
+    ("*", r"accTitle\s*:\s*", "acc_title", "acc_title"),
+    ("acc_title", r"[^\n]*", "acc_title_value", "pop"),
+    ("*", r"accDescr\s*:\s*", "acc_descr", "acc_descr"),
+    ("acc_descr", r"[^\n]*", "acc_descr_value", "pop"),
+    ("*", r"accDescr\s*\{\s*", None, "acc_descr_multiline"),
+    ("acc_descr_multiline", r"\}", None, "pop"),
+    ("acc_descr_multiline", r"[^}]*", "acc_descr_multiline_value", None),
+)
+_ACCESSIBILITY_VALUES = {"acc_title": "acc_title_value", "acc_descr": "acc_descr_value"}
+
+# jison's four `.*direction\s+TB[^\n]*` ... rules: a whole line that mentions a direction anywhere
+DIRECTION_RULE = ("*", r".*direction\s+(?:TB|BT|RL|LR)[^\n]*", "direction", None)
 
 ParseFunction = Callable[[TokenStream], None]
 
@@ -200,21 +241,12 @@ def run_jison(lexer: JisonLexer, text: str, parse_document: ParseFunction) -> No
 # ---------------------------------------------------------------------------------------------
 
 _WORD_CHAR = rf"A-Za-z0-9\-_\[\]\(\)\.,\u00C0-\uFFFF{ASTRAL}\*"
-_NON_ASCII = rf"[^\x00-\x7F]"
+_NON_ASCII = r"[^\x00-\x7F]"
 
 _ER_LEXER = build_lexer(
     [
-        ("*", r"accTitle\s*:\s*", "acc_title", "acc_title"),
-        ("acc_title", r"[^\n]*", "acc_title_value", "pop"),
-        ("*", r"accDescr\s*:\s*", "acc_descr", "acc_descr"),
-        ("acc_descr", r"[^\n]*", "acc_descr_value", "pop"),
-        ("*", r"accDescr\s*\{\s*", None, "acc_descr_multiline"),
-        ("acc_descr_multiline", r"\}", None, "pop"),
-        ("acc_descr_multiline", r"[^}]*", "acc_descr_multiline_value", None),
-        ("*", r".*direction\s+TB[^\n]*", "direction", None),
-        ("*", r".*direction\s+BT[^\n]*", "direction", None),
-        ("*", r".*direction\s+RL[^\n]*", "direction", None),
-        ("*", r".*direction\s+LR[^\n]*", "direction", None),
+        *ACCESSIBILITY_RULES,
+        DIRECTION_RULE,
         ("*", r"[ \t\r]+", None, None),
         ("*", r"\n+", "NEWLINE", None),
         ("*", r'"[^"%\r\n\v\b\\]+"', "ENTITY_NAME", None),
@@ -292,8 +324,6 @@ _ENTITY_NAME = ("ENTITY_NAME", "UNICODE_TEXT", "NUM", "DECIMAL_NUM", "ENTITY_ONE
 _ID = ("UNICODE_TEXT", "STYLE_TEXT")
 _STYLE_COMPONENT = ("STYLE_TEXT", "NUM", "COLON", "BRKT")
 _SEPARATOR = ("SEMI", "NEWLINE", "EOF")
-_SINGLE_TOKEN_STATEMENTS = ("acc_descr_multiline_value", "direction")
-_VALUE_STATEMENTS = {"acc_title": "acc_title_value", "acc_descr": "acc_descr_value"}
 
 
 def parse(text: str) -> None:
@@ -326,20 +356,19 @@ def _parse_statement(stream: TokenStream) -> None:
     kind = stream.kind
     if kind in _ENTITY_NAME:
         _parse_entity_statement(stream)
-    elif kind in _SINGLE_TOKEN_STATEMENTS:
+    elif kind == "direction":
         stream.take()
-    elif kind in _VALUE_STATEMENTS:
-        stream.take()
-        stream.expect(_VALUE_STATEMENTS[kind])
+    elif stream.accept_accessibility():
+        pass
     elif kind == "CLASSDEF" or kind == "STYLE":
         stream.take()
-        _parse_id_list(stream)
-        _parse_styles(stream)
+        stream.comma_list(*_ID)
+        stream.styles(*_STYLE_COMPONENT)
         stream.expect(*_SEPARATOR)
     elif kind == "CLASS":
         stream.take()
-        _parse_id_list(stream)
-        _parse_id_list(stream)
+        stream.comma_list(*_ID)
+        stream.comma_list(*_ID)
     elif kind == "SUBGRAPH":
         _parse_subgraph(stream)
     else:
@@ -377,7 +406,7 @@ def _parse_entity_statement(stream: TokenStream) -> None:
 
 def _parse_class_suffix(stream: TokenStream) -> None:
     if stream.accept("STYLE_SEPARATOR"):
-        _parse_id_list(stream)
+        stream.comma_list(*_ID)
 
 
 def _parse_relationship_tail(stream: TokenStream) -> None:
@@ -410,21 +439,3 @@ def _parse_attribute(stream: TokenStream) -> None:
         while stream.accept(","):
             stream.expect("ATTRIBUTE_KEY")
     stream.accept("COMMENT")
-
-
-def _parse_id_list(stream: TokenStream) -> None:
-    stream.expect(*_ID)
-    while stream.accept("COMMA"):
-        stream.expect(*_ID)
-
-
-def _parse_styles(stream: TokenStream) -> None:
-    """``stylesOpt``: comma-separated runs of style components."""
-    stream.expect(*_STYLE_COMPONENT)
-    while True:
-        if stream.accept(*_STYLE_COMPONENT):
-            continue
-        if stream.accept("COMMA"):
-            stream.expect(*_STYLE_COMPONENT)
-            continue
-        return

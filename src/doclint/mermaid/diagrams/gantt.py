@@ -8,7 +8,11 @@ diagram for its dates.
 
 from __future__ import annotations
 
-from doclint.mermaid.diagrams.er import CHAR_TOKEN, TokenStream, build_lexer, run_jison
+from collections.abc import Callable
+
+from doclint.mermaid.diagrams.er import ACCESSIBILITY_RULES, CHAR_TOKEN, TokenStream, build_lexer, run_jison
+
+StatementParser = Callable[[TokenStream], bool]  # parses one statement, or says it is not its kind
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -16,18 +20,12 @@ _LEXER = build_lexer(
     [
         # `%%{` starts a state the lexer does not define: mermaid fails with a TypeError
         ("*", r"%%\{", "BROKEN_DIRECTIVE", None),
-        ("*", r"accTitle\s*:\s*", "acc_title", "acc_title"),
-        ("acc_title", r"[^\n]*", "acc_title_value", "pop"),
-        ("*", r"accDescr\s*:\s*", "acc_descr", "acc_descr"),
-        ("acc_descr", r"[^\n]*", "acc_descr_value", "pop"),
-        ("*", r"accDescr\s*\{\s*", None, "acc_descr_multiline"),
-        ("acc_descr_multiline", r"\}", None, "pop"),
-        ("acc_descr_multiline", r"[^}]*", "acc_descr_multiline_value", None),
+        *ACCESSIBILITY_RULES,
         # three comment rules; the second swallows the rest of a line after `x%`
         ("*", r"%%[^\n]*", None, None),
         ("*", r"[^}]%+[^\n]*", None, None),
         ("*", r"%+[^\n]*\n*", None, None),
-        ("*", r"\n+", "NL", None),
+        ("*", r"\n+", "NEWLINE", None),
         ("*", r"\s+", None, None),
         ("*", r"href\s+\"", None, "href"),
         ("href", r"\"", None, "pop"),
@@ -57,7 +55,7 @@ _LEXER = build_lexer(
         ("*", r"title\s[^\n]+", "statement", None),
         ("*", r"accDescription\s[^#\n;]+", "accDescription", None),
         ("*", r"section\s[^\n]+", "statement", None),
-        ("*", r"[^:\n]+", "taskTxt", None),
+        ("*", r"[^:\n]+", "taskName", None),
         ("*", r":[^#\n;]+", "taskData", None),
         ("*", r":", CHAR_TOKEN, None),
         ("*", r"\Z", "EOF", None),
@@ -65,40 +63,36 @@ _LEXER = build_lexer(
     ]
 )
 
-_VALUE_STATEMENTS = {"acc_title": "acc_title_value", "acc_descr": "acc_descr_value"}
-_SINGLE_TOKEN_STATEMENTS = ("statement", "acc_descr_multiline_value")
-
 
 def parse(text: str) -> None:
-    run_jison(_LEXER, text, _parse_diagram)
+    run_jison(_LEXER, text, lambda stream: parse_task_lines(stream, "gantt", _parse_other_statement))
 
 
-def _parse_diagram(stream: TokenStream) -> None:
-    stream.expect("gantt")
+def parse_task_lines(stream: TokenStream, header: str, other_statement: StatementParser) -> None:
+    """The document of gantt charts and user journeys: the header keyword, then single-token
+    statements (``title``, ``section``, ...), accessibility statements and ``name`` ``:data``
+    task pairs, separated or not by newlines."""
+    stream.expect(header)
     while stream.kind != "EOF":
-        if stream.kind == "BROKEN_DIRECTIVE":
-            raise stream.error("no `%%{` directive inside the chart")
-        if stream.accept("NL"):
-            continue
-        _parse_statement(stream)
+        kind = stream.kind
+        if kind in ("NEWLINE", "statement"):
+            stream.take()
+        elif kind == "taskName":
+            stream.take()
+            if stream.kind != "taskData":
+                raise stream.error("`: data` after the task name")
+            stream.take()
+        elif not stream.accept_accessibility() and not other_statement(stream):
+            raise stream.error(f"a {header} statement (a task `name : data`, a section, a title, ...)")
 
 
-def _parse_statement(stream: TokenStream) -> None:
-    kind = stream.kind
-    if kind in _SINGLE_TOKEN_STATEMENTS:
-        stream.take()
-    elif kind in _VALUE_STATEMENTS:
-        stream.take()
-        stream.expect(_VALUE_STATEMENTS[kind])
-    elif kind == "taskTxt":
-        stream.take()
-        if stream.kind != "taskData":
-            raise stream.error("`: task data` after the task name")
-        stream.take()
-    elif kind == "click":
-        _parse_click(stream)
-    else:
-        raise stream.error("a gantt statement (a task `name : data`, section, dateFormat, title, ...)")
+def _parse_other_statement(stream: TokenStream) -> bool:
+    if stream.kind == "BROKEN_DIRECTIVE":
+        raise stream.error("no `%%{` directive inside the chart")
+    if stream.kind != "click":
+        return False
+    _parse_click(stream)
+    return True
 
 
 def _parse_click(stream: TokenStream) -> None:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from doclint.mermaid.diagrams.er import compile_js_regex, prepare_jison_text
+from doclint.mermaid.diagrams.er import Token, TokenStream, compile_js_regex, prepare_jison_text
 from doclint.mermaid.model import MermaidSyntaxError
 
 # ---------------------------------------------------------------------------------------------
@@ -38,13 +38,6 @@ HIDDEN = (
     ("SINGLE_LINE_COMMENT", r"[\t ]*%%[^\n\r]*"),
 )
 HIDDEN_NAMES = frozenset(name for name, _ in HIDDEN) | {"WHITESPACE"}
-
-
-@dataclass(frozen=True, slots=True)
-class LangiumToken:
-    kind: str
-    text: str
-    line: int  # where the token starts, 1-based, as Langium reports it
 
 
 @dataclass
@@ -69,6 +62,10 @@ class LangiumLexer:
             for keyword in sorted(keywords, key=len, reverse=True)
         ]
         self._types = [_TokenType("WHITESPACE", re.compile(r"[\t ]+")), *keyword_types, *terminal_types]
+        # alternatives are tried left to right, as Chevrotain tries token types: one regex call
+        self._any = re.compile(
+            "|".join(f"(?P<t{index}>{kind.pattern.pattern})" for index, kind in enumerate(self._types))
+        )
 
     @staticmethod
     def _keyword_type(keyword: str, terminals: list[_TokenType], strict: bool) -> _TokenType:
@@ -79,62 +76,37 @@ class LangiumLexer:
         alternatives = [terminal for terminal in terminals if terminal.pattern.fullmatch(keyword)]
         return _TokenType(keyword, re.compile(pattern), alternatives)
 
-    def tokenize(self, text: str) -> list[LangiumToken]:
-        """Visible tokens, ending with EOF; raises on the first lexer error."""
-        tokens: list[LangiumToken] = []
+    def tokenize(self, text: str) -> list[Token]:
+        """Visible tokens, each with the line it starts on, ending with EOF; raises on the first
+        lexer error (mermaid reports lexer errors before parse errors)."""
+        tokens: list[Token] = []
         position, line, length = 0, 1, len(text)
         while position < length:
             kind, end = self._match(text, position)
             if kind is None:
                 raise MermaidSyntaxError(f"Lexer error: unexpected character {text[position]!r}", line)
             if kind not in HIDDEN_NAMES:
-                tokens.append(LangiumToken(kind, text[position:end], line))
+                tokens.append(Token(kind, text[position:end], line))
             line += text.count("\n", position, end)
             position = end
-        tokens.append(LangiumToken(END, "", line))
+        tokens.append(Token(END, "", line))
         return tokens
 
     def _match(self, text: str, position: int) -> tuple[str | None, int]:
-        for token_type in self._types:
-            match = token_type.pattern.match(text, position)
-            if match is None or match.end() == position:
-                continue
-            end = match.end()
-            for alternative in token_type.longer_alternatives:
-                longer = alternative.pattern.match(text, position)
-                if longer is not None and longer.end() > end:
-                    return alternative.name, longer.end()
-            return token_type.name, end
-        return None, position
+        match = self._any.match(text, position)
+        if match is None:
+            return None, position
+        token_type = self._types[int(match.lastgroup[1:])]  # type: ignore[index]
+        end = match.end()
+        for alternative in token_type.longer_alternatives:
+            longer = alternative.pattern.match(text, position)
+            if longer is not None and longer.end() > end:
+                return alternative.name, longer.end()
+        return token_type.name, end
 
 
-class LangiumStream:
-    """Cursor over Langium tokens; errors point at the line of the offending token."""
-
-    def __init__(self, tokens: list[LangiumToken]) -> None:
-        self._tokens = tokens
-        self._position = 0
-
-    def peek(self, offset: int = 0) -> LangiumToken:
-        return self._tokens[min(self._position + offset, len(self._tokens) - 1)]
-
-    @property
-    def kind(self) -> str:
-        return self.peek().kind
-
-    def take(self) -> LangiumToken:
-        token = self.peek()
-        if self._position < len(self._tokens) - 1:
-            self._position += 1
-        return token
-
-    def accept(self, *kinds: str) -> LangiumToken | None:
-        return self.take() if self.kind in kinds else None
-
-    def expect(self, *kinds: str) -> LangiumToken:
-        if self.kind not in kinds:
-            raise self.error(" or ".join(kinds))
-        return self.take()
+class LangiumStream(TokenStream):
+    """Cursor over Langium tokens; errors point at the line where the offending token starts."""
 
     def end_of_line(self) -> None:
         """``EOL: NEWLINE+ | EOF``."""
@@ -150,7 +122,7 @@ class LangiumStream:
         return MermaidSyntaxError(f"Parse error: expected {expected}, found {found}", token.line)
 
 
-def string_value(token: LangiumToken) -> str:
+def string_value(token: Token) -> str:
     """Langium's STRING value: quotes removed, backslash escapes resolved."""
     if token.kind != "STRING":
         return token.text
@@ -241,7 +213,9 @@ def _parse_header(stream: LangiumStream) -> None:
         stream.take()
 
 
-def _parse_options(stream: LangiumStream, statement: _Statement, allowed: dict[str, tuple[str, ...]]) -> _Statement:
+def _parse_options(
+    stream: LangiumStream, statement: _Statement, allowed: dict[str, tuple[str, ...]]
+) -> _Statement:
     """The ``(key: value)*`` loop of commit, merge and cherry-pick, then EOL."""
     while True:
         kind = stream.kind
@@ -360,11 +334,17 @@ class _GitHistory:
         if self.current == other:
             raise MermaidSyntaxError('Incorrect usage of "merge": cannot merge a branch into itself')
         if current_commit is None:
-            raise MermaidSyntaxError(f'Incorrect usage of "merge": current branch ({self.current}) has no commits')
+            raise MermaidSyntaxError(
+                f'Incorrect usage of "merge": current branch ({self.current}) has no commits'
+            )
         if other not in self.branches:
-            raise MermaidSyntaxError(f'Incorrect usage of "merge": branch to be merged ({other}) does not exist')
+            raise MermaidSyntaxError(
+                f'Incorrect usage of "merge": branch to be merged ({other}) does not exist'
+            )
         if other_commit is None:
-            raise MermaidSyntaxError(f'Incorrect usage of "merge": branch to be merged ({other}) has no commits')
+            raise MermaidSyntaxError(
+                f'Incorrect usage of "merge": branch to be merged ({other}) has no commits'
+            )
         if current_commit is other_commit:
             raise MermaidSyntaxError('Incorrect usage of "merge": both branches have the same head')
         custom_id = statement.options.get("id")
@@ -380,12 +360,20 @@ class _GitHistory:
         if source is None:
             raise MermaidSyntaxError('Incorrect usage of "cherry-pick": the source commit id must exist')
         if parent_id and parent_id not in source.parents:
-            raise MermaidSyntaxError(f'cherry-pick: "{parent_id}" is not an immediate parent of "{source_id}"')
+            raise MermaidSyntaxError(
+                f'cherry-pick: "{parent_id}" is not an immediate parent of "{source_id}"'
+            )
         if source.is_merge and not parent_id:
-            raise MermaidSyntaxError("cherry-pick of a merge commit needs `parent:` naming one of its parents")
+            raise MermaidSyntaxError(
+                "cherry-pick of a merge commit needs `parent:` naming one of its parents"
+            )
         if source.branch == self.current:
-            raise MermaidSyntaxError('Incorrect usage of "cherry-pick": the source commit is already on this branch')
+            raise MermaidSyntaxError(
+                'Incorrect usage of "cherry-pick": the source commit is already on this branch'
+            )
         current_id = self.branches.get(self.current)
         if not current_id or current_id not in self.commits:
-            raise MermaidSyntaxError(f'Incorrect usage of "cherry-pick": current branch ({self.current}) has no commits')
+            raise MermaidSyntaxError(
+                f'Incorrect usage of "cherry-pick": current branch ({self.current}) has no commits'
+            )
         self._add(_Commit(self._new_id(), self.current, self._parents(source.id)))

@@ -8,26 +8,26 @@ The requirement database has no checks that throw.
 
 from __future__ import annotations
 
-from doclint.mermaid.diagrams.er import TokenStream, build_lexer, run_jison
+from doclint.mermaid.diagrams.er import (
+    ACCESSIBILITY_RULES,
+    DIRECTION_RULE,
+    TokenStream,
+    build_lexer,
+    run_jison,
+)
 
 _REQUIREMENT_TYPES = (
     "requirement", "functionalRequirement", "interfaceRequirement", "performanceRequirement",
     "physicalRequirement", "designConstraint",
 )  # fmt: skip
 _RELATIONSHIPS = ("contains", "copies", "derives", "satisfies", "verifies", "refines", "traces")
-_EVERYWHERE = "* acc_descr_multiline acc_descr acc_title style string"
+_EVERYWHERE = "* style string"
 
 _LEXER = build_lexer(
     [
         ("*", r"title\s[^#\n;]+", "title", None),
-        ("*", r"accTitle\s*:\s*", "acc_title", "acc_title"),
-        ("acc_title", r"[^\n]*", "acc_title_value", "pop"),
-        ("*", r"accDescr\s*:\s*", "acc_descr", "acc_descr"),
-        ("acc_descr", r"[^\n]*", "acc_descr_value", "pop"),
-        ("*", r"accDescr\s*\{\s*", None, "acc_descr_multiline"),
-        ("acc_descr_multiline", r"\}", None, "pop"),
-        ("acc_descr_multiline", r"[^}]*", "acc_descr_multiline_value", None),
-        *[("*", rf".*direction\s+{way}[^\n]*", "direction", None) for way in ("TB", "BT", "RL", "LR")],
+        *ACCESSIBILITY_RULES,
+        DIRECTION_RULE,
         ("*", r"(?:\r?\n)+", "NEWLINE", None),
         ("*", r"\s+", None, None),
         ("*", r"#[^\n]*", None, None),
@@ -44,7 +44,10 @@ _LEXER = build_lexer(
         ("*", r"verifyMethod\b", "VERIFYMTHD", None),
         *[("*", rf"{name}\b", "requirementType", None) for name in _REQUIREMENT_TYPES],
         *[("*", rf"{name}\b", "riskLevel", None) for name in ("low", "medium", "high")],
-        *[("*", rf"{name}\b", "verifyType", None) for name in ("analysis", "demonstration", "inspection", "test")],
+        *[
+            ("*", rf"{name}\b", "verifyType", None)
+            for name in ("analysis", "demonstration", "inspection", "test")
+        ],
         ("*", r"element\b", "ELEMENT", None),
         *[("*", rf"{name}\b", "relationship", None) for name in _RELATIONSHIPS],
         ("*", r"type\b", "TYPE", None),
@@ -75,9 +78,14 @@ _LEXER = build_lexer(
 )
 
 _STRINGS = ("unqString", "qString")
-_DIRECTIVES = {"acc_title": "acc_title_value", "acc_descr": "acc_descr_value", "acc_descr_multiline_value": None}
+_ID = ("ALPHA", *_STRINGS)
 _STYLE_COMPONENTS = ("ALPHA", "NUM", "COLON", "UNIT", "SPACE", "BRKT", "PCT", "MINUS", "LABEL", "SEMICOLON")
-_REQUIREMENT_FIELDS = {"ID": _STRINGS, "TEXT": _STRINGS, "RISK": ("riskLevel",), "VERIFYMTHD": ("verifyType",)}
+_REQUIREMENT_FIELDS = {
+    "ID": _STRINGS,
+    "TEXT": _STRINGS,
+    "RISK": ("riskLevel",),
+    "VERIFYMTHD": ("verifyType",),
+}
 _ELEMENT_FIELDS = {"TYPE": _STRINGS, "DOCREF": _STRINGS}
 
 
@@ -87,8 +95,7 @@ def parse(text: str) -> None:
 
 def _parse_diagram(stream: TokenStream) -> None:
     """``start: (directive NEWLINE?)* RD NEWLINE diagram EOF``."""
-    while stream.kind in _DIRECTIVES:
-        _parse_directive(stream)
+    while stream.accept_accessibility():
         stream.accept("NEWLINE")
     stream.expect("RD")
     stream.expect("NEWLINE")
@@ -96,18 +103,12 @@ def _parse_diagram(stream: TokenStream) -> None:
         _parse_statement(stream)
 
 
-def _parse_directive(stream: TokenStream) -> None:
-    value = _DIRECTIVES[stream.take().kind]
-    if value:
-        stream.expect(value)
-
-
 def _parse_statement(stream: TokenStream) -> None:
     kind = stream.kind
     if kind in ("NEWLINE", "direction"):
         stream.take()
-    elif kind in _DIRECTIVES:
-        _parse_directive(stream)
+    elif stream.accept_accessibility():
+        pass
     elif kind == "requirementType":
         _parse_definition(stream, _REQUIREMENT_FIELDS)
     elif kind == "ELEMENT":
@@ -116,12 +117,12 @@ def _parse_statement(stream: TokenStream) -> None:
         _parse_relationship_or_class(stream)
     elif kind in ("STYLE", "CLASSDEF"):
         stream.take()
-        _parse_id_list(stream)
-        _parse_styles(stream)
+        stream.comma_list(*_ID)
+        stream.styles(*_STYLE_COMPONENTS)
     elif kind == "CLASS":
         stream.take()
-        _parse_id_list(stream)
-        _parse_id_list(stream)
+        stream.comma_list(*_ID)
+        stream.comma_list(*_ID)
     else:
         raise stream.error("a requirement, element, relationship, style or class statement")
 
@@ -131,7 +132,7 @@ def _parse_definition(stream: TokenStream, fields: dict[str, tuple[str, ...]]) -
     stream.take()
     stream.expect(*_STRINGS)
     if stream.accept("STYLE_SEPARATOR"):
-        _parse_id_list(stream)
+        stream.comma_list(*_ID)
     stream.expect("STRUCT_START")
     stream.expect("NEWLINE")
     while not stream.accept("STRUCT_STOP"):
@@ -149,7 +150,7 @@ def _parse_relationship_or_class(stream: TokenStream) -> None:
     """``a - satisfies -> b``, ``a <- satisfies - b`` or ``a:::class``."""
     stream.take()
     if stream.accept("STYLE_SEPARATOR"):
-        _parse_id_list(stream)
+        stream.comma_list(*_ID)
         return
     if stream.accept("END_ARROW_L"):
         stream.expect("relationship")
@@ -160,20 +161,3 @@ def _parse_relationship_or_class(stream: TokenStream) -> None:
     else:
         raise stream.error("a relationship arrow (`- name ->` or `<- name -`) or `:::class`")
     stream.expect(*_STRINGS)
-
-
-def _parse_id_list(stream: TokenStream) -> None:
-    stream.expect("ALPHA", *_STRINGS)
-    while stream.accept("COMMA"):
-        stream.expect("ALPHA", *_STRINGS)
-
-
-def _parse_styles(stream: TokenStream) -> None:
-    stream.expect(*_STYLE_COMPONENTS)
-    while True:
-        if stream.accept(*_STYLE_COMPONENTS):
-            continue
-        if stream.accept("COMMA"):
-            stream.expect(*_STYLE_COMPONENTS)
-            continue
-        return
