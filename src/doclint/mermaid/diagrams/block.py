@@ -2,13 +2,14 @@
 
 The lexer skips every whitespace run (newlines included), so statements need no separators; node
 labels must be quoted strings inside a shape (``id["label"]``), and ``block:id ... end`` /
-``block ... end`` nest documents, which may not be empty. Block diagrams have no database checks
-that throw.
+``block ... end`` nest documents, which may not be empty. The one database failure modelled: a
+``style`` statement naming a block that is not defined (yet) makes mermaid throw a TypeError.
 """
 
 from __future__ import annotations
 
 from doclint.mermaid.diagrams.er import ACCESSIBILITY_RULES, TokenStream, build_lexer, run_jison
+from doclint.mermaid.model import MermaidSyntaxError
 
 _LINK_RULES = (
     r"\s*[xo<]?--+[-xo>]\s*",
@@ -82,74 +83,102 @@ _STATEMENT_STARTS = frozenset(
 )
 
 
+class _BlockDatabase:
+    """What mermaid's block database knows, in the order ``populateBlockDatabase`` learns it."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[str, str]] = []  # ("define", id) or ("style", id)
+
+    def check(self) -> None:
+        """``style id ...`` on an id no block has yet makes mermaid fail (a TypeError)."""
+        known: set[str] = set()
+        for event, block_id in self.events:
+            if event == "define":
+                known.add(block_id)
+            elif block_id not in known:
+                raise MermaidSyntaxError(
+                    f"style {block_id}: no block with that id is defined before this line"
+                )
+
+
 def parse(text: str) -> None:
-    run_jison(_LEXER, text, _parse_diagram)
+    database = _BlockDatabase()
+    run_jison(_LEXER, text, lambda stream: _parse_diagram(stream, database))
+    database.check()
 
 
-def _parse_diagram(stream: TokenStream) -> None:
+def _parse_diagram(stream: TokenStream, database: _BlockDatabase) -> None:
     stream.expect("BLOCK_DIAGRAM_KEY")
-    _parse_document(stream)
+    _parse_document(stream, database)
     stream.expect("EOF")
 
 
-def _parse_document(stream: TokenStream) -> None:
+def _parse_document(stream: TokenStream, database: _BlockDatabase) -> None:
     """``document: statement+``."""
-    _parse_statement(stream)
+    _parse_statement(stream, database)
     while stream.kind in _STATEMENT_STARTS:
-        _parse_statement(stream)
+        _parse_statement(stream, database)
 
 
-def _parse_statement(stream: TokenStream) -> None:
+def _parse_statement(stream: TokenStream, database: _BlockDatabase) -> None:
     kind = stream.kind
     if kind == "NODE_ID":
-        _parse_node_statement(stream)
+        _parse_node_statement(stream, database)
     elif kind in ("COLUMNS", "SPACE_BLOCK"):
         stream.take()
     elif kind == "id-block":
         stream.take()
-        _parse_node_statement(stream)
-        _parse_block_body(stream)
+        _parse_node_statement(stream, database)
+        _parse_block_body(stream, database)
     elif kind == "BLOCK_DIAGRAM_KEY":
         stream.take()
-        _parse_block_body(stream)
+        _parse_block_body(stream, database)
     elif kind == "classDef":
         stream.take()
         stream.expect("CLASSDEF_ID", "DEFAULT")
         stream.expect("CLASSDEF_STYLEOPTS")
-    elif kind == "class":
+    elif kind == "class":  # applying a class creates the blocks it names
         stream.take()
-        stream.expect("CLASSENTITY_IDS")
+        ids = stream.expect("CLASSENTITY_IDS").text.strip()
         stream.expect("STYLECLASS")
+        database.events.extend(("define", block_id.strip()) for block_id in ids.split(","))
     elif kind == "style":
         stream.take()
-        stream.expect("STYLE_ENTITY_IDS")
-        stream.expect("STYLE_DEFINITION_DATA")
+        ids = stream.expect("STYLE_ENTITY_IDS").text.strip()
+        if stream.expect("STYLE_DEFINITION_DATA").text.strip():
+            database.events.append(("style", ids))  # "a,b" is looked up as one id
     else:
         raise stream.error("a block statement (a node, columns, space, block, classDef, class or style)")
 
 
-def _parse_block_body(stream: TokenStream) -> None:
-    _parse_document(stream)
+def _parse_block_body(stream: TokenStream, database: _BlockDatabase) -> None:
+    _parse_document(stream, database)
     if stream.kind != "end":
         raise stream.error("`end` to close the block")
     stream.take()
 
 
-def _parse_node_statement(stream: TokenStream) -> None:
-    """``node SIZE`` or ``node (link node)*``."""
-    _parse_node(stream)
+def _parse_node_statement(stream: TokenStream, database: _BlockDatabase) -> None:
+    """``node SIZE`` or ``node (link node)*``.
+
+    mermaid's left-recursive rule keeps the ids of a lone node or of both ends of a single link;
+    in a longer chain only the last node keeps its id, so only those become known blocks."""
+    nodes = [_parse_node(stream)]
     if stream.accept("SIZE"):
+        database.events.append(("define", nodes[0]))
         return
     while stream.kind in ("LINK", "START_LINK"):
         if stream.take().kind == "START_LINK":
             stream.expect("LINK_LABEL")
             stream.expect("STR")
             stream.expect("LINK")
-        _parse_node(stream)
+        nodes.append(_parse_node(stream))
+    kept = nodes if len(nodes) <= 2 else nodes[-1:]
+    database.events.extend(("define", node) for node in kept)
 
 
-def _parse_node(stream: TokenStream) -> None:
-    stream.expect("NODE_ID")
+def _parse_node(stream: TokenStream) -> str:
+    node_id = stream.expect("NODE_ID").text
     if stream.accept("NODE_DSTART"):
         stream.expect("STR")
         stream.expect("NODE_DEND")
@@ -159,3 +188,4 @@ def _parse_node(stream: TokenStream) -> None:
         while stream.accept("DIR"):
             pass
         stream.expect("BLOCK_ARROW_END")
+    return node_id
