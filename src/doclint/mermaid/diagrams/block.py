@@ -159,14 +159,12 @@ def _parse_block_body(stream: TokenStream, database: _BlockDatabase) -> None:
 
 
 def _parse_node_statement(stream: TokenStream, database: _BlockDatabase) -> None:
-    """``node SIZE`` or ``node (link node)*``.
+    """``node SIZE? (link node)*``: ``nodeStatement`` is left-recursive over ``node SIZE | node``.
 
-    mermaid's left-recursive rule keeps the ids of a lone node or of both ends of a single link;
-    in a longer chain only the last node keeps its id, so only those become known blocks."""
+    mermaid's rule keeps the ids of a lone node or of both ends of a single link; in a longer
+    chain only the last node keeps its id, so only those become known blocks."""
     nodes = [_parse_node(stream)]
-    if stream.accept("SIZE"):
-        database.events.append(("define", nodes[0]))
-        return
+    stream.accept("SIZE")
     while stream.kind in ("LINK", "START_LINK"):
         if stream.take().kind == "START_LINK":
             stream.expect("LINK_LABEL")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from doclint.mermaid.diagrams.er import ACCESSIBILITY_RULES, CHAR_TOKEN, TokenStream, build_lexer, run_jison
+from doclint.mermaid.model import MermaidSyntaxError
 
 StatementParser = Callable[[TokenStream], bool]  # parses one statement, or says it is not its kind
 
@@ -42,7 +43,7 @@ _LEXER = build_lexer(
         ("*", r"gantt\b", "gantt", None),
         ("*", r"dateFormat\s[^#\n;]+", "statement", None),
         ("*", r"inclusiveEndDates\b", "statement", None),
-        ("*", r"topAxis\b", "statement", None),
+        ("*", r"topAxis\b", "topAxis", None),
         ("*", r"axisFormat\s[^#\n;]+", "statement", None),
         ("*", r"tickInterval\s[^#\n;]+", "statement", None),
         ("*", r"includes\s[^#\n;]+", "statement", None),
@@ -89,6 +90,8 @@ def parse_task_lines(stream: TokenStream, header: str, other_statement: Statemen
 def _parse_other_statement(stream: TokenStream) -> bool:
     if stream.kind == "BROKEN_DIRECTIVE":
         raise stream.error("no `%%{` directive inside the chart")
+    if stream.kind == "topAxis":  # the grammar calls yy.TopAxis(), which mermaid 12.3.0 lacks
+        raise MermaidSyntaxError("`topAxis` makes mermaid 12.3.0 fail (its gantt database has no TopAxis)")
     if stream.kind != "click":
         return False
     _parse_click(stream)
