@@ -52,12 +52,26 @@ class JisonLexer:
         self._actions = [(token, tuple(change.split()) if change else ()) for _, token, change in rules]
         # one alternation per start condition: Python tries alternatives left to right and takes
         # the first that matches, which is jison's rule order (and one regex call per token)
-        self._states = {
-            name: re.compile(
-                "|".join(f"(?P<r{index}>{translate_js_regex(rules[index][0])})" for index in indexes), flags
-            )
+        self._states = {name: self._alternation(rules, indexes, flags) for name, indexes in states.items()}
+        # Rules like `.*direction\s+TB[^\n]*` scan the rest of the line at every token, which is
+        # quadratic on long lines; they can only match where what follows `.*` occurs later on
+        # the line, so each state also gets an alternation without them for everywhere else.
+        line_rules = [index for index, rule in enumerate(rules) if rule[0].startswith(".*")]
+        self._line_rule = (
+            re.compile("|".join(translate_js_regex(rules[index][0][2:]) for index in line_rules), flags)
+            if line_rules
+            else None
+        )
+        self._states_without_line_rules = {
+            name: self._alternation(rules, [index for index in indexes if index not in line_rules], flags)
             for name, indexes in states.items()
         }
+
+    @staticmethod
+    def _alternation(rules: Sequence[RuleSpec], indexes: Sequence[int], flags: int) -> re.Pattern[str]:
+        return re.compile(
+            "|".join(f"(?P<r{index}>{translate_js_regex(rules[index][0])})" for index in indexes), flags
+        )
 
     def tokenize(self, text: str) -> list[Token]:
         """All tokens; a lexical error becomes a final ``LEXICAL_ERROR`` token."""
@@ -65,8 +79,21 @@ class JisonLexer:
         stack = ["INITIAL"]
         position, line, length = 0, 1, len(text)
         empty_matches = 0
+        line_rule_at = -1  # where the line rules' tail next occurs (searched from line_rule_from)
+        line_rule_from = length + 1
+        end_of_line = -1
         while True:
-            match = self._states[stack[-1]].match(text, position)
+            states = self._states
+            if self._line_rule is not None:
+                if not line_rule_from <= position <= line_rule_at:
+                    found = self._line_rule.search(text, position)
+                    line_rule_from, line_rule_at = position, found.start() if found else length + 1
+                if position > end_of_line:
+                    end_of_line = text.find("\n", position)
+                    end_of_line = length if end_of_line < 0 else end_of_line
+                if line_rule_at > end_of_line:
+                    states = self._states_without_line_rules
+            match = states[stack[-1]].match(text, position)
             if match is None:
                 kind = END_OF_INPUT if position >= length else LEXICAL_ERROR
                 tokens.append(Token(kind, text[position : position + 1], line))
