@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from doclint.mermaid import validate
+from doclint.mermaid.diagrams.git_graph import parse
+from doclint.mermaid.model import MermaidSyntaxError
 
 # (diagram, valid, line mermaid reports for an invalid diagram or None when it reports none)
 CASES = [
@@ -100,3 +102,11 @@ def test_matches_mermaid(text: str, valid: bool, line: int | None) -> None:
     assert result.valid is valid, result.message
     if not valid and line is not None:
         assert result.line == line, result.message
+
+
+def test_a_configured_main_branch_name_replaces_main() -> None:
+    # mermaid starts on gitGraph.mainBranchName ("main" unless the front matter or init sets it)
+    text = "gitGraph\ncommit\nbranch staging\ncommit\ncheckout production\nmerge staging"
+    with pytest.raises(MermaidSyntaxError):
+        parse(text)
+    parse(text, main_branch_name="production")

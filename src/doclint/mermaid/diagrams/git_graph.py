@@ -158,7 +158,7 @@ _LEXER = LangiumLexer(
 )
 _BRANCH_NAME = ("REFERENCE", "STRING")
 _TITLE_TOKENS = ("ACC_DESCR", "ACC_TITLE", "TITLE")
-_MAIN_BRANCH = "main"
+DEFAULT_MAIN_BRANCH = "main"  # mermaid's gitGraph.mainBranchName unless the config sets another
 
 
 @dataclass
@@ -176,10 +176,12 @@ class _Statement:
     options: dict[str, str] = field(default_factory=dict)
 
 
-def parse(text: str) -> None:
+def parse(text: str, main_branch_name: str = DEFAULT_MAIN_BRANCH) -> None:
+    """``main_branch_name`` is the ``gitGraph.mainBranchName`` of the diagram's configuration
+    (front matter or ``%%{init}%%``): the branch that exists before the first statement."""
     stream = LangiumStream(_LEXER.tokenize(prepare_jison_text(text)))
     statements = _parse_diagram(stream)
-    _GitHistory().replay(statements)
+    _GitHistory(main_branch_name).replay(statements)
 
 
 def _parse_diagram(stream: LangiumStream) -> list[_Statement]:
@@ -281,10 +283,10 @@ _STATEMENT_PARSERS = {
 class _GitHistory:
     """Replays the statements like mermaid's gitGraph database, raising where it throws."""
 
-    def __init__(self) -> None:
+    def __init__(self, main_branch_name: str) -> None:
         self.commits: dict[str, _Commit] = {}
-        self.branches: dict[str, str | None] = {_MAIN_BRANCH: None}  # branch -> head commit id
-        self.current = _MAIN_BRANCH
+        self.branches: dict[str, str | None] = {main_branch_name: None}  # branch -> head commit id
+        self.current = main_branch_name
         self.head: _Commit | None = None
         self.sequence = 0
 
