@@ -5,7 +5,8 @@ Langium lexes with Chevrotain: whitespace first, then keywords (longest first; a
 a longer identifier-like terminal match), then terminals in grammar order. Any lexer error makes
 the diagram invalid and is reported first; otherwise the first parse error is reported, at the line
 where the offending token starts. Semantic errors (unknown branches, bad merges, cherry-picks)
-carry no line.
+carry no line. The branch that exists from the start is ``main`` unless the diagram's
+configuration sets ``gitGraph.mainBranchName``; ``parse`` takes that name as an argument.
 
 This module also holds the small Chevrotain-style lexer (``LangiumLexer``, ``LangiumStream``) that
 ``architecture.py`` reuses.
