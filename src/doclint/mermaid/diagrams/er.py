@@ -21,10 +21,6 @@ from doclint.mermaid.model import MermaidSyntaxError
 # jison toolkit
 # ---------------------------------------------------------------------------------------------
 
-# JavaScript regexes without the `u` flag see astral characters as two code units in \uD800-\uDFFF,
-# so a JS class like [\u00C0-\uFFFF] matches them; Python needs the astral range spelled out.
-ASTRAL = "\U00010000-\U0010ffff"
-
 CHAR_TOKEN = "<char>"  # jison `return yytext[0]`: the matched character is the token name
 END_OF_INPUT = "$end"
 LEXICAL_ERROR = "<lexical error>"
@@ -267,7 +263,10 @@ def run_jison(lexer: JisonLexer, text: str, parse_document: ParseFunction) -> No
 # erDiagram
 # ---------------------------------------------------------------------------------------------
 
-_WORD_CHAR = rf"A-Za-z0-9\-_\[\]\(\)\.,\u00C0-\uFFFF{ASTRAL}\*"
+# JavaScript regexes without the `u` flag see an astral character as two code units in
+# \uD800-\uDFFF, so jison's [\u00C0-\uFFFF] takes every character from U+00C0 up: in Python that is
+# [^\x00-\xBF] (spelling out the astral range would make the regex slow to compile).
+_FROM_U00C0 = r"[^\x00-\xBF]"
 _NON_ASCII = r"[^\x00-\x7F]"
 
 _ER_LEXER = build_lexer(
@@ -287,7 +286,12 @@ _ER_LEXER = build_lexer(
         ("block", r"\s+", None, None),
         ("block", r"\b(?:PK|FK|UK)\b", "ATTRIBUTE_KEY", None),
         ("block", r"[^\s]*~.*~[^\s]*", "ATTRIBUTE_WORD", None),
-        ("block", rf"[\*A-Za-z_\u00C0-\uFFFF{ASTRAL}][{_WORD_CHAR}]*", "ATTRIBUTE_WORD", None),
+        (
+            "block",
+            rf"(?:[*A-Za-z_]|{_FROM_U00C0})(?:[-A-Za-z0-9_\[\]().,*]|{_FROM_U00C0})*",
+            "ATTRIBUTE_WORD",
+            None,
+        ),
         ("block", r"`", None, "block_bq"),
         ("block_bq", r"[^`]+", "ATTRIBUTE_WORD", None),
         ("block_bq", r"`", None, "pop"),
