@@ -16,6 +16,8 @@ CASES = [
     ("journey\n  title A # hash\n  section B ; semi\n    T: 1: Me", False, 3),
     ("journey\naccDescr {\n a\n}\nsection x", True, None),
     ("journey\n  section A\n    50% task: 3: Me", True, None),
+    # mermaid trims the start of the text: lines count from the first non-blank one
+    ("\n\njourney\n  title x\n  foo", False, 3),
 ]
 
 

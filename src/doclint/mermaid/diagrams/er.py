@@ -116,6 +116,9 @@ class JisonLexer:
             position = match.end()
 
 
+# what JavaScript's String.prototype.trimStart removes
+_JS_WHITESPACE = "\t\n\v\f\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+
 _JS_CLASS_ESCAPES = {"w": "a-zA-Z0-9_", "d": "0-9"}
 
 
@@ -150,8 +153,11 @@ def compile_js_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 def prepare_jison_text(text: str) -> str:
-    """What mermaid hands its parsers: the preprocessed, entity-encoded text plus a newline."""
-    return text + "\n"
+    """What mermaid hands its parsers: the preprocessed, entity-encoded text plus a newline.
+
+    mermaid's comment clean-up also trims the start of the text (a no-op when the framework has
+    done it already), so lines are counted from the first non-blank line."""
+    return text.lstrip(_JS_WHITESPACE) + "\n"
 
 
 class TokenStream:
