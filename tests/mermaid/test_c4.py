@@ -8,6 +8,13 @@ from doclint.mermaid import validate
 
 # (diagram, valid, line mermaid reports for an invalid diagram or None when it reports none)
 CASES = [
+    ('C4Context\naccDescr {x} Person(a, "b")', True, None),
+    ("C4Context\naccDescr {x} title y", False, 2),
+    ('C4Context\nPerson(a, "b") accDescr {x}', False, 2),
+    ('C4Context\naccDescr {x}\nPerson(a, "b")', True, None),
+    ('C4Context\nBoundary(b, "x") {\n  Person(a, "b")\n  title inside\n}', True, None),
+    ('C4Context\nBoundary(b, "x") {\n  title inside\n  Person(a, "b")\n}', False, 3),
+    ("C4Context\naccDescr {x} accDescr {y}", False, 2),
     ('C4Context\nPerson(a, b)\nPerson(c, "d")', True, None),
     ('C4Context\nPerson(a, "b")\nRel(a, c, "x")', True, None),
     ('C4Context\nPerson(a, "b") %% note\nPerson(c, "d")', False, 2),

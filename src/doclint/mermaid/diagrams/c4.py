@@ -91,23 +91,29 @@ def _parse_diagram(stream: TokenStream) -> None:
 
 
 def _parse_statements(stream: TokenStream, closing: str) -> None:
-    """One or more statements separated by newlines, optionally ending with one."""
+    """One or more statements separated by newlines, optionally ending with one; a title or
+    accessibility statement may also be followed by an element directly (``otherStatements
+    diagramStatements``)."""
     while True:
-        _parse_statement(stream)
-        if not stream.accept("NEWLINE") or stream.kind == closing:
+        was_element = _parse_statement(stream)
+        if stream.accept("NEWLINE"):
+            if stream.kind == closing:
+                return
+        elif was_element or not stream.kind.startswith("element:"):
             return
 
 
-def _parse_statement(stream: TokenStream) -> None:
+def _parse_statement(stream: TokenStream) -> bool:
+    """One statement; says whether it was an element (a ``diagramStatement``)."""
     kind = stream.kind
+    if kind.startswith("element:"):
+        _parse_element(stream)
+        return True
     if kind == "otherStatement":
         stream.take()
-    elif stream.accept_accessibility():
-        pass
-    elif kind.startswith("element:"):
-        _parse_element(stream)
-    else:
+    elif not stream.accept_accessibility():
         raise stream.error("a C4 element such as Person(...), Rel(...) or Boundary(...) {")
+    return False
 
 
 def _parse_element(stream: TokenStream) -> None:
