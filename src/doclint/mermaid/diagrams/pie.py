@@ -1,0 +1,63 @@
+"""Pie charts, modelled on mermaid's Langium grammar ``pie.langium`` and ``pieDb.addSection``.
+
+    Pie: NEWLINE* "pie" "showData"? (TitleAndAccessibilities | PieSection | NEWLINE)*
+    PieSection: STRING ":" NUMBER_PIE EOL
+
+The database then rejects negative slice values.
+"""
+
+from __future__ import annotations
+
+from doclint.mermaid.diagrams._langium import (
+    COMMON_HIDDEN,
+    EOF,
+    TITLE_AND_ACCESSIBILITY,
+    Lexer,
+    TokenStream,
+    common,
+    keyword,
+    lex_or_raise,
+    terminal,
+    title_and_accessibilities,
+)
+from doclint.mermaid.model import MermaidSyntaxError
+
+_LEXER = Lexer(
+    [
+        keyword("showData", restricted=True),
+        keyword("pie", restricted=True),
+        keyword(":"),
+        terminal("NUMBER_PIE", r"-?[0-9]+\.[0-9]+(?!\.)|-?(?:0|[1-9][0-9]*)(?!\.)"),
+        *common("ACC_DESCR", "ACC_TITLE", "TITLE", "STRING", "NEWLINE"),
+        *COMMON_HIDDEN,
+    ]
+)
+
+
+def parse(text: str) -> None:
+    stream = TokenStream(lex_or_raise(_LEXER, text))
+    stream.skip_newlines()
+    stream.expect("pie", "`pie`")
+    stream.accept("showData")
+    while stream.kind() != EOF:
+        kind = stream.kind()
+        if kind in TITLE_AND_ACCESSIBILITY:
+            title_and_accessibilities(stream)
+        elif kind == "STRING":
+            _section(stream)
+        elif kind == "NEWLINE":
+            stream.advance()
+        else:
+            stream.fail('expected a slice (`"label" : value`), a title or the end')
+
+
+def _section(stream: TokenStream) -> None:
+    label = stream.advance()
+    stream.expect(":", "`:` after the slice label")
+    value = stream.expect("NUMBER_PIE", "a number")
+    stream.end_of_line()
+    if float(value.text) < 0:
+        # pieDb throws without a line; point at the slice anyway.
+        raise MermaidSyntaxError(
+            f"{label.text} has negative value {value.text}: pie slices must be >= 0", value.line, value.column
+        )

@@ -1,0 +1,152 @@
+"""Radar charts (``radar-beta``), modelled on mermaid's Langium grammar ``radar.langium`` and radar ``db.ts``.
+
+    Radar: NEWLINE* ("radar-beta" | "radar-beta:" | "radar-beta" ":") NEWLINE*
+           (TitleAndAccessibilities | "axis" Axis ("," Axis)* | "curve" Curve ("," Curve)*
+            | Option ("," Option)* | NEWLINE)*
+    Axis: ID ("[" STRING "]")?
+    Curve: ID ("[" STRING "]")? "{" Entries "}"
+    Entries: NEWLINE* Entry ("," NEWLINE* Entry)* NEWLINE*   -- all NUMBER, or all `axisId :? NUMBER`
+    Option: "showLegend" BOOLEAN | ("ticks" | "max" | "min") NUMBER | "graticule" ("circle" | "polygon")
+
+Statements need no line break between them. The database rejects curves whose entries name axes when
+no axis is declared, or that miss a declared axis.
+"""
+
+from __future__ import annotations
+
+from doclint.mermaid.diagrams._langium import (
+    COMMON_HIDDEN,
+    EOF,
+    TITLE_AND_ACCESSIBILITY,
+    Lexer,
+    Token,
+    TokenStream,
+    common,
+    keyword,
+    lex_or_raise,
+    raise_at,
+    terminal,
+    title_and_accessibilities,
+)
+
+_OPTION_VALUE = {"showLegend": "BOOLEAN", "ticks": "NUMBER", "max": "NUMBER", "min": "NUMBER", "graticule": "GRATICULE"}
+
+_WORD_KEYWORD_ALT = ("ID",)  # an identifier that merely starts with a keyword stays an identifier
+_LEXER = Lexer(
+    [
+        keyword("radar-beta:", longer_alt=_WORD_KEYWORD_ALT),
+        keyword("radar-beta", restricted=True, longer_alt=_WORD_KEYWORD_ALT),
+        keyword("showLegend", longer_alt=_WORD_KEYWORD_ALT),
+        keyword("graticule", longer_alt=_WORD_KEYWORD_ALT),
+        keyword("curve", longer_alt=_WORD_KEYWORD_ALT),
+        keyword("ticks", longer_alt=_WORD_KEYWORD_ALT),
+        keyword("axis", longer_alt=_WORD_KEYWORD_ALT),
+        keyword("max", longer_alt=_WORD_KEYWORD_ALT),
+        keyword("min", longer_alt=_WORD_KEYWORD_ALT),
+        keyword(":"),
+        keyword(","),
+        keyword("["),
+        keyword("]"),
+        keyword("{"),
+        keyword("}"),
+        terminal("GRATICULE", "circle|polygon"),
+        *common("BOOLEAN", "ACC_DESCR", "ACC_TITLE", "TITLE", "NUMBER", "STRING", "ID", "NEWLINE"),
+        *COMMON_HIDDEN,
+    ]
+)
+
+
+class _Curve:
+    def __init__(self, token: Token, axis_refs: list[str] | None) -> None:
+        self.token = token
+        self.axis_refs = axis_refs  # None when the entries are plain numbers
+
+
+def parse(text: str) -> None:
+    stream = TokenStream(lex_or_raise(_LEXER, text))
+    stream.skip_newlines()
+    if stream.accept("radar-beta"):
+        stream.accept(":")
+    elif not stream.accept("radar-beta:"):
+        stream.fail("expected `radar-beta`")
+    axes: list[str] = []
+    curves: list[_Curve] = []
+    while stream.kind() != EOF:
+        kind = stream.kind()
+        if kind in TITLE_AND_ACCESSIBILITY:
+            title_and_accessibilities(stream)
+        elif kind == "axis":
+            stream.advance()
+            axes.extend(_comma_list(stream, _axis))
+        elif kind == "curve":
+            stream.advance()
+            curves.extend(_comma_list(stream, _curve))
+        elif kind in _OPTION_VALUE:
+            _comma_list(stream, _option)
+        elif kind == "NEWLINE":
+            stream.advance()
+        else:
+            stream.fail("expected `axis`, `curve`, an option or a title")
+    _check_curves(axes, curves)
+
+
+def _comma_list(stream: TokenStream, item):  # type: ignore[no-untyped-def]
+    items = [item(stream)]
+    while stream.accept(","):
+        items.append(item(stream))
+    return items
+
+
+def _label(stream: TokenStream) -> None:
+    if stream.accept("["):
+        stream.expect("STRING", "a quoted label")
+        stream.expect("]", "`]`")
+
+
+def _axis(stream: TokenStream) -> str:
+    name = stream.expect("ID", "an axis name").text
+    _label(stream)
+    return name
+
+
+def _curve(stream: TokenStream) -> _Curve:
+    token = stream.expect("ID", "a curve name")
+    _label(stream)
+    stream.expect("{", "`{` to open the curve's values")
+    detailed = stream.kind(0) == "ID" or (stream.kind(0) == "NEWLINE" and _first_entry_is_detailed(stream))
+    refs: list[str] = []
+    while True:
+        stream.skip_newlines()
+        if detailed:
+            refs.append(stream.expect("ID", "an axis name").text)
+            stream.accept(":")
+        stream.expect("NUMBER", "a number")
+        if not stream.accept(","):
+            break
+    stream.skip_newlines()
+    stream.expect("}", "`,` or `}`")
+    return _Curve(token, refs if detailed else None)
+
+
+def _first_entry_is_detailed(stream: TokenStream) -> bool:
+    offset = 0
+    while stream.kind(offset) == "NEWLINE":
+        offset += 1
+    return stream.kind(offset) == "ID"
+
+
+def _option(stream: TokenStream) -> None:
+    name = stream.advance()
+    stream.expect(_OPTION_VALUE[name.kind], f"a value for `{name.kind}`")
+
+
+def _check_curves(axes: list[str], curves: list[_Curve]) -> None:
+    """radar db ``computeCurveEntries``: entries naming axes must cover every declared axis."""
+    for curve in curves:
+        if curve.axis_refs is None:
+            continue
+        if not axes:
+            raise_at(curve.token, f"curve `{curve.token.text}` names axes, but no axis is declared")
+        for axis in axes:
+            if axis not in curve.axis_refs:
+                raise_at(curve.token, f"curve `{curve.token.text}` has no value for axis `{axis}`")
