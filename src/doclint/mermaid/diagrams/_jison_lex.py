@@ -1,0 +1,166 @@
+"""A lexer driver that behaves like the lexers jison generates for mermaid's ``.jison`` grammars.
+
+What it reproduces, because validity and error lines depend on it:
+
+- rules are tried in order and the first one that matches wins (jison's default, not longest match);
+- start conditions: a rule listed for states applies only there; a rule without states applies in the
+  initial state and in every inclusive (``%s``) state, never in exclusive (``%x``) ones;
+- actions push/pop/begin states and return a token or nothing (skipped text);
+- at the end of input the ``<<EOF>>`` rule (pattern ``$``) yields ``EOF`` once, then ``$end`` forever;
+- ``Token.line`` is jison's ``yylineno + 1`` after the token was read: the line its error messages name.
+
+Grammar modules give their rules as ``Rule(pattern, token, states=..., action=...)``. Write literal keywords
+with an explicit ``(?![A-Za-z0-9_])`` where jison appends ``\\b`` to rules ending in a word character.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from doclint.mermaid.model import MermaidSyntaxError
+
+END = "$end"
+
+# An action may inspect the matched text and the state stack; it returns the token (or None to skip).
+Action = Callable[[str, list[str]], str | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    pattern: str
+    token: str | None = None  # token returned; None skips the text
+    states: tuple[str, ...] = ()  # start conditions; empty: initial and inclusive states
+    push: str | None = None  # state pushed after the match
+    pop: bool = False  # pop the state before returning
+    action: Action | None = None  # custom action, replaces token/push/pop
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str
+    text: str
+    line: int  # jison's yylineno + 1 after reading this token
+
+
+@dataclass
+class JisonLexer:
+    rules: Sequence[Rule]
+    exclusive: frozenset[str] = frozenset()
+    ignore_case: bool = False
+    _compiled: list[re.Pattern[str]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        flags = re.IGNORECASE if self.ignore_case else 0
+        self._compiled = [re.compile(rule.pattern, flags) for rule in self.rules]
+        self._by_state: dict[str, list[int]] = {}
+
+    def _active(self, state: str) -> list[int]:
+        active = self._by_state.get(state)
+        if active is None:
+            if state == "INITIAL" or state not in self.exclusive:
+                active = [i for i, rule in enumerate(self.rules) if not rule.states or state in rule.states]
+            else:
+                active = [i for i, rule in enumerate(self.rules) if state in rule.states]
+            self._by_state[state] = active
+        return active
+
+    def tokens(self, text: str) -> Iterator[Token]:
+        """Yield tokens lazily, as jison's parser pulls them (a lexical error surfaces only when reached)."""
+        stack = ["INITIAL"]
+        position, line, length = 0, 1, len(text)
+        done = False
+        stalled = 0
+        while True:
+            if done:
+                yield Token(END, "", line)
+                continue
+            if position >= length:
+                done = True
+            matched = None
+            for index in self._active(stack[-1]):
+                found = self._compiled[index].match(text, position)
+                if found is not None:
+                    matched = (index, found.group())
+                    break
+            if matched is None:
+                if position >= length:
+                    yield Token(END, "", line)
+                    continue
+                snippet = text[position : position + 20].split("\n")[0]
+                raise MermaidSyntaxError(f"Lexical error: unrecognized text `{snippet}`", line)
+            index, image = matched
+            position += len(image)
+            line += image.count("\n")
+            token = self._apply(self.rules[index], image, stack)
+            # Guard against a skipping rule that matches nothing in a loop (mermaid would hang there).
+            stalled = stalled + 1 if not image and token is None else 0
+            if stalled > 2:
+                raise MermaidSyntaxError("Lexical error: the lexer makes no progress", line)
+            if token is not None:
+                yield Token(token, image, line)
+
+    @staticmethod
+    def _apply(rule: Rule, image: str, stack: list[str]) -> str | None:
+        if rule.action is not None:
+            return rule.action(image, stack)
+        if rule.pop and len(stack) > 1:
+            stack.pop()
+        if rule.push is not None:
+            stack.append(rule.push)
+        return rule.token
+
+
+class TokenCursor:
+    """One-token lookahead over a lazy token stream, with jison-style error reporting."""
+
+    def __init__(self, tokens: Iterator[Token]) -> None:
+        self._tokens = tokens
+        self._buffer: list[Token] = []
+
+    def peek(self, offset: int = 0) -> Token:
+        while len(self._buffer) <= offset:
+            self._buffer.append(next(self._tokens))
+        return self._buffer[offset]
+
+    def kind(self, offset: int = 0) -> str:
+        return self.peek(offset).kind
+
+    def advance(self) -> Token:
+        token = self.peek()
+        if token.kind != END:
+            self._buffer.pop(0)
+        return token
+
+    def accept(self, *kinds: str) -> Token | None:
+        if self.kind() in kinds:
+            return self.advance()
+        return None
+
+    def expect(self, kinds: str | tuple[str, ...], what: str) -> Token:
+        wanted = (kinds,) if isinstance(kinds, str) else kinds
+        if self.kind() in wanted:
+            return self.advance()
+        self.fail(f"expected {what}")
+        raise AssertionError  # unreachable
+
+    def fail(self, message: str) -> None:
+        token = self.peek()
+        raise MermaidSyntaxError(f"{message}, found {describe(token)}", token.line)
+
+
+def describe(token: Token) -> str:
+    if token.kind in (END, "EOF"):
+        return "end of input"
+    if token.kind == "NEWLINE" or token.text.strip() == "":
+        return "end of line" if "\n" in token.text else f"`{token.kind}`"
+    return f"`{token.text.strip()}`"
+
+
+# Shared text patterns of mermaid's jison grammars.
+WORD_END = "(?![A-Za-z0-9_])"  # what jison's appended \b means after a keyword ending in a letter
+ACC_TITLE = r"accTitle\s*:\s*"
+ACC_DESCR = r"accDescr\s*:\s*"
+ACC_DESCR_BLOCK = r"accDescr\s*\{\s*"
+ACC_VALUE = r"[^\n]*"  # mermaid's `(?!\n|;|#)*[^\n]*` matches exactly this
