@@ -47,6 +47,7 @@ class _Block:
 
 
 def parse(text: str) -> None:
+    text += "\n"  # Diagram.fromText appends a newline before calling the parser
     stream = TokenStream(lex_or_raise(_LEXER, text))
     stream.skip_newlines()
     if not stream.accept("packet", "packet-beta"):

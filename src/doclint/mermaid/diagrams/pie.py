@@ -35,6 +35,7 @@ _LEXER = Lexer(
 
 
 def parse(text: str) -> None:
+    text += "\n"  # Diagram.fromText appends a newline before calling the parser
     stream = TokenStream(lex_or_raise(_LEXER, text))
     stream.skip_newlines()
     stream.expect("pie", "`pie`")

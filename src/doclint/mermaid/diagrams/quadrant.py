@@ -111,6 +111,7 @@ _VALUE_OF = {"title": "title_value", "acc_title": "acc_title_value", "acc_descr"
 
 
 def parse(text: str) -> None:
+    text += "\n"  # Diagram.fromText appends a newline before calling the parser
     cursor = TokenCursor(_LEXER.tokens(text))
     while cursor.accept(*_EOL, "SPACE"):
         pass

@@ -63,6 +63,7 @@ class _Curve:
 
 
 def parse(text: str) -> None:
+    text += "\n"  # Diagram.fromText appends a newline before calling the parser
     stream = TokenStream(lex_or_raise(_LEXER, text))
     stream.skip_newlines()
     if stream.accept("radar-beta"):

@@ -42,6 +42,7 @@ _LEXER = Lexer(
 
 
 def parse(text: str) -> None:
+    text += "\n"  # Diagram.fromText appends a newline before calling the parser
     stream = TokenStream(lex_or_raise(_LEXER, text))
     stream.expect("TREEMAP_KEYWORD", "`treemap`")
     while stream.kind() != EOF:

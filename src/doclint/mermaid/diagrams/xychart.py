@@ -90,6 +90,7 @@ _STATEMENT_START = frozenset(
 
 
 def parse(text: str) -> None:
+    text += "\n"  # Diagram.fromText appends a newline before calling the parser
     cursor = TokenCursor(_LEXER.tokens(text))
     while cursor.kind() in _EOL or cursor.kind() == "XYCHART":
         if cursor.advance().kind == "XYCHART":
