@@ -7,7 +7,9 @@ What it reproduces, because validity and error lines depend on it:
   initial state and in every inclusive (``%s``) state, never in exclusive (``%x``) ones;
 - actions push/pop/begin states and return a token or nothing (skipped text);
 - at the end of input the ``<<EOF>>`` rule (pattern ``$``) yields ``EOF`` once, then ``$end`` forever;
-- ``Token.line`` is jison's ``yylineno + 1`` after the token was read: the line its error messages name.
+- ``Token.line`` is jison's ``yylineno + 1`` after the token was read. A parse error names the line of the
+  last token the parser *shifted* (jison syncs its line counter on shifts only), so ``TokenCursor.fail``
+  reports that line, not the offending token's.
 
 Grammar modules give their rules as ``Rule(pattern, token, states=..., action=...)``. Write literal keywords
 with an explicit ``(?![A-Za-z0-9_])`` where jison appends ``\\b`` to rules ending in a word character.
@@ -18,13 +20,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from doclint.mermaid.model import MermaidSyntaxError
 
 END = "$end"
 
-# An action may inspect the matched text and the state stack; it returns the token (or None to skip).
-Action = Callable[[str, list[str]], str | None]
+# An action may inspect the matched text, the state stack and the parse's shared state (jison's ``yy``);
+# it returns the token, or None to skip the text.
+Action = Callable[[str, list[str], Any], str | None]
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,7 @@ class JisonLexer:
             self._by_state[state] = active
         return active
 
-    def tokens(self, text: str) -> Iterator[Token]:
+    def tokens(self, text: str, context: Any = None) -> Iterator[Token]:
         """Yield tokens lazily, as jison's parser pulls them (a lexical error surfaces only when reached)."""
         stack = ["INITIAL"]
         position, line, length = 0, 1, len(text)
@@ -93,7 +97,7 @@ class JisonLexer:
             index, image = matched
             position += len(image)
             line += image.count("\n")
-            token = self._apply(self.rules[index], image, stack)
+            token = self._apply(self.rules[index], image, stack, context)
             # Guard against a skipping rule that matches nothing in a loop (mermaid would hang there).
             stalled = stalled + 1 if not image and token is None else 0
             if stalled > 2:
@@ -102,9 +106,9 @@ class JisonLexer:
                 yield Token(token, image, line)
 
     @staticmethod
-    def _apply(rule: Rule, image: str, stack: list[str]) -> str | None:
+    def _apply(rule: Rule, image: str, stack: list[str], context: Any) -> str | None:
         if rule.action is not None:
-            return rule.action(image, stack)
+            return rule.action(image, stack, context)
         if rule.pop and len(stack) > 1:
             stack.pop()
         if rule.push is not None:
@@ -118,6 +122,7 @@ class TokenCursor:
     def __init__(self, tokens: Iterator[Token]) -> None:
         self._tokens = tokens
         self._buffer: list[Token] = []
+        self.shifted_line = 1  # jison's line counter, synced when a token is consumed
 
     def peek(self, offset: int = 0) -> Token:
         while len(self._buffer) <= offset:
@@ -131,6 +136,7 @@ class TokenCursor:
         token = self.peek()
         if token.kind != END:
             self._buffer.pop(0)
+        self.shifted_line = token.line
         return token
 
     def accept(self, *kinds: str) -> Token | None:
@@ -147,7 +153,7 @@ class TokenCursor:
 
     def fail(self, message: str) -> None:
         token = self.peek()
-        raise MermaidSyntaxError(f"{message}, found {describe(token)}", token.line)
+        raise MermaidSyntaxError(f"{message}, found {describe(token)}", self.shifted_line)
 
 
 def describe(token: Token) -> str:

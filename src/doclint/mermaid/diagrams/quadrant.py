@@ -63,7 +63,7 @@ _LEXER = JisonLexer(
         Rule(r"\s*:\s*\[\s*", "point_start", push="point_start"),
         Rule(_COORDINATE, "point_x", states=("point_start",), push="point_x"),
         Rule(r"\s*\] *", states=("point_start",), pop=True),
-        Rule(r"\s*,\s*", states=("point_x",), action=lambda _text, stack: _switch(stack, "point_y")),
+        Rule(r"\s*,\s*", states=("point_x",), action=lambda _text, stack, _yy: _switch(stack, "point_y")),
         Rule(_COORDINATE, "point_y", states=("point_y",), pop=True),
         Rule(" *quadrantChart *", "QUADRANT"),
         Rule("[A-Za-z]+", "ALPHA"),
