@@ -1,0 +1,168 @@
+"""Mindmaps, modelled on mermaid's jison grammar ``mindmap.jison`` and ``MindmapDB.addNode``.
+
+    start: spaceLines? MINDMAP NL? (statement stop)+
+    statement: SPACELIST (node | ICON | CLASS)? | node | ICON | CLASS | SPACELINE
+    node: NODE_ID (NODE_DSTART NODE_DESCR NODE_DEND)? | NODE_DSTART NODE_DESCR NODE_DEND
+    stop: (NL | EOF | SPACELINE) (NL | EOF)*
+
+Indentation is the length of the SPACELIST before a node. The first node is the root; every later
+node must be indented deeper than the root (mermaid finds no parent otherwise), and an icon or class
+needs a node before it. ``kanban.py`` reuses the node lexing and the statement loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from doclint.mermaid.diagrams._jison_lex import END, WORD_END, JisonLexer, Rule, Token, TokenCursor
+from doclint.mermaid.model import MermaidSyntaxError
+
+NODE_STATES = frozenset({"NODE", "NSTR", "NSTR2", "ICON", "CLASS"})
+
+
+def node_start_rules() -> list[Rule]:
+    """The shapes that open a node's description (``-)``, ``(-``, ``))``, ``)``, ``((``, ``{{``, ``(``, ``[``)."""
+    return [Rule(pattern, "NODE_DSTART", push="NODE") for pattern in (r"-\)", r"\(-", r"\)\)", r"\)", r"\(\(", r"\{\{", r"\(", r"\[")]
+
+
+def node_description_rules() -> list[Rule]:
+    """Inside a node: quoted or markdown strings, the closing shape, or description text."""
+    node = ("NODE",)
+    closing = [Rule(pattern, "NODE_DEND", states=node, pop=True) for pattern in (r"\)\)", r"\)", r"\]", r"\}\}", r"\(-", r"-\)", r"\(\(", r"\(")]
+    return [
+        Rule('"`', states=node, push="NSTR2"),
+        Rule('[^`"]+', "NODE_DESCR", states=("NSTR2",)),
+        Rule('`"', states=("NSTR2",), pop=True),
+        Rule('"', states=node, push="NSTR"),
+        Rule('[^"]+', "NODE_DESCR", states=("NSTR",)),
+        Rule('"', states=("NSTR",), pop=True),
+        *closing,
+        Rule(r"[^)\](}]+", "NODE_DESCR", states=node),
+        Rule(r".+(?!\(\()", "NODE_DESCR", states=node),
+    ]
+
+
+def decoration_rules() -> list[Rule]:
+    """``:::class`` and ``::icon(...)`` (the CLASS and ICON states)."""
+    return [
+        Rule(":::", push="CLASS"),
+        Rule(".+", "CLASS", states=("CLASS",), pop=True),
+        Rule(r"\n", states=("CLASS",), pop=True),
+        Rule(r"::icon\(", push="ICON"),
+    ]
+
+
+def icon_rules() -> list[Rule]:
+    return [Rule(r"[^)]+", "ICON", states=("ICON",)), Rule(r"\)", states=("ICON",), pop=True)]
+
+
+_LEXER = JisonLexer(
+    [
+        Rule(r"\s*%%.*", "SPACELINE"),
+        Rule("mindmap" + WORD_END, "HEADER"),
+        *decoration_rules(),
+        Rule(r"\s+\n", "SPACELINE"),
+        Rule(r"\n+", "NL"),
+        *icon_rules(),
+        *node_start_rules(),
+        Rule(r"\s+", "SPACELIST"),
+        Rule(r"[^(\[\n){}]+", "NODE_ID"),
+        Rule("$", "EOF"),
+        *node_description_rules(),
+    ],
+    exclusive=NODE_STATES,
+    ignore_case=True,
+)
+
+_STOP = ("NL", "EOF", "SPACELINE")
+_CONTENT = ("NODE_ID", "NODE_DSTART", "ICON", "CLASS")
+
+
+@dataclass(frozen=True)
+class Statement:
+    kind: str  # "node", "decoration" or "blank"
+    level: int
+    token: Token
+    extra: str = ""  # kanban: the node's @{...} shape data
+
+
+def parse_document(cursor: TokenCursor, header: str, on_statement: Callable[[Statement], None],
+                   shape_data: bool = False) -> None:
+    """``start: spaceLines? HEADER NL? (statement stop)+``, calling ``on_statement`` after each statement."""
+    if cursor.kind() == "SPACELINE":
+        while cursor.accept("SPACELINE", "NL"):
+            pass
+    cursor.expect("HEADER", f"`{header}`")
+    cursor.accept("NL")
+    while True:
+        on_statement(_statement(cursor, shape_data))
+        cursor.expect(_STOP, "a line break after the node")
+        while cursor.accept("NL", "EOF"):
+            pass
+        if cursor.kind() == END:
+            return
+
+
+def _statement(cursor: TokenCursor, shape_data: bool) -> Statement:
+    first = cursor.peek()
+    if first.kind == "SPACELINE":
+        cursor.advance()
+        return Statement("blank", 0, first)
+    level = 0
+    if first.kind == "SPACELIST":
+        cursor.advance()
+        level = len(first.text)
+        if cursor.kind() not in _CONTENT:
+            return Statement("blank", level, first)
+    elif first.kind not in _CONTENT:
+        cursor.fail("expected a node, `::icon(...)` or `:::class`")
+    token = cursor.advance()
+    if token.kind in ("ICON", "CLASS"):
+        return Statement("decoration", level, token)
+    if token.kind == "NODE_DSTART" or cursor.kind() == "NODE_DSTART":
+        if token.kind == "NODE_ID":
+            cursor.advance()
+        cursor.expect("NODE_DESCR", "the node's text")
+        cursor.expect("NODE_DEND", "the closing bracket of the node")
+    data = ""
+    if shape_data:
+        while cursor.kind() == "SHAPE_DATA":
+            data += cursor.advance().text
+    return Statement("node", level, token, data)
+
+
+def check_decoration(statement: Statement, node_count: int) -> None:
+    """``decorateNode`` sets a property on the last node, so it fails when there is none yet."""
+    if statement.kind == "decoration" and node_count == 0:
+        what = "an icon" if statement.token.kind == "ICON" else "a class"
+        raise MermaidSyntaxError(f"{what} must follow a node", statement.token.line)
+
+
+class _Mindmap:
+    def __init__(self) -> None:
+        self.levels: list[int] = []  # relative levels of the nodes so far
+        self.base_level = 0
+
+    def add(self, statement: Statement) -> None:
+        check_decoration(statement, len(self.levels))
+        if statement.kind != "node":
+            return
+        if not self.levels:
+            self.base_level = statement.level
+            self.levels.append(0)
+            return
+        level = statement.level - self.base_level
+        # MindmapDB.getParent: the closest earlier node with a smaller level
+        if not any(earlier < level for earlier in self.levels):
+            raise MermaidSyntaxError(
+                f"there can be only one root: `{statement.token.text.strip()}` is not indented below the root",
+                statement.token.line,
+            )
+        self.levels.append(level)
+
+
+def parse(text: str) -> None:
+    text += "\n"  # Diagram.fromText appends a newline before calling the parser
+    cursor = TokenCursor(_LEXER.tokens(text))
+    parse_document(cursor, "mindmap", _Mindmap().add)
