@@ -1,0 +1,152 @@
+"""Kanban boards, modelled on mermaid's jison grammar ``kanban.jison`` and ``kanbanDb.addNode``.
+
+The grammar is mindmap's (see ``mindmap.py``) with ``KANBAN`` as header and optional ``@{ ... }`` shape
+data after a node. The database then:
+
+- loads the shape data as YAML (``{`` + data + ``}`` on one line, a block mapping otherwise) and rejects
+  shape names that are not lowercase;
+- rejects a node once an earlier node is indented less than the first column (``getSection``);
+- rejects ``::icon()``/``:::class`` before any node.
+"""
+
+from __future__ import annotations
+
+import re
+
+from doclint.mermaid.diagrams._jison_lex import WORD_END, JisonLexer, Rule, TokenCursor
+from doclint.mermaid.diagrams.mindmap import (
+    NODE_STATES,
+    Statement,
+    check_decoration,
+    decoration_rules,
+    icon_rules,
+    node_description_rules,
+    node_start_rules,
+    parse_document,
+)
+from doclint.mermaid.model import MermaidSyntaxError
+
+
+_LEXER = JisonLexer(
+    [
+        Rule(r"@\{", action=lambda _text, stack, _yy: _open_shape_data(stack)),
+        Rule('"', "SHAPE_DATA", states=("shapeData",), push="shapeDataStr"),
+        Rule('"', "SHAPE_DATA", states=("shapeDataStr",), pop=True),
+        Rule('[^"]+', "SHAPE_DATA", states=("shapeDataStr",)),
+        Rule(r'[^}^"]+', "SHAPE_DATA", states=("shapeData",)),
+        Rule(r"\}", states=("shapeData",), pop=True),
+        Rule(r"\s*%%.*", "SPACELINE"),
+        Rule("kanban" + WORD_END, "HEADER"),
+        *decoration_rules(),
+        Rule(r"\s+\n", "SPACELINE"),
+        Rule(r"\n+", "NL"),
+        *icon_rules(),
+        *node_start_rules(),
+        Rule(r"\s+", "SPACELIST"),
+        Rule(r"[^(\[\n){}@]+", "NODE_ID"),
+        Rule("$", "EOF"),
+        *node_description_rules(),
+    ],
+    exclusive=NODE_STATES | {"shapeData", "shapeDataStr"},
+    ignore_case=True,
+)
+
+
+def _open_shape_data(stack: list[str]) -> str:
+    stack.append("shapeData")
+    return "SHAPE_DATA"  # mermaid empties this token's text; only the data after it counts
+
+
+class _Board:
+    def __init__(self) -> None:
+        self.levels: list[int] = []
+
+    def add(self, statement: Statement) -> None:
+        check_decoration(statement, len(self.levels))
+        if statement.kind != "node":
+            return
+        data = statement.extra[2:] if statement.extra.startswith("@{") else statement.extra
+        if data:
+            _check_shape_data(data, statement.token.line)
+        # getSection: every earlier node must be at least as deep as the first one (the first column)
+        if self.levels and min(self.levels) < self.levels[0]:
+            raise MermaidSyntaxError(
+                "items must be indented below a column: a node is less indented than the first column",
+                statement.token.line,
+            )
+        self.levels.append(statement.level)
+
+
+def parse(text: str) -> None:
+    text += "\n"  # Diagram.fromText appends a newline before calling the parser
+    cursor = TokenCursor(_LEXER.tokens(text))
+    parse_document(cursor, "kanban", _Board().add, shape_data=True)
+
+
+# --- shape data: the part of js-yaml mermaid relies on -------------------------------------------
+
+_SHAPE = re.compile(r"""(?:^|[\s,{])shape\s*:\s*(['"]?)([^'",}\s]*)\1""")
+_YAML_SPACE = " \t\n\r"
+
+
+def _check_shape_data(data: str, line: int) -> None:
+    if "\n" in data:
+        _check_block_mapping(data, line)
+    else:
+        _check_flow_mapping(data, line)
+    shape = _SHAPE.search(data)
+    if shape and (shape.group(2) != shape.group(2).lower() or "_" in shape.group(2)):
+        raise MermaidSyntaxError(f"no such shape `{shape.group(2)}`: shape names are lowercase", line)
+
+
+def _check_block_mapping(data: str, line: int) -> None:
+    """Each line of a multi-line ``@{ }`` must be a ``key: value`` pair (or blank, or a comment)."""
+    for row in data.split("\n"):
+        content = row.strip(_YAML_SPACE)
+        if not content or content.startswith("#"):
+            continue
+        if not re.search(r":(?:[ \t]|$)", content):
+            raise MermaidSyntaxError(f"shape data line `{content}` is not a `key: value` pair", line)
+
+
+def _check_flow_mapping(data: str, line: int) -> None:
+    """``{ key: value, ... }`` on one line: entries separated by commas, quoted scalars end cleanly."""
+    position = 0
+    while True:
+        position = _scalar(data, _skip_space(data, position), line, is_key=True)
+        if position < len(data) and data[position] == ":":
+            position = _scalar(data, _skip_space(data, position + 1), line, is_key=False)
+        if position >= len(data):
+            return
+        position += 1  # the comma
+
+
+def _scalar(data: str, position: int, line: int, *, is_key: bool) -> int:
+    """Skip one flow scalar; return the position of the `,` (or `:` after a key) that ends it."""
+    length = len(data)
+    if position >= length:
+        return position
+    char = data[position]
+    if char in "'\"":
+        end = data.find(char, position + 1)
+        if end == -1:
+            raise MermaidSyntaxError("unterminated quoted value in shape data", line)
+        position = _skip_space(data, end + 1)
+        if position < length and data[position] not in (",:" if is_key else ","):
+            raise MermaidSyntaxError("missing comma between shape data entries", line)
+        return position
+    if char in "[{":
+        return length  # nested collections: beyond this check, accepted
+    while position < length and data[position] != ",":
+        if data[position] in "]}":
+            raise MermaidSyntaxError(f"unexpected `{data[position]}` in shape data", line)
+        if is_key and data[position] == ":" and (position + 1 >= length or data[position + 1] in _YAML_SPACE):
+            break
+        position += 1
+    return position
+
+
+def _skip_space(data: str, position: int) -> int:
+    while position < len(data) and data[position] in _YAML_SPACE:
+        position += 1
+    return position
