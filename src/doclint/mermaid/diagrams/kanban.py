@@ -100,12 +100,20 @@ def _check_shape_data(data: str, line: int) -> None:
 
 
 def _check_block_mapping(data: str, line: int) -> None:
-    """Each line of a multi-line ``@{ }`` must be a ``key: value`` pair (or blank, or a comment)."""
+    """A multi-line ``@{ }`` is a block mapping: ``key: value`` lines at one indentation; deeper lines
+    continue the previous value and must not hold another ``key: value``."""
+    base: int | None = None
     for row in data.split("\n"):
         content = row.strip(_YAML_SPACE)
         if not content or content.startswith("#"):
             continue
-        if not re.search(r":(?:[ \t]|$)", content):
+        indent = len(row) - len(row.lstrip(" "))
+        is_pair = re.search(r":(?:[ \t]|$)", content) is not None
+        if base is None:
+            base = indent
+        if indent < base or (indent > base and is_pair):
+            raise MermaidSyntaxError(f"shape data line `{content}` is not aligned with the keys above", line)
+        if indent == base and not is_pair:
             raise MermaidSyntaxError(f"shape data line `{content}` is not a `key: value` pair", line)
 
 
@@ -128,7 +136,7 @@ def _scalar(data: str, position: int, line: int, *, is_key: bool) -> int:
         return position
     char = data[position]
     if char in "'\"":
-        end = data.find(char, position + 1)
+        end = _closing_quote(data, position)
         if end == -1:
             raise MermaidSyntaxError("unterminated quoted value in shape data", line)
         position = _skip_space(data, end + 1)
@@ -140,10 +148,28 @@ def _scalar(data: str, position: int, line: int, *, is_key: bool) -> int:
     while position < length and data[position] != ",":
         if data[position] in "]}":
             raise MermaidSyntaxError(f"unexpected `{data[position]}` in shape data", line)
-        if is_key and data[position] == ":" and (position + 1 >= length or data[position + 1] in _YAML_SPACE):
+        if data[position] == ":" and (position + 1 >= length or data[position + 1] in _YAML_SPACE):
+            if not is_key:
+                raise MermaidSyntaxError("a shape data value contains `: `; quote it", line)
             break
         position += 1
     return position
+
+
+def _closing_quote(data: str, start: int) -> int:
+    """Index of the quote closing the scalar opened at ``start`` ('' escapes in single quotes, \\ in double)."""
+    quote, position = data[start], start + 1
+    while position < len(data):
+        if quote == '"' and data[position] == "\\":
+            position += 2
+            continue
+        if data[position] == quote:
+            if quote == "'" and data.startswith("''", position):
+                position += 2
+                continue
+            return position
+        position += 1
+    return -1
 
 
 def _skip_space(data: str, position: int) -> int:
