@@ -85,7 +85,7 @@ def parse(text: str) -> None:
 
 # --- shape data: the part of js-yaml mermaid relies on -------------------------------------------
 
-_SHAPE = re.compile(r"""(?:^|[\s,{])shape\s*:\s*(['"]?)([^'",}\s]*)\1""")
+_SHAPE = re.compile(r"""(?:^|[,\n])[ \t]*shape[ \t]*:[ \t]*(['"]?)([^'",}\s]*)\1""")
 _YAML_SPACE = " \t\n\r"
 
 
@@ -100,9 +100,10 @@ def _check_shape_data(data: str, line: int) -> None:
 
 
 def _check_block_mapping(data: str, line: int) -> None:
-    """A multi-line ``@{ }`` is a block mapping: ``key: value`` lines at one indentation; deeper lines
-    continue the previous value and must not hold another ``key: value``."""
+    """A multi-line ``@{ }`` is YAML in block style: ``key: value`` lines at one indentation, deeper lines
+    continuing the previous value; or, when the first line is no pair, one multi-line plain scalar."""
     base: int | None = None
+    mapping = False
     for row in data.split("\n"):
         content = row.strip(_YAML_SPACE)
         if not content or content.startswith("#"):
@@ -110,7 +111,11 @@ def _check_block_mapping(data: str, line: int) -> None:
         indent = len(row) - len(row.lstrip(" "))
         is_pair = re.search(r":(?:[ \t]|$)", content) is not None
         if base is None:
-            base = indent
+            base, mapping = indent, is_pair
+        if not mapping:
+            if is_pair or indent < base:
+                raise MermaidSyntaxError(f"shape data line `{content}` cannot follow plain text", line)
+            continue
         if indent < base or (indent > base and is_pair):
             raise MermaidSyntaxError(f"shape data line `{content}` is not aligned with the keys above", line)
         if indent == base and not is_pair:
@@ -144,9 +149,12 @@ def _scalar(data: str, position: int, line: int, *, is_key: bool) -> int:
             raise MermaidSyntaxError("missing comma between shape data entries", line)
         return position
     if char in "[{":
-        return length  # nested collections: beyond this check, accepted
+        closing = "]" if char == "[" else "}"
+        if closing not in data[position:]:
+            raise MermaidSyntaxError(f"unclosed `{char}` in shape data", line)
+        return length  # a nested collection: beyond this check, accepted
     while position < length and data[position] != ",":
-        if data[position] in "]}":
+        if data[position] in "[]{}":
             raise MermaidSyntaxError(f"unexpected `{data[position]}` in shape data", line)
         if data[position] == ":" and (position + 1 >= length or data[position + 1] in _YAML_SPACE):
             if not is_key:

@@ -96,8 +96,11 @@ def parse_document(cursor: TokenCursor, header: str, on_statement: Callable[[Sta
     cursor.expect("HEADER", f"`{header}`")
     cursor.accept("NL")
     while True:
-        on_statement(_statement(cursor, shape_data))
-        cursor.expect(_STOP, "a line break after the node")
+        statement = _statement(cursor, shape_data)
+        if cursor.kind() not in _STOP:
+            cursor.fail("expected a line break after the node")
+        on_statement(statement)  # jison runs the action only once the line break is seen
+        cursor.advance()
         while cursor.accept("NL", "EOF"):
             pass
         if cursor.kind() == END:

@@ -13,6 +13,7 @@ from doclint.mermaid.diagrams._langium import (
     EOF,
     TITLE_AND_ACCESSIBILITY,
     Lexer,
+    Token,
     TokenStream,
     common,
     keyword,
@@ -40,25 +41,26 @@ def parse(text: str) -> None:
     stream.skip_newlines()
     stream.expect("pie", "`pie`")
     stream.accept("showData")
+    values: list[Token] = []
     while stream.kind() != EOF:
         kind = stream.kind()
         if kind in TITLE_AND_ACCESSIBILITY:
             title_and_accessibilities(stream)
         elif kind == "STRING":
-            _section(stream)
+            values.append(_section(stream))
         elif kind == "NEWLINE":
             stream.advance()
         else:
             stream.fail('expected a slice (`"label" : value`), a title or the end')
+    # pieDb.addSection runs once the whole text has parsed
+    for value in values:
+        if float(value.text) < 0:
+            raise MermaidSyntaxError(f"slice value {value.text} is negative: pie slices must be >= 0", value.line)
 
 
-def _section(stream: TokenStream) -> None:
-    label = stream.advance()
+def _section(stream: TokenStream) -> Token:
+    stream.advance()  # the label
     stream.expect(":", "`:` after the slice label")
     value = stream.expect("NUMBER_PIE", "a number")
     stream.end_of_line()
-    if float(value.text) < 0:
-        # pieDb throws without a line; point at the slice anyway.
-        raise MermaidSyntaxError(
-            f"{label.text} has negative value {value.text}: pie slices must be >= 0", value.line, value.column
-        )
+    return value

@@ -119,14 +119,16 @@ def parse(text: str) -> None:
     while cursor.kind() != END:
         while cursor.accept("SPACE"):
             pass
-        _statement(cursor)
+        styles = _statement(cursor)
         cursor.expect(_EOL, "end of line")
+        _check_styles(styles)  # the database sees the styles once the statement is complete
 
 
-def _statement(cursor: TokenCursor) -> None:
+def _statement(cursor: TokenCursor) -> list[tuple[str, Token]]:
+    """Parse one statement; return the styles it sets (checked by the caller)."""
     kind = cursor.kind()
     if kind in _EOL:
-        return
+        return []
     if kind in ("X-AXIS", "Y-AXIS"):
         cursor.advance()
         _text(cursor, "an axis label")
@@ -141,11 +143,12 @@ def _statement(cursor: TokenCursor) -> None:
     elif kind == "acc_descr_multiline_value":
         cursor.advance()
     elif kind == "CLASSDEF":
-        _class_def(cursor)
+        return _class_def(cursor)
     elif kind in _TEXT_START:
-        _point(cursor)
+        return _point(cursor)
     else:
         cursor.fail("expected a point, an axis, a quadrant label, `classDef` or `title`")
+    return []
 
 
 def _text(cursor: TokenCursor, what: str) -> None:
@@ -154,24 +157,23 @@ def _text(cursor: TokenCursor, what: str) -> None:
         pass
 
 
-def _point(cursor: TokenCursor) -> None:
+def _point(cursor: TokenCursor) -> list[tuple[str, Token]]:
     _text(cursor, "a point name")
     cursor.accept("class_name")
     cursor.expect("point_start", "`: [x, y]` after the point name")
     cursor.expect("point_x", "an x coordinate between 0 and 1")
     cursor.expect("point_y", "a y coordinate between 0 and 1")
-    if cursor.kind() in _STYLE_PART:
-        _check_styles(_styles(cursor))
+    return _styles(cursor) if cursor.kind() in _STYLE_PART else []
 
 
-def _class_def(cursor: TokenCursor) -> None:
+def _class_def(cursor: TokenCursor) -> list[tuple[str, Token]]:
     cursor.advance()
     cursor.expect("SPACE", "a space after `classDef`")
     cursor.expect(tuple(_ID_PART), "a class name")
     while cursor.accept(*_ID_PART):
         pass
     cursor.expect("SPACE", "a space after the class name")
-    _check_styles(_styles(cursor))
+    return _styles(cursor)
 
 
 def _styles(cursor: TokenCursor) -> list[tuple[str, Token]]:

@@ -73,6 +73,9 @@ def parse(text: str) -> None:
             cursor.advance()
             has_period = True
         elif token.kind == "event":
+            if cursor.kind(1) == "INVALID":
+                cursor.advance()
+                cursor.fail("`:` must be followed by a space")
             if not has_period:
                 raise MermaidSyntaxError("an event (`: ...`) must follow a time period", token.line)
             cursor.advance()

@@ -90,6 +90,7 @@ _LEXER = JisonLexer(
 _IDENTIFIER = ("IDENTIFIER", "STRING")
 _VALUE = ("IDENTIFIER", "NUMERIC", "HEXCOLOR", "RGBCOLOR", "RGBACOLOR")
 _STATEMENT_START = ("TITLE", "SET", "UNION", "TEXT", "INDENT_TEXT", "STYLE")
+_FOLLOW = (*_STATEMENT_START, "NEWLINE", "EOF")
 
 
 def parse(text: str) -> None:
@@ -119,6 +120,8 @@ def _statement(cursor: TokenCursor, state: _State) -> None:
         cursor.accept("BRACKET_LABEL")
         if cursor.accept("COLON"):
             cursor.expect("NUMERIC", "a size")
+        if cursor.kind() not in _FOLLOW:
+            cursor.fail("expected a new line")  # jison runs the action only once a valid token follows
         _check_sets(keyword.kind, names, state, keyword.line)
         state.indent_mode = True
     elif keyword.kind in ("TEXT", "INDENT_TEXT"):
