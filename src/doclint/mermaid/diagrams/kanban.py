@@ -148,6 +148,10 @@ def _scalar(data: str, position: int, line: int, *, is_key: bool) -> int:
         if position < length and data[position] not in (",:" if is_key else ","):
             raise MermaidSyntaxError("missing comma between shape data entries", line)
         return position
+    if char == "!" and data[position + 1 : position + 2] in ("", " ", "\t"):
+        return _scalar(data, _skip_space(data, position + 1), line, is_key=is_key)  # the non-specific tag
+    if char in "!*|>%@`":
+        raise MermaidSyntaxError(f"`{char}` cannot start a shape data value; quote it", line)
     if char in "[{":
         closing = "]" if char == "[" else "}"
         if closing not in data[position:]:
