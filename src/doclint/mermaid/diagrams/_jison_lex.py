@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from doclint.mermaid.model import MermaidSyntaxError
@@ -53,57 +53,58 @@ class JisonLexer:
     rules: Sequence[Rule]
     exclusive: frozenset[str] = frozenset()
     ignore_case: bool = False
-    _compiled: list[re.Pattern[str]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        flags = re.IGNORECASE if self.ignore_case else 0
-        self._compiled = [re.compile(rule.pattern, flags) for rule in self.rules]
-        self._by_state: dict[str, list[int]] = {}
+        self._flags = re.IGNORECASE if self.ignore_case else 0
+        self._by_state: dict[str, re.Pattern[str]] = {}
 
-    def _active(self, state: str) -> list[int]:
-        active = self._by_state.get(state)
-        if active is None:
-            if state == "INITIAL" or state not in self.exclusive:
-                active = [i for i, rule in enumerate(self.rules) if not rule.states or state in rule.states]
-            else:
-                active = [i for i, rule in enumerate(self.rules) if state in rule.states]
-            self._by_state[state] = active
-        return active
+    def _active(self, state: str) -> re.Pattern[str]:
+        """One alternation of the state's rules: Python tries alternatives in order, like jison's loop."""
+        combined = self._by_state.get(state)
+        if combined is None:
+            inclusive = state == "INITIAL" or state not in self.exclusive
+            indexes = [
+                i for i, rule in enumerate(self.rules)
+                if state in rule.states or (inclusive and not rule.states)
+            ]
+            source = "|".join(f"(?P<r{i}>{self.rules[i].pattern})" for i in indexes) or "(?!)"
+            combined = self._by_state[state] = re.compile(source, self._flags)
+        return combined
 
     def tokens(self, text: str, context: Any = None) -> Iterator[Token]:
         """Yield tokens lazily, as jison's parser pulls them (a lexical error surfaces only when reached)."""
         stack = ["INITIAL"]
         position, line, length = 0, 1, len(text)
-        done = False
+        state, pattern = "INITIAL", self._active("INITIAL")
+        rules = self.rules
         stalled = 0
-        while True:
-            if done:
-                yield Token(END, "", line)
-                continue
-            if position >= length:
-                done = True
-            matched = None
-            for index in self._active(stack[-1]):
-                found = self._compiled[index].match(text, position)
-                if found is not None:
-                    matched = (index, found.group())
-                    break
-            if matched is None:
+        while position <= length:
+            if stack[-1] != state:
+                state = stack[-1]
+                pattern = self._active(state)
+            found = pattern.match(text, position)
+            if found is None:
                 if position >= length:
-                    yield Token(END, "", line)
-                    continue
+                    break
                 snippet = text[position : position + 20].split("\n")[0]
                 raise MermaidSyntaxError(f"Lexical error: unrecognized text `{snippet}`", line)
-            index, image = matched
-            position += len(image)
-            line += image.count("\n")
-            token = self._apply(self.rules[index], image, stack, context)
-            # Guard against a skipping rule that matches nothing in a loop (mermaid would hang there).
-            stalled = stalled + 1 if not image and token is None else 0
-            if stalled > 2:
-                raise MermaidSyntaxError("Lexical error: the lexer makes no progress", line)
+            rule, image = rules[int(found.lastgroup[1:])], found.group()  # type: ignore[index]
+            if image:
+                position += len(image)
+                line += image.count("\n")
+                stalled = 0
+            elif position >= length:
+                position += 1  # jison's lexer is "done" after its first match at the end of the input
+            else:
+                # Guard against a rule that matches nothing in a loop (mermaid would hang there).
+                stalled += 1
+                if stalled > 2:
+                    raise MermaidSyntaxError("Lexical error: the lexer makes no progress", line)
+            token = self._apply(rule, image, stack, context)
             if token is not None:
                 yield Token(token, image, line)
+        while True:
+            yield Token(END, "", line)
 
     @staticmethod
     def _apply(rule: Rule, image: str, stack: list[str], context: Any) -> str | None:
@@ -125,17 +126,20 @@ class TokenCursor:
         self.shifted_line = 1  # jison's line counter, synced when a token is consumed
 
     def peek(self, offset: int = 0) -> Token:
-        while len(self._buffer) <= offset:
-            self._buffer.append(next(self._tokens))
-        return self._buffer[offset]
+        buffer = self._buffer
+        while len(buffer) <= offset:
+            buffer.append(next(self._tokens))
+        return buffer[offset]
 
     def kind(self, offset: int = 0) -> str:
+        if offset == 0 and self._buffer:
+            return self._buffer[0].kind
         return self.peek(offset).kind
 
     def advance(self) -> Token:
-        token = self.peek()
+        token = self._buffer[0] if self._buffer else self.peek()
         if token.kind != END:
-            self._buffer.pop(0)
+            del self._buffer[0]
         self.shifted_line = token.line
         return token
 
