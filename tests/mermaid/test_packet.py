@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 import pytest
+from parser_expectations import assert_like_mermaid
 
 from doclint.mermaid.diagrams.packet import parse
-from doclint.mermaid.model import MermaidSyntaxError
 
 # (diagram text as the parser receives it, valid, line mermaid reports)
 CASES = [
@@ -18,7 +18,7 @@ CASES = [
     ('packet\n    0-15: "A"\n    15-8: "B"', False, None),
     ('packet\n    +0: "A"', False, None),
     ('packet\n    0-15 "A"', False, 2),
-    ('packet\n    0-15: A', False, 2),
+    ("packet\n    0-15: A", False, 2),
     ('packet\n    0-15: "A" 16-31: "B"', False, 2),
     ('packet\n    0.5: "A"', False, 2),
     ('packetbeta\n    0: "A"', False, 1),
@@ -27,10 +27,4 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "valid", "line"), CASES)
 def test_packet_like_mermaid(text: str, valid: bool, line: int | None) -> None:
-    if valid:
-        parse(text)
-        return
-    with pytest.raises(MermaidSyntaxError) as raised:
-        parse(text)
-    if line is not None:
-        assert raised.value.line == line, raised.value.message
+    assert_like_mermaid(parse, text, valid, line)

@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 import pytest
+from parser_expectations import assert_like_mermaid
 
 from doclint.mermaid.diagrams.pie import parse
-from doclint.mermaid.model import MermaidSyntaxError
 
 # (diagram text as the parser receives it, valid, line mermaid reports)
 CASES = [
@@ -19,7 +19,7 @@ CASES = [
     ('pie\n    "Dogs" : -3\n    "Cats" : 05', False, 3),
     ('pie\n    "Dogs" 3', False, 2),
     ('pie\n    "Dogs" : 3 "Cats" : 4', False, 2),
-    ('pie\n    Dogs : 3', False, 2),
+    ("pie\n    Dogs : 3", False, 2),
     ('pie\n    "Dogs" : 1.2.3', False, 2),
     ('piechart\n    "Dogs" : 3', False, 1),
     ('pie title: "Pets"', False, 1),
@@ -29,10 +29,4 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "valid", "line"), CASES)
 def test_pie_like_mermaid(text: str, valid: bool, line: int | None) -> None:
-    if valid:
-        parse(text)
-        return
-    with pytest.raises(MermaidSyntaxError) as raised:
-        parse(text)
-    if line is not None:
-        assert raised.value.line == line, raised.value.message
+    assert_like_mermaid(parse, text, valid, line)

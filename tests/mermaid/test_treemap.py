@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 import pytest
+from parser_expectations import assert_like_mermaid
 
 from doclint.mermaid.diagrams.treemap import parse
-from doclint.mermaid.model import MermaidSyntaxError
 
 # (diagram text as the parser receives it, valid, line mermaid reports)
 CASES = [
@@ -27,10 +27,4 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "valid", "line"), CASES)
 def test_treemap_like_mermaid(text: str, valid: bool, line: int | None) -> None:
-    if valid:
-        parse(text)
-        return
-    with pytest.raises(MermaidSyntaxError) as raised:
-        parse(text)
-    if line is not None:
-        assert raised.value.line == line, raised.value.message
+    assert_like_mermaid(parse, text, valid, line)

@@ -64,7 +64,8 @@ class JisonLexer:
         if combined is None:
             inclusive = state == "INITIAL" or state not in self.exclusive
             indexes = [
-                i for i, rule in enumerate(self.rules)
+                i
+                for i, rule in enumerate(self.rules)
                 if state in rule.states or (inclusive and not rule.states)
             ]
             source = "|".join(f"(?P<r{i}>{self.rules[i].pattern})" for i in indexes) or "(?!)"
@@ -168,9 +169,41 @@ def describe(token: Token) -> str:
     return f"`{token.text.strip()}`"
 
 
-# Shared text patterns of mermaid's jison grammars.
+# Rule groups several of mermaid's jison grammars share.
 WORD_END = "(?![A-Za-z0-9_])"  # what jison's appended \b means after a keyword ending in a letter
-ACC_TITLE = r"accTitle\s*:\s*"
-ACC_DESCR = r"accDescr\s*:\s*"
-ACC_DESCR_BLOCK = r"accDescr\s*\{\s*"
-ACC_VALUE = r"[^\n]*"  # mermaid's `(?!\n|;|#)*[^\n]*` matches exactly this
+ACCESSIBILITY_STATES = frozenset({"acc_title", "acc_descr", "acc_descr_multiline"})
+
+
+def comment_rules() -> list[Rule]:
+    """``%%`` comments (not ``%%{``), also when glued to the character before them."""
+    return [Rule(r"%%(?!\{)[^\n]*"), Rule(r"[^}]%%[^\n]*")]
+
+
+def accessibility_rules() -> list[Rule]:
+    """``accTitle: ...``, ``accDescr: ...`` and ``accDescr { ... }`` (values to the end of the line/brace)."""
+    return [
+        Rule(r"accTitle\s*:\s*", "acc_title", push="acc_title"),
+        Rule(r"[^\n]*", "acc_title_value", states=("acc_title",), pop=True),
+        Rule(r"accDescr\s*:\s*", "acc_descr", push="acc_descr"),
+        Rule(r"[^\n]*", "acc_descr_value", states=("acc_descr",), pop=True),
+        Rule(r"accDescr\s*\{\s*", push="acc_descr_multiline"),
+        Rule(r"\}", states=("acc_descr_multiline",), pop=True),
+        Rule(r"[^}]*", "acc_descr_multiline_value", states=("acc_descr_multiline",)),
+    ]
+
+
+def punctuation_rules() -> list[Rule]:
+    """The one-character text tokens of the chart grammars (``:`` ``+`` ``,`` ``=`` ... and digit runs)."""
+    return [
+        Rule(":", "COLON"),
+        Rule(r"\+", "PLUS"),
+        Rule(",", "COMMA"),
+        Rule("=", "EQUALS"),
+        Rule(r"\*", "MULT"),
+        Rule("#", "BRKT"),
+        Rule("_", "UNDERSCORE"),
+        Rule(r"\.", "DOT"),
+        Rule("&", "AMP"),
+        Rule("-", "MINUS"),
+        Rule("[0-9]+", "NUM"),
+    ]

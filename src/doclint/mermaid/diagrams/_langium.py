@@ -16,14 +16,17 @@ API (small on purpose; other Langium-based diagram modules import it):
   ``terminal`` or taken from ``COMMON`` (the terminals of mermaid's ``common.langium``).
 - ``TokenStream(tokens, text)`` with ``peek``/``kind``/``advance``/``accept``/``expect``/``fail``;
   ``fail`` raises ``MermaidSyntaxError`` on the token's line.
-- ``lex_or_raise(lexer, text)`` raises the first lexer error the way mermaid reports it.
+- ``open_stream(lexer, text)``: the tokens of ``text`` plus the newline mermaid appends, raising the first
+  lexer error the way mermaid reports it (``lex_or_raise`` does the same without the newline).
+- ``parse_body(stream, statements, expected)``: the ``(TitleAndAccessibilities | statement | NEWLINE)*``
+  loop that ends the entry rules, each statement chosen by its first token.
 - ``title_and_accessibilities(stream)`` parses the common ``TitleAndAccessibilities`` fragment.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from doclint.mermaid.model import MermaidSyntaxError
@@ -107,10 +110,14 @@ class Lexer:
     def __init__(self, rules: Sequence[TokenRule]) -> None:
         self._rules = tuple(rules)
         # One alternation tries the rules in order, exactly like Chevrotain's first-match loop.
-        self._combined = re.compile("|".join(f"(?P<t{i}>{rule.pattern})" for i, rule in enumerate(self._rules)))
+        self._combined = re.compile(
+            "|".join(f"(?P<t{i}>{rule.pattern})" for i, rule in enumerate(self._rules))
+        )
         by_name = {rule.name: rule for rule in self._rules}
         self._longer_alts = {
-            f"t{i}": tuple((name, re.compile(by_name[name].pattern)) for name in rule.longer_alt if name in by_name)
+            f"t{i}": tuple(
+                (name, re.compile(by_name[name].pattern)) for name in rule.longer_alt if name in by_name
+            )
             for i, rule in enumerate(self._rules)
         }
         self._rule_of_group = {f"t{i}": rule for i, rule in enumerate(self._rules)}
@@ -237,5 +244,28 @@ def title_and_accessibilities(stream: TokenStream) -> None:
     while stream.kind() in TITLE_AND_ACCESSIBILITY:
         start = stream.advance()
         if stream.kind() not in ("NEWLINE", EOF):
-            raise_at(start, f"expected end of line after `{start.text.strip()}`, found {describe(stream.peek())}")
+            raise_at(
+                start, f"expected end of line after `{start.text.strip()}`, found {describe(stream.peek())}"
+            )
         stream.end_of_line()
+
+
+def open_stream(lexer: Lexer, text: str) -> TokenStream:
+    """Tokens of ``text`` as mermaid's parser sees them: ``Diagram.fromText`` appends a newline first."""
+    return TokenStream(lex_or_raise(lexer, text + "\n"))
+
+
+def parse_body(
+    stream: TokenStream, statements: Mapping[str, Callable[[TokenStream], None]], expected: str
+) -> None:
+    """``(TitleAndAccessibilities | <statements> | NEWLINE)*`` up to the end of the input."""
+    while stream.kind() != EOF:
+        kind = stream.kind()
+        if kind in TITLE_AND_ACCESSIBILITY:
+            title_and_accessibilities(stream)
+        elif kind == "NEWLINE":
+            stream.advance()
+        elif kind in statements:
+            statements[kind](stream)
+        else:
+            stream.fail(f"expected {expected}")

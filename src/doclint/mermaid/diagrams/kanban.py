@@ -13,48 +13,29 @@ from __future__ import annotations
 
 import re
 
-from doclint.mermaid.diagrams._jison_lex import WORD_END, JisonLexer, Rule, TokenCursor
-from doclint.mermaid.diagrams.mindmap import (
-    NODE_STATES,
-    Statement,
-    check_decoration,
-    decoration_rules,
-    icon_rules,
-    node_description_rules,
-    node_start_rules,
-    parse_document,
-)
+from doclint.mermaid.diagrams._jison_lex import Rule, TokenCursor
+from doclint.mermaid.diagrams.mindmap import Statement, check_decoration, node_tree_lexer, parse_document
 from doclint.mermaid.model import MermaidSyntaxError
 
 
-_LEXER = JisonLexer(
-    [
-        Rule(r"@\{", action=lambda _text, stack, _yy: _open_shape_data(stack)),
+def _open_shape_data(_text: str, stack: list[str], _yy: object) -> str:
+    stack.append("shapeData")
+    return "SHAPE_DATA"  # mermaid empties this token's text; only the data after it counts
+
+
+_LEXER = node_tree_lexer(
+    "kanban",
+    r"[^(\[\n){}@]+",
+    leading=[
+        Rule(r"@\{", action=_open_shape_data),
         Rule('"', "SHAPE_DATA", states=("shapeData",), push="shapeDataStr"),
         Rule('"', "SHAPE_DATA", states=("shapeDataStr",), pop=True),
         Rule('[^"]+', "SHAPE_DATA", states=("shapeDataStr",)),
         Rule(r'[^}^"]+', "SHAPE_DATA", states=("shapeData",)),
         Rule(r"\}", states=("shapeData",), pop=True),
-        Rule(r"\s*%%.*", "SPACELINE"),
-        Rule("kanban" + WORD_END, "HEADER"),
-        *decoration_rules(),
-        Rule(r"\s+\n", "SPACELINE"),
-        Rule(r"\n+", "NL"),
-        *icon_rules(),
-        *node_start_rules(),
-        Rule(r"\s+", "SPACELIST"),
-        Rule(r"[^(\[\n){}@]+", "NODE_ID"),
-        Rule("$", "EOF"),
-        *node_description_rules(),
     ],
-    exclusive=NODE_STATES | {"shapeData", "shapeDataStr"},
-    ignore_case=True,
+    exclusive=frozenset({"shapeData", "shapeDataStr"}),
 )
-
-
-def _open_shape_data(stack: list[str]) -> str:
-    stack.append("shapeData")
-    return "SHAPE_DATA"  # mermaid empties this token's text; only the data after it counts
 
 
 class _Board:
@@ -65,7 +46,7 @@ class _Board:
         check_decoration(statement, len(self.levels))
         if statement.kind != "node":
             return
-        data = statement.extra[2:] if statement.extra.startswith("@{") else statement.extra
+        data = statement.extra.removeprefix("@{")
         if data:
             _check_shape_data(data, statement.token.line)
         # getSection: every earlier node must be at least as deep as the first one (the first column)

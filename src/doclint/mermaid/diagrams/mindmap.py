@@ -12,24 +12,52 @@ needs a node before it. ``kanban.py`` reuses the node lexing and the statement l
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from doclint.mermaid.diagrams._jison_lex import END, WORD_END, JisonLexer, Rule, Token, TokenCursor
 from doclint.mermaid.model import MermaidSyntaxError
 
-NODE_STATES = frozenset({"NODE", "NSTR", "NSTR2", "ICON", "CLASS"})
+_NODE_STATES = frozenset({"NODE", "NSTR", "NSTR2", "ICON", "CLASS"})
 
 
-def node_start_rules() -> list[Rule]:
-    """The shapes that open a node's description (``-)``, ``(-``, ``))``, ``)``, ``((``, ``{{``, ``(``, ``[``)."""
-    return [Rule(pattern, "NODE_DSTART", push="NODE") for pattern in (r"-\)", r"\(-", r"\)\)", r"\)", r"\(\(", r"\{\{", r"\(", r"\[")]
+def node_tree_lexer(
+    header: str, node_id: str, leading: Sequence[Rule] = (), exclusive: frozenset[str] = frozenset()
+) -> JisonLexer:
+    """The lexer mindmap.jison and kanban.jison share: ``leading`` rules, then comments, the header,
+    decorations, blank lines, node shapes, indentation and node ids (``node_id``), then node text."""
+    return JisonLexer(
+        [
+            *leading,
+            Rule(r"\s*%%.*", "SPACELINE"),
+            Rule(header + WORD_END, "HEADER"),
+            Rule(":::", push="CLASS"),
+            Rule(".+", "CLASS", states=("CLASS",), pop=True),
+            Rule(r"\n", states=("CLASS",), pop=True),
+            Rule(r"::icon\(", push="ICON"),
+            Rule(r"\s+\n", "SPACELINE"),
+            Rule(r"\n+", "NL"),
+            Rule(r"[^)]+", "ICON", states=("ICON",)),
+            Rule(r"\)", states=("ICON",), pop=True),
+            *(Rule(shape, "NODE_DSTART", push="NODE") for shape in _OPENING_SHAPES),
+            Rule(r"\s+", "SPACELIST"),
+            Rule(node_id, "NODE_ID"),
+            Rule("$", "EOF"),
+            *_node_text_rules(),
+        ],
+        exclusive=_NODE_STATES | exclusive,
+        ignore_case=True,
+    )
 
 
-def node_description_rules() -> list[Rule]:
+# ``-)``, ``(-``, ``))``, ``)``, ``((``, ``{{``, ``(``, ``[`` open a node's text; closing ones end it
+_OPENING_SHAPES = (r"-\)", r"\(-", r"\)\)", r"\)", r"\(\(", r"\{\{", r"\(", r"\[")
+_CLOSING_SHAPES = (r"\)\)", r"\)", r"\]", r"\}\}", r"\(-", r"-\)", r"\(\(", r"\(")
+
+
+def _node_text_rules() -> list[Rule]:
     """Inside a node: quoted or markdown strings, the closing shape, or description text."""
     node = ("NODE",)
-    closing = [Rule(pattern, "NODE_DEND", states=node, pop=True) for pattern in (r"\)\)", r"\)", r"\]", r"\}\}", r"\(-", r"-\)", r"\(\(", r"\(")]
     return [
         Rule('"`', states=node, push="NSTR2"),
         Rule('[^`"]+', "NODE_DESCR", states=("NSTR2",)),
@@ -37,44 +65,13 @@ def node_description_rules() -> list[Rule]:
         Rule('"', states=node, push="NSTR"),
         Rule('[^"]+', "NODE_DESCR", states=("NSTR",)),
         Rule('"', states=("NSTR",), pop=True),
-        *closing,
+        *(Rule(shape, "NODE_DEND", states=node, pop=True) for shape in _CLOSING_SHAPES),
         Rule(r"[^)\](}]+", "NODE_DESCR", states=node),
         Rule(r".+(?!\(\()", "NODE_DESCR", states=node),
     ]
 
 
-def decoration_rules() -> list[Rule]:
-    """``:::class`` and ``::icon(...)`` (the CLASS and ICON states)."""
-    return [
-        Rule(":::", push="CLASS"),
-        Rule(".+", "CLASS", states=("CLASS",), pop=True),
-        Rule(r"\n", states=("CLASS",), pop=True),
-        Rule(r"::icon\(", push="ICON"),
-    ]
-
-
-def icon_rules() -> list[Rule]:
-    return [Rule(r"[^)]+", "ICON", states=("ICON",)), Rule(r"\)", states=("ICON",), pop=True)]
-
-
-_LEXER = JisonLexer(
-    [
-        Rule(r"\s*%%.*", "SPACELINE"),
-        Rule("mindmap" + WORD_END, "HEADER"),
-        *decoration_rules(),
-        Rule(r"\s+\n", "SPACELINE"),
-        Rule(r"\n+", "NL"),
-        *icon_rules(),
-        *node_start_rules(),
-        Rule(r"\s+", "SPACELIST"),
-        Rule(r"[^(\[\n){}]+", "NODE_ID"),
-        Rule("$", "EOF"),
-        *node_description_rules(),
-    ],
-    exclusive=NODE_STATES,
-    ignore_case=True,
-)
-
+_LEXER = node_tree_lexer("mindmap", r"[^(\[\n){}]+")
 _STOP = ("NL", "EOF", "SPACELINE")
 _CONTENT = ("NODE_ID", "NODE_DSTART", "ICON", "CLASS")
 
@@ -87,8 +84,9 @@ class Statement:
     extra: str = ""  # kanban: the node's @{...} shape data
 
 
-def parse_document(cursor: TokenCursor, header: str, on_statement: Callable[[Statement], None],
-                   shape_data: bool = False) -> None:
+def parse_document(
+    cursor: TokenCursor, header: str, on_statement: Callable[[Statement], None], shape_data: bool = False
+) -> None:
     """``start: spaceLines? HEADER NL? (statement stop)+``, calling ``on_statement`` after each statement."""
     if cursor.kind() == "SPACELINE":
         while cursor.accept("SPACELINE", "NL"):

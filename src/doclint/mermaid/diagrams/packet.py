@@ -13,16 +13,14 @@ from dataclasses import dataclass
 
 from doclint.mermaid.diagrams._langium import (
     COMMON_HIDDEN,
-    EOF,
-    TITLE_AND_ACCESSIBILITY,
     Lexer,
     Token,
     TokenStream,
     common,
     keyword,
-    lex_or_raise,
+    open_stream,
+    parse_body,
     raise_at,
-    title_and_accessibilities,
 )
 
 _LEXER = Lexer(
@@ -47,22 +45,16 @@ class _Block:
 
 
 def parse(text: str) -> None:
-    text += "\n"  # Diagram.fromText appends a newline before calling the parser
-    stream = TokenStream(lex_or_raise(_LEXER, text))
+    stream = open_stream(_LEXER, text)
     stream.skip_newlines()
     if not stream.accept("packet", "packet-beta"):
         stream.fail("expected `packet`")
     blocks: list[_Block] = []
-    while stream.kind() != EOF:
-        kind = stream.kind()
-        if kind in TITLE_AND_ACCESSIBILITY:
-            title_and_accessibilities(stream)
-        elif kind in ("INT", "+"):
-            blocks.append(_block(stream))
-        elif kind == "NEWLINE":
-            stream.advance()
-        else:
-            stream.fail('expected a field (`0-15: "label"` or `+8: "label"`)')
+
+    def add_block(stream: TokenStream) -> None:
+        blocks.append(_block(stream))
+
+    parse_body(stream, {"INT": add_block, "+": add_block}, 'a field (`0-15: "label"` or `+8: "label"`)')
     _check_bit_ranges(blocks)
 
 
@@ -91,7 +83,10 @@ def _check_bit_ranges(blocks: list[_Block]) -> None:
         if start is None:
             start = last_bit + 1
         if start != last_bit + 1:
-            raise_at(block.token, f"field {start}-{end if end is not None else start} should start at bit {last_bit + 1}")
+            raise_at(
+                block.token,
+                f"field {start}-{end if end is not None else start} should start at bit {last_bit + 1}",
+            )
         if block.bits == 0:
             raise_at(block.token, f"field at bit {start} is invalid: a field cannot have zero bits")
         last_bit = end if end is not None else start + (block.bits or 1) - 1

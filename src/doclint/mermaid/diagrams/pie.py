@@ -10,16 +10,14 @@ from __future__ import annotations
 
 from doclint.mermaid.diagrams._langium import (
     COMMON_HIDDEN,
-    EOF,
-    TITLE_AND_ACCESSIBILITY,
     Lexer,
     Token,
     TokenStream,
     common,
     keyword,
-    lex_or_raise,
+    open_stream,
+    parse_body,
     terminal,
-    title_and_accessibilities,
 )
 from doclint.mermaid.model import MermaidSyntaxError
 
@@ -36,26 +34,20 @@ _LEXER = Lexer(
 
 
 def parse(text: str) -> None:
-    text += "\n"  # Diagram.fromText appends a newline before calling the parser
-    stream = TokenStream(lex_or_raise(_LEXER, text))
+    stream = open_stream(_LEXER, text)
     stream.skip_newlines()
     stream.expect("pie", "`pie`")
     stream.accept("showData")
     values: list[Token] = []
-    while stream.kind() != EOF:
-        kind = stream.kind()
-        if kind in TITLE_AND_ACCESSIBILITY:
-            title_and_accessibilities(stream)
-        elif kind == "STRING":
-            values.append(_section(stream))
-        elif kind == "NEWLINE":
-            stream.advance()
-        else:
-            stream.fail('expected a slice (`"label" : value`), a title or the end')
+    parse_body(
+        stream, {"STRING": lambda s: values.append(_section(s))}, 'a slice (`"label" : value`) or a title'
+    )
     # pieDb.addSection runs once the whole text has parsed
     for value in values:
         if float(value.text) < 0:
-            raise MermaidSyntaxError(f"slice value {value.text} is negative: pie slices must be >= 0", value.line)
+            raise MermaidSyntaxError(
+                f"slice value {value.text} is negative: pie slices must be >= 0", value.line
+            )
 
 
 def _section(stream: TokenStream) -> Token:

@@ -15,35 +15,28 @@ from __future__ import annotations
 import re
 
 from doclint.mermaid.diagrams._jison_lex import (
-    ACC_DESCR,
-    ACC_DESCR_BLOCK,
-    ACC_TITLE,
-    ACC_VALUE,
+    ACCESSIBILITY_STATES,
     END,
     WORD_END,
     JisonLexer,
     Rule,
     Token,
     TokenCursor,
+    accessibility_rules,
+    comment_rules,
+    punctuation_rules,
 )
 from doclint.mermaid.model import MermaidSyntaxError
 
 _COORDINATE = "(1)|(0(.\\d+)?)"
 _LEXER = JisonLexer(
     [
-        Rule(r"%%(?!\{)[^\n]*"),
-        Rule(r"[^}]%%[^\n]*"),
+        *comment_rules(),
         Rule(r"[\n\r]+", "NEWLINE"),
         Rule(r"%%[^\n]*"),
         Rule("title" + WORD_END, "title", push="title"),
-        Rule(ACC_VALUE, "title_value", states=("title",), pop=True),
-        Rule(ACC_TITLE, "acc_title", push="acc_title"),
-        Rule(ACC_VALUE, "acc_title_value", states=("acc_title",), pop=True),
-        Rule(ACC_DESCR, "acc_descr", push="acc_descr"),
-        Rule(ACC_VALUE, "acc_descr_value", states=("acc_descr",), pop=True),
-        Rule(ACC_DESCR_BLOCK, push="acc_descr_multiline"),
-        Rule(r"\}", states=("acc_descr_multiline",), pop=True),
-        Rule(r"[^}]*", "acc_descr_multiline_value", states=("acc_descr_multiline",)),
+        Rule(r"[^\n]*", "title_value", states=("title",), pop=True),
+        *accessibility_rules(),
         Rule(" *x-axis *", "X-AXIS"),
         Rule(" *y-axis *", "Y-AXIS"),
         Rule(" *--+> *", "AXIS-TEXT-DELIMITER"),
@@ -59,7 +52,7 @@ _LEXER = JisonLexer(
         Rule('"', states=("string",), pop=True),
         Rule('[^"]*', "STR", states=("string",)),
         Rule(":::", push="class_name"),
-        Rule(r"\w+", "class_name", states=("class_name",), pop=True),
+        Rule("[A-Za-z0-9_]+", "class_name", states=("class_name",), pop=True),
         Rule(r"\s*:\s*\[\s*", "point_start", push="point_start"),
         Rule(_COORDINATE, "point_x", states=("point_start",), push="point_x"),
         Rule(r"\s*\] *", states=("point_start",), pop=True),
@@ -68,26 +61,14 @@ _LEXER = JisonLexer(
         Rule(" *quadrantChart *", "QUADRANT"),
         Rule("[A-Za-z]+", "ALPHA"),
         Rule("[^\\x00-\\x7F]+", "UNICODE_TEXT"),
-        Rule(":", "COLON"),
-        Rule(r"\+", "PLUS"),
-        Rule(",", "COMMA"),
-        Rule("=", "EQUALS"),
-        Rule(r"\*", "MULT"),
-        Rule("#", "BRKT"),
-        Rule("_", "UNDERSCORE"),
-        Rule(r"\.", "DOT"),
-        Rule("&", "AMP"),
-        Rule("-", "MINUS"),
-        Rule("[0-9]+", "NUM"),
+        *punctuation_rules(),
         Rule(r"\s", "SPACE"),
         Rule(";", "SEMI"),
         Rule("[!\"#$%&'*+,\\-.`?\\\\_/]", "PUNCTUATION"),
         Rule("$", "EOF"),
     ],
-    exclusive=frozenset(
-        {"string", "md_string", "title", "acc_title", "acc_descr", "acc_descr_multiline", "point_start",
-         "point_x", "point_y", "class_name"}
-    ),
+    exclusive=ACCESSIBILITY_STATES
+    | {"string", "md_string", "title", "point_start", "point_x", "point_y", "class_name"},
     ignore_case=True,
 )
 
@@ -99,8 +80,20 @@ def _switch(stack: list[str], state: str) -> None:
 
 _EOL = ("NEWLINE", "SEMI", "EOF")
 _ALPHA_NUM = frozenset(
-    {"PUNCTUATION", "AMP", "NUM", "ALPHA", "COMMA", "PLUS", "EQUALS", "MULT", "DOT", "BRKT", "UNDERSCORE",
-     "UNICODE_TEXT"}
+    {
+        "PUNCTUATION",
+        "AMP",
+        "NUM",
+        "ALPHA",
+        "COMMA",
+        "PLUS",
+        "EQUALS",
+        "MULT",
+        "DOT",
+        "BRKT",
+        "UNDERSCORE",
+        "UNICODE_TEXT",
+    }
 )
 _TEXT_START = _ALPHA_NUM | {"STR", "MD_STR"}
 _TEXT_CONTINUE = _ALPHA_NUM | {"SPACE", "MINUS"}

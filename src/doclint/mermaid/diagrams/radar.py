@@ -16,20 +16,24 @@ from __future__ import annotations
 
 from doclint.mermaid.diagrams._langium import (
     COMMON_HIDDEN,
-    EOF,
-    TITLE_AND_ACCESSIBILITY,
     Lexer,
     Token,
     TokenStream,
     common,
     keyword,
-    lex_or_raise,
+    open_stream,
+    parse_body,
     raise_at,
     terminal,
-    title_and_accessibilities,
 )
 
-_OPTION_VALUE = {"showLegend": "BOOLEAN", "ticks": "NUMBER", "max": "NUMBER", "min": "NUMBER", "graticule": "GRATICULE"}
+_OPTION_VALUE = {
+    "showLegend": "BOOLEAN",
+    "ticks": "NUMBER",
+    "max": "NUMBER",
+    "min": "NUMBER",
+    "graticule": "GRATICULE",
+}
 
 _WORD_KEYWORD_ALT = ("ID",)  # an identifier that merely starts with a keyword stays an identifier
 _LEXER = Lexer(
@@ -63,8 +67,7 @@ class _Curve:
 
 
 def parse(text: str) -> None:
-    text += "\n"  # Diagram.fromText appends a newline before calling the parser
-    stream = TokenStream(lex_or_raise(_LEXER, text))
+    stream = open_stream(_LEXER, text)
     stream.skip_newlines()
     if stream.accept("radar-beta"):
         stream.accept(":")
@@ -72,22 +75,18 @@ def parse(text: str) -> None:
         stream.fail("expected `radar-beta`")
     axes: list[str] = []
     curves: list[_Curve] = []
-    while stream.kind() != EOF:
-        kind = stream.kind()
-        if kind in TITLE_AND_ACCESSIBILITY:
-            title_and_accessibilities(stream)
-        elif kind == "axis":
-            stream.advance()
-            axes.extend(_comma_list(stream, _axis))
-        elif kind == "curve":
-            stream.advance()
-            curves.extend(_comma_list(stream, _curve))
-        elif kind in _OPTION_VALUE:
-            _comma_list(stream, _option)
-        elif kind == "NEWLINE":
-            stream.advance()
-        else:
-            stream.fail("expected `axis`, `curve`, an option or a title")
+
+    def axis_statement(stream: TokenStream) -> None:
+        stream.advance()
+        axes.extend(_comma_list(stream, _axis))
+
+    def curve_statement(stream: TokenStream) -> None:
+        stream.advance()
+        curves.extend(_comma_list(stream, _curve))
+
+    statements = {"axis": axis_statement, "curve": curve_statement}
+    statements.update(dict.fromkeys(_OPTION_VALUE, lambda s: _comma_list(s, _option)))
+    parse_body(stream, statements, "`axis`, `curve`, an option or a title")
     _check_curves(axes, curves)
 
 

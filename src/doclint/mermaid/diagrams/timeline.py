@@ -11,15 +11,13 @@ and the database fails on an event that comes before any period.
 from __future__ import annotations
 
 from doclint.mermaid.diagrams._jison_lex import (
-    ACC_DESCR,
-    ACC_DESCR_BLOCK,
-    ACC_TITLE,
-    ACC_VALUE,
+    ACCESSIBILITY_STATES,
     END,
     WORD_END,
     JisonLexer,
     Rule,
     TokenCursor,
+    accessibility_rules,
 )
 from doclint.mermaid.model import MermaidSyntaxError
 
@@ -34,20 +32,14 @@ _LEXER = JisonLexer(
         Rule(r"timeline[ \t]+TD" + WORD_END, "timeline"),
         Rule("timeline" + WORD_END, "timeline"),
         Rule(r"title\s[^\n]+", "title"),
-        Rule(ACC_TITLE, "acc_title", push="acc_title"),
-        Rule(ACC_VALUE, "acc_title_value", states=("acc_title",), pop=True),
-        Rule(ACC_DESCR, "acc_descr", push="acc_descr"),
-        Rule(ACC_VALUE, "acc_descr_value", states=("acc_descr",), pop=True),
-        Rule(ACC_DESCR_BLOCK, push="acc_descr_multiline"),
-        Rule(r"\}", states=("acc_descr_multiline",), pop=True),
-        Rule(r"[^}]*", "acc_descr_multiline_value", states=("acc_descr_multiline",)),
+        *accessibility_rules(),
         Rule(r"section\s[^:\n]+", "section"),
         Rule(r":\s(?:[^:\n]|:(?!\s))+", "event"),
         Rule(r"[^#:\n]+", "period"),
         Rule("$", "EOF"),
         Rule(".", "INVALID"),
     ],
-    exclusive=frozenset({"acc_title", "acc_descr", "acc_descr_multiline"}),
+    exclusive=ACCESSIBILITY_STATES,
     ignore_case=True,
 )
 

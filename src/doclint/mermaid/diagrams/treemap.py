@@ -19,7 +19,7 @@ from doclint.mermaid.diagrams._langium import (
     Lexer,
     TokenStream,
     common,
-    lex_or_raise,
+    open_stream,
     terminal,
 )
 
@@ -42,8 +42,7 @@ _LEXER = Lexer(
 
 
 def parse(text: str) -> None:
-    text += "\n"  # Diagram.fromText appends a newline before calling the parser
-    stream = TokenStream(lex_or_raise(_LEXER, text))
+    stream = open_stream(_LEXER, text)
     stream.expect("TREEMAP_KEYWORD", "`treemap`")
     while stream.kind() != EOF:
         if stream.accept(*TITLE_AND_ACCESSIBILITY):
@@ -57,7 +56,7 @@ def _row(stream: TokenStream) -> None:
     stream.accept("INDENTATION")
     if stream.accept("CLASS_DEF"):
         return
-    stream.expect("STRING2", 'a quoted node name or `classDef`')
+    stream.expect("STRING2", "a quoted node name or `classDef`")
     if _is_leaf(stream):
         stream.accept("INDENTATION")
         stream.advance()  # ":" or ","

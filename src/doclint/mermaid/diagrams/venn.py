@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from doclint.mermaid.diagrams._jison_lex import END, WORD_END, JisonLexer, Rule, TokenCursor
+from doclint.mermaid.diagrams._jison_lex import END, WORD_END, JisonLexer, Rule, TokenCursor, comment_rules
 from doclint.mermaid.model import MermaidSyntaxError
 
 
@@ -57,8 +57,7 @@ def _text_keyword(_text: str, _stack: list[str], state: _State) -> str | None:
 _BOL = ("bol",)
 _LEXER = JisonLexer(
     [
-        Rule(r"%%(?!\{)[^\n]*"),
-        Rule(r"[^}]%%[^\n]*"),
+        *comment_rules(),
         Rule(r"[ \t]+(?=[\n\r])", states=_BOL),
         Rule(r"[ \t]+(?=text" + WORD_END + ")", states=_BOL, action=_indented_text),
         Rule(r"[ \t]+", states=_BOL),

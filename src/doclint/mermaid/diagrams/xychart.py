@@ -14,35 +14,28 @@ read as NUMBER_WITH_DECIMAL until the end of the line; statements need no separa
 from __future__ import annotations
 
 from doclint.mermaid.diagrams._jison_lex import (
-    ACC_DESCR,
-    ACC_DESCR_BLOCK,
-    ACC_TITLE,
-    ACC_VALUE,
+    ACCESSIBILITY_STATES,
     END,
     WORD_END,
     JisonLexer,
     Rule,
     TokenCursor,
+    accessibility_rules,
+    comment_rules,
+    punctuation_rules,
 )
 
 _AXIS = ("axis_data",)
 _NUMBERS = ("axis_data", "data_inner")
 _LEXER = JisonLexer(
     [
-        Rule(r"%%(?!\{)[^\n]*"),
-        Rule(r"[^}]%%[^\n]*"),
+        *comment_rules(),
         Rule(r"\r?\n", "NEWLINE", states=_AXIS, pop=True),
         Rule(r"\r?\n", "NEWLINE", states=("data",), pop=True),
         Rule(r"[\n\r]+", "NEWLINE"),
         Rule(r"%%[^\n]*"),
         Rule("title" + WORD_END, "title"),
-        Rule(ACC_TITLE, "acc_title", push="acc_title"),
-        Rule(ACC_VALUE, "acc_title_value", states=("acc_title",), pop=True),
-        Rule(ACC_DESCR, "acc_descr", push="acc_descr"),
-        Rule(ACC_VALUE, "acc_descr_value", states=("acc_descr",), pop=True),
-        Rule(ACC_DESCR_BLOCK, push="acc_descr_multiline"),
-        Rule(r"\}", states=("acc_descr_multiline",), pop=True),
-        Rule(r"[^}]*", "acc_descr_multiline_value", states=("acc_descr_multiline",)),
+        *accessibility_rules(),
         Rule("xychart-beta" + WORD_END, "XYCHART"),
         Rule("xychart" + WORD_END, "XYCHART"),
         Rule("vertical|horizontal", "CHART_ORIENTATION"),
@@ -62,26 +55,18 @@ _LEXER = JisonLexer(
         Rule(r"\[", "["),
         Rule(r"\]", "]"),
         Rule("[A-Za-z]+", "ALPHA"),
-        Rule(":", "COLON"),
-        Rule(r"\+", "PLUS"),
-        Rule(",", "COMMA"),
-        Rule("=", "EQUALS"),
-        Rule(r"\*", "MULT"),
-        Rule("#", "BRKT"),
-        Rule("_", "UNDERSCORE"),
-        Rule(r"\.", "DOT"),
-        Rule("&", "AMP"),
-        Rule("-", "MINUS"),
-        Rule("[0-9]+", "NUM"),
+        *punctuation_rules(),
         Rule(r"\s+"),
         Rule(";", "SEMI"),
         Rule("$", "EOF"),
     ],
-    exclusive=frozenset({"string", "md_string", "title", "acc_title", "acc_descr", "acc_descr_multiline"}),
+    exclusive=ACCESSIBILITY_STATES | {"string", "md_string", "title"},
     ignore_case=True,
 )
 
-_ALPHA_NUM = frozenset({"AMP", "NUM", "ALPHA", "PLUS", "EQUALS", "MULT", "DOT", "BRKT", "MINUS", "UNDERSCORE"})
+_ALPHA_NUM = frozenset(
+    {"AMP", "NUM", "ALPHA", "PLUS", "EQUALS", "MULT", "DOT", "BRKT", "MINUS", "UNDERSCORE"}
+)
 _EOL = ("NEWLINE", "SEMI", "EOF")
 _TEXT_START = _ALPHA_NUM | {"STR"}
 _STATEMENT_START = frozenset(
@@ -140,7 +125,9 @@ def _axis(cursor: TokenCursor, *, allow_bands: bool) -> None:
             _text(cursor, "a category")
         cursor.expect("]", "`,` or `]`")
         return
-    cursor.expect("NUMBER", "an axis title, `[categories]` or `min --> max`" if allow_bands else "`min --> max`")
+    cursor.expect(
+        "NUMBER", "an axis title, `[categories]` or `min --> max`" if allow_bands else "`min --> max`"
+    )
     cursor.expect("ARROW_DELIMITER", "`-->`")
     cursor.expect("NUMBER", "the axis maximum")
 
