@@ -116,7 +116,9 @@ class Lexer:
         by_name = {rule.name: rule for rule in self._rules}
         self._longer_alts = {
             f"t{i}": tuple(
-                (name, re.compile(by_name[name].pattern)) for name in rule.longer_alt if name in by_name
+                (by_name[name], re.compile(by_name[name].pattern))
+                for name in rule.longer_alt
+                if name in by_name
             )
             for i, rule in enumerate(self._rules)
         }
@@ -140,10 +142,10 @@ class Lexer:
             group = found.lastgroup or ""
             rule = self._rule_of_group[group]
             end = found.end()
-            for name, pattern in self._longer_alts[group]:
+            for alt_rule, pattern in self._longer_alts[group]:
                 alt = pattern.match(text, position)
                 if alt is not None and alt.end() > end:
-                    rule, end = TokenRule(name, ""), alt.end()
+                    rule, end = alt_rule, alt.end()
                     break
             image = text[position:end]
             newlines = image.count("\n")

@@ -27,7 +27,7 @@ _LEXER = Lexer(
     [
         keyword("packet-beta"),
         keyword("packet", restricted=True),
-        keyword("-"),
+        keyword("-", longer_alt=("YAML",)),  # a hidden `---` YAML block wins over `-`
         keyword("+"),
         keyword(":"),
         *common("ACC_DESCR", "ACC_TITLE", "TITLE", "INT", "STRING", "NEWLINE"),
