@@ -27,8 +27,8 @@ from doclint.mermaid.model import MermaidSyntaxError
 END = "$end"
 
 # An action may inspect the matched text, the state stack and the parse's shared state (jison's ``yy``);
-# it returns the token, or None to skip the text.
-Action = Callable[[str, list[str], Any], str | None]
+# it returns the token kind, ``(kind, new text)``, or None to skip the text.
+Action = Callable[[str, list[str], Any], "str | tuple[str, str] | None"]
 
 
 @dataclass(frozen=True)
@@ -103,12 +103,15 @@ class JisonLexer:
                     raise MermaidSyntaxError("Lexical error: the lexer makes no progress", line)
             token = self._apply(rule, image, stack, context)
             if token is not None:
-                yield Token(token, image, line)
+                if type(token) is tuple:  # the action rewrote the token's text (jison's yytext)
+                    yield Token(token[0], token[1], line)
+                else:
+                    yield Token(token, image, line)  # type: ignore[arg-type]
         while True:
             yield Token(END, "", line)
 
     @staticmethod
-    def _apply(rule: Rule, image: str, stack: list[str], context: Any) -> str | None:
+    def _apply(rule: Rule, image: str, stack: list[str], context: Any) -> str | tuple[str, str] | None:
         if rule.action is not None:
             return rule.action(image, stack, context)
         if rule.pop and len(stack) > 1:

@@ -17,10 +17,16 @@ from doclint.mermaid.diagrams._jison_lex import Rule, TokenCursor
 from doclint.mermaid.diagrams.mindmap import Statement, check_decoration, node_tree_lexer, parse_document
 from doclint.mermaid.model import MermaidSyntaxError
 
+_QUOTED_BREAK = re.compile(r"\n\s*")
 
-def _open_shape_data(_text: str, stack: list[str], _yy: object) -> str:
+
+def _open_shape_data(_text: str, stack: list[str], _yy: object) -> tuple[str, str]:
     stack.append("shapeData")
-    return "SHAPE_DATA"  # mermaid empties this token's text; only the data after it counts
+    return "SHAPE_DATA", ""  # mermaid empties this token's text
+
+
+def _quoted_shape_data(text: str, _stack: list[str], _yy: object) -> tuple[str, str]:
+    return "SHAPE_DATA", _QUOTED_BREAK.sub("<br/>", text)  # line breaks inside quotes become <br/>
 
 
 _LEXER = node_tree_lexer(
@@ -30,7 +36,7 @@ _LEXER = node_tree_lexer(
         Rule(r"@\{", action=_open_shape_data),
         Rule('"', "SHAPE_DATA", states=("shapeData",), push="shapeDataStr"),
         Rule('"', "SHAPE_DATA", states=("shapeDataStr",), pop=True),
-        Rule('[^"]+', "SHAPE_DATA", states=("shapeDataStr",)),
+        Rule('[^"]+', states=("shapeDataStr",), action=_quoted_shape_data),
         Rule(r'[^}^"]+', "SHAPE_DATA", states=("shapeData",)),
         Rule(r"\}", states=("shapeData",), pop=True),
     ],
@@ -46,7 +52,7 @@ class _Board:
         check_decoration(statement, len(self.levels))
         if statement.kind != "node":
             return
-        data = statement.extra.removeprefix("@{")
+        data = "".join(token.text for token in statement.shape_data)
         if data:
             _check_shape_data(data, statement.token.line)
         # getSection: every earlier node must be at least as deep as the first one (the first column)

@@ -81,7 +81,7 @@ class Statement:
     kind: str  # "node", "decoration" or "blank"
     level: int
     token: Token
-    extra: str = ""  # kanban: the node's @{...} shape data
+    shape_data: tuple[Token, ...] = ()  # kanban: the tokens of the node's @{...}
 
 
 def parse_document(
@@ -126,11 +126,11 @@ def _statement(cursor: TokenCursor, shape_data: bool) -> Statement:
             cursor.advance()
         cursor.expect("NODE_DESCR", "the node's text")
         cursor.expect("NODE_DEND", "the closing bracket of the node")
-    data = ""
+    data: list[Token] = []
     if shape_data:
         while cursor.kind() == "SHAPE_DATA":
-            data += cursor.advance().text
-    return Statement("node", level, token, data)
+            data.append(cursor.advance())
+    return Statement("node", level, token, tuple(data))
 
 
 def check_decoration(statement: Statement, node_count: int) -> None:
