@@ -113,7 +113,11 @@ def _curve(stream: TokenStream) -> _Curve:
     token = stream.expect("ID", "a curve name")
     _label(stream)
     stream.expect("{", "`{` to open the curve's values")
-    detailed = stream.kind(0) == "ID" or (stream.kind(0) == "NEWLINE" and _first_entry_is_detailed(stream))
+    first = _first_entry_kind(stream)
+    if first not in ("NUMBER", "ID"):
+        # Langium cannot choose between plain and axis-named entries: it reports the token after `{`
+        stream.fail("expected the curve's values (`1, 2` or `axis: 1`)", stream.peek())
+    detailed = first == "ID"
     refs: list[str] = []
     while True:
         stream.skip_newlines()
@@ -128,11 +132,11 @@ def _curve(stream: TokenStream) -> _Curve:
     return _Curve(token, refs if detailed else None)
 
 
-def _first_entry_is_detailed(stream: TokenStream) -> bool:
+def _first_entry_kind(stream: TokenStream) -> str:
     offset = 0
     while stream.kind(offset) == "NEWLINE":
         offset += 1
-    return stream.kind(offset) == "ID"
+    return stream.kind(offset)
 
 
 def _option(stream: TokenStream) -> None:
