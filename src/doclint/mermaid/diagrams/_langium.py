@@ -4,7 +4,9 @@ Models how Langium 4 builds a Chevrotain lexer from a grammar and how mermaid re
 
 - Token order: every keyword of the grammar (longest first), then the grammar's reachable terminals in the
   order the grammar (with ``common.langium`` appended) declares them. The first pattern that matches wins;
-  a keyword yields to a "longer alternative" terminal (e.g. ``ID`` for ``axis``) that matches more text.
+  a keyword yields to a "longer alternative" terminal that matches more text: Langium picks every terminal
+  the keyword is a prefix of (``ID`` for ``axis``, the hidden ``YAML`` block for ``-``); pass them as
+  ``keyword(..., longer_alt=(...))``.
 - Keywords listed in a diagram's token builder must be followed by whitespace, ``%%`` or the end.
 - Characters no pattern matches are skipped and reported as one lexer error per run.
 - mermaid throws when there is any lexer or parser error; the reported line is the first lexer error's
@@ -14,8 +16,9 @@ API (small on purpose; other Langium-based diagram modules import it):
 
 - ``Lexer(rules).tokenize(text)`` -> ``(tokens, errors)``; rules are ``TokenRule`` built with ``keyword``,
   ``terminal`` or taken from ``COMMON`` (the terminals of mermaid's ``common.langium``).
-- ``TokenStream(tokens, text)`` with ``peek``/``kind``/``advance``/``accept``/``expect``/``fail``;
-  ``fail`` raises ``MermaidSyntaxError`` on the token's line.
+- ``TokenStream(tokens)`` with ``peek``/``kind``/``advance``/``accept``/``expect``/``fail``;
+  ``fail`` raises ``MermaidSyntaxError`` on the token's line; ``raise_at(token, message)`` likewise.
+- Database checks mermaid runs on the AST happen after the whole parse: run them after ``parse_body``.
 - ``open_stream(lexer, text)``: the tokens of ``text`` plus the newline mermaid appends, raising the first
   lexer error the way mermaid reports it (``lex_or_raise`` does the same without the newline).
 - ``parse_body(stream, statements, expected)``: the ``(TitleAndAccessibilities | statement | NEWLINE)*``
