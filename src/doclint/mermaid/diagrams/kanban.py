@@ -91,6 +91,7 @@ def _check_block_mapping(data: str, line: int) -> None:
     continuing the previous value; or, when the first line is no pair, one multi-line plain scalar."""
     base: int | None = None
     mapping = False
+    keys = _KeySet(line)
     for row in data.split("\n"):
         content = row.strip(_YAML_SPACE)
         if not content or content.startswith("#"):
@@ -107,13 +108,19 @@ def _check_block_mapping(data: str, line: int) -> None:
             raise MermaidSyntaxError(f"shape data line `{content}` is not aligned with the keys above", line)
         if indent == base and not is_pair:
             raise MermaidSyntaxError(f"shape data line `{content}` is not a `key: value` pair", line)
+        if indent == base:
+            keys.add(re.split(r":(?:[ \t]|$)", content, maxsplit=1)[0])
 
 
 def _check_flow_mapping(data: str, line: int) -> None:
     """``{ key: value, ... }`` on one line: entries separated by commas, quoted scalars end cleanly."""
     position = 0
+    keys = _KeySet(line)
     while True:
-        position = _scalar(data, _skip_space(data, position), line, is_key=True)
+        start = _skip_space(data, position)
+        position = _scalar(data, start, line, is_key=True)
+        if position > start:
+            keys.add(data[start:position])
         if position < len(data) and data[position] == ":":
             position = _scalar(data, _skip_space(data, position + 1), line, is_key=False)
         if position >= len(data):
@@ -153,6 +160,22 @@ def _scalar(data: str, position: int, line: int, *, is_key: bool) -> int:
             break
         position += 1
     return position
+
+
+class _KeySet:
+    """js-yaml rejects a mapping that repeats a key."""
+
+    def __init__(self, line: int) -> None:
+        self._seen: set[str] = set()
+        self._line = line
+
+    def add(self, raw_key: str) -> None:
+        key = raw_key.strip(_YAML_SPACE)
+        if len(key) >= 2 and key[0] == key[-1] and key[0] in "'\"":
+            key = key[1:-1]
+        if key in self._seen:
+            raise MermaidSyntaxError(f"shape data repeats the key `{key}`", self._line)
+        self._seen.add(key)
 
 
 def _closing_quote(data: str, start: int) -> int:
