@@ -171,9 +171,11 @@ class _ShapeData:
             index = self._block_value(value, rows, index + 1, base)
 
     def _plain_scalar_document(self, rows: list[tuple[int, str]], base: int) -> None:
+        commented = False
         for indent, content in rows:
-            if indent < base or _PAIR_SEPARATOR.search(content):
+            if commented or indent < base or _PAIR_SEPARATOR.search(content):
                 self.fail(f"`{content}` cannot follow plain text")
+            commented = re.search(r"[ \t]#", content) is not None  # a comment ends the scalar
 
     def _split_pair(self, content: str) -> tuple[str, str] | None:
         if content[0] in "'\"":
@@ -286,7 +288,7 @@ class _ShapeData:
         if position >= length:
             return position
         char = data[position]
-        if char == "#" and (position == 0 or data[position - 1] in _YAML_SPACE):
+        if char == "#" and (not is_key or position == 0 or data[position - 1] in _YAML_SPACE):
             return length  # a comment runs to the end of the line, hiding the rest of the entries
         if char in "&!*":
             word_end = position
