@@ -27,6 +27,12 @@ CASES = [
     ("kanban\n  todo[Todo] x", False, 2),
     ("kanban\n  todo[Todo]\n    t[Task] @@", False, 3),
     ("kanbanBoard\n  todo", False, 1),
+    ("kanban\n  c[C]@{ a: 1, a: 2 }", False, None),
+    ('kanban\n  c[C]@{ label: "x\n  y" }', True, None),
+    ("kanban\n  c[C]@{ label: 'it''s', ticket: [a, b], icon: ! x }", True, None),
+    ("kanban\n  c[C]@{ priority: !tag x }", False, None),
+    ("kanban\n  c[C]@{ shape: 1 }", False, None),
+    ("kanban\n  c[C]@{\n    icon: star\n   assigned: knsv\n  }", False, None),
 ]
 
 

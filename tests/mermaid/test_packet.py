@@ -22,6 +22,8 @@ CASES = [
     ('packet\n    0-15: "A" 16-31: "B"', False, 2),
     ('packet\n    0.5: "A"', False, 2),
     ('packetbeta\n    0: "A"', False, 1),
+    ('packet\n---\nnot: yaml\n---\n0-15: "a"', True, None),
+    ('packet\n0-15: "a"\n---', False, 3),
 ]
 
 

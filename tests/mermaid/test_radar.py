@@ -28,6 +28,7 @@ CASES = [
     ("radar-beta axis A, B curve c{1, 2}", True, None),
     ("radar-betaX\n    axis A", False, 1),
     ("radar-beta\n    ticks -1", False, 2),
+    ("radar-beta\n  axis A\n  curve c{\n\n  }", False, 3),
 ]
 
 
