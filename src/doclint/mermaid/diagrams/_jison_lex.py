@@ -56,12 +56,13 @@ class JisonLexer:
 
     def __post_init__(self) -> None:
         self._flags = re.IGNORECASE if self.ignore_case else 0
-        self._by_state: dict[str, re.Pattern[str]] = {}
+        self._by_state: dict[str, tuple[re.Pattern[str], list[Rule]]] = {}
 
-    def _active(self, state: str) -> re.Pattern[str]:
-        """One alternation of the state's rules: Python tries alternatives in order, like jison's loop."""
-        combined = self._by_state.get(state)
-        if combined is None:
+    def _active(self, state: str) -> tuple[re.Pattern[str], list[Rule]]:
+        """One alternation of the state's rules (Python tries alternatives in order, like jison's loop),
+        and the rule behind each group number of that alternation."""
+        active = self._by_state.get(state)
+        if active is None:
             inclusive = state == "INITIAL" or state not in self.exclusive
             indexes = [
                 i
@@ -69,27 +70,31 @@ class JisonLexer:
                 if state in rule.states or (inclusive and not rule.states)
             ]
             source = "|".join(f"(?P<r{i}>{self.rules[i].pattern})" for i in indexes) or "(?!)"
-            combined = self._by_state[state] = re.compile(source, self._flags)
-        return combined
+            pattern = re.compile(source, self._flags)
+            rule_of_group = [Rule("(?!)")] * (pattern.groups + 1)  # inner groups are never the last
+            for name, group in pattern.groupindex.items():
+                rule_of_group[group] = self.rules[int(name[1:])]
+            active = self._by_state[state] = (pattern, rule_of_group)
+        return active
 
     def tokens(self, text: str, context: Any = None) -> Iterator[Token]:
         """Yield tokens lazily, as jison's parser pulls them (a lexical error surfaces only when reached)."""
         stack = ["INITIAL"]
         position, line, length = 0, 1, len(text)
-        state, pattern = "INITIAL", self._active("INITIAL")
-        rules = self.rules
+        state, (pattern, rule_of_group) = "INITIAL", self._active("INITIAL")
         stalled = 0
         while position <= length:
             if stack[-1] != state:
                 state = stack[-1]
-                pattern = self._active(state)
+                pattern, rule_of_group = self._active(state)
             found = pattern.match(text, position)
             if found is None:
                 if position >= length:
                     break
                 snippet = text[position : position + 20].split("\n")[0]
                 raise MermaidSyntaxError(f"Lexical error: unrecognized text `{snippet}`", line)
-            rule, image = rules[int(found.lastgroup[1:])], found.group()  # type: ignore[index]
+            # the rule's own group closes last, so it is the match's lastindex
+            rule, image = rule_of_group[found.lastindex or 0], found.group()
             if image:
                 position += len(image)
                 line += image.count("\n")
@@ -101,7 +106,14 @@ class JisonLexer:
                 stalled += 1
                 if stalled > 2:
                     raise MermaidSyntaxError("Lexical error: the lexer makes no progress", line)
-            token = self._apply(rule, image, stack, context)
+            if rule.action is None:
+                if rule.pop and len(stack) > 1:
+                    stack.pop()
+                if rule.push is not None:
+                    stack.append(rule.push)
+                token = rule.token
+            else:
+                token = rule.action(image, stack, context)
             if token is not None:
                 if type(token) is tuple:  # the action rewrote the token's text (jison's yytext)
                     yield Token(token[0], token[1], line)
@@ -109,16 +121,6 @@ class JisonLexer:
                     yield Token(token, image, line)  # type: ignore[arg-type]
         while True:
             yield Token(END, "", line)
-
-    @staticmethod
-    def _apply(rule: Rule, image: str, stack: list[str], context: Any) -> str | tuple[str, str] | None:
-        if rule.action is not None:
-            return rule.action(image, stack, context)
-        if rule.pop and len(stack) > 1:
-            stack.pop()
-        if rule.push is not None:
-            stack.append(rule.push)
-        return rule.token
 
 
 class TokenCursor:
