@@ -127,7 +127,12 @@ class Document:
         return registered
 
 
+MERMAID_SUFFIXES = frozenset({".mmd", ".mermaid"})
+
+
 def build_document(path: Path, display_path: str, source: SourceText, settings: SiteSettings) -> Document:
+    if path.suffix.lower() in MERMAID_SUFFIXES:
+        return _mermaid_file(path, display_path, source, settings)
     lines = source.text.split("\n")
     front_matter = parse_front_matter(lines)
     fm_format = None
@@ -142,6 +147,12 @@ def build_document(path: Path, display_path: str, source: SourceText, settings: 
     tokens = markdown.parse(parse_text, mdx=doc_format == "mdx")
     _Collector(document, parse_text).collect(tokens)
     return document
+
+
+def _mermaid_file(path: Path, display_path: str, source: SourceText, settings: SiteSettings) -> Document:
+    """A standalone diagram: one mermaid fence spanning the file, so that the mermaid rules apply as is."""
+    fence = Fence("mermaid", "mermaid", source.text, 0, source.line_count, True, "")
+    return Document(path, display_path, source, "md", settings, fences=[fence])
 
 
 def _text_for_parser(
