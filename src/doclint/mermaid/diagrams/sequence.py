@@ -1,0 +1,780 @@
+"""Sequence diagrams, modelled on mermaid's ``sequenceDiagram.jison`` and the checks of ``sequenceDb.ts``.
+
+The first half of this module is a small jison-style lexer engine (ordered rules per lexer state, first
+match wins, a stack of start conditions) that the class and state diagram parsers reuse. Jison reports a
+parse error on the line of the last token it *shifted*, so the token cursor remembers that line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from doclint.mermaid.model import MermaidSyntaxError
+
+# ---------------------------------------------------------------------------------------------------------
+# jison-style lexing (shared with class_diagram.py and state.py)
+# ---------------------------------------------------------------------------------------------------------
+
+# JavaScript's \s, which differs from Python's (it includes U+FEFF, excludes U+001C..U+001F and U+0085).
+_JS_SPACE_CHARS = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
+_JS_WORD_CHARS = "A-Za-z0-9_"
+_OUTSIDE_CLASS = {
+    "s": f"[{_JS_SPACE_CHARS}]",
+    "S": f"[^{_JS_SPACE_CHARS}]",
+    "w": f"[{_JS_WORD_CHARS}]",
+    "W": f"[^{_JS_WORD_CHARS}]",
+    "d": "[0-9]",
+    "D": "[^0-9]",
+    "b": f"(?:(?<=[{_JS_WORD_CHARS}])(?![{_JS_WORD_CHARS}])|(?<![{_JS_WORD_CHARS}])(?=[{_JS_WORD_CHARS}]))",
+}
+_INSIDE_CLASS = {"s": _JS_SPACE_CHARS, "w": _JS_WORD_CHARS, "d": "0-9"}
+
+
+def js_regex(pattern: str) -> str:
+    """Rewrite a JavaScript regular expression (as jison lexers use them) for Python's ``re``.
+
+    Translates what differs: ``\\s``/``\\w``/``\\d``/``\\b`` (ASCII or JS-specific in JS), ``.`` (no line
+    terminators) and ``$`` (end of input: JS lexers test the rest of the input without the multiline flag).
+    """
+    out: list[str] = []
+    in_class = False
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\" and index + 1 < len(pattern):
+            escaped = pattern[index + 1]
+            table = _INSIDE_CLASS if in_class else _OUTSIDE_CLASS
+            out.append(table.get(escaped, "\\" + escaped))
+            index += 2
+            continue
+        if in_class:
+            if char == "]":
+                in_class = False
+            out.append(char)
+        elif char == "[":
+            in_class = True
+            out.append(char)
+            if pattern.startswith("^", index + 1):
+                out.append("^")
+                index += 1
+            if pattern.startswith("]", index + 1):  # a leading ] is a literal in JS too
+                out.append("\\]")
+                index += 1
+        elif char == ".":
+            out.append("[^\\n\\r\\u2028\\u2029]")
+        elif char == "$":
+            out.append("\\Z")
+        else:
+            out.append(char)
+        index += 1
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str
+    text: str
+    line: int  # lexer line count (0-based) after this token: jison's yylineno once the token is shifted
+
+
+class LexerControl:
+    """What a lexer rule action may do: jison's begin/popState/less and changing yytext."""
+
+    def __init__(self, text: str) -> None:
+        self.input = text
+        self.pos = 0
+        self.lineno = 0
+        self.states: list[str] = ["INITIAL"]
+        self.done = False
+        self.yytext = ""
+
+    def begin(self, state: str) -> None:
+        self.states.append(state)
+
+    def pop(self) -> None:
+        if len(self.states) > 1:
+            self.states.pop()
+
+    @property
+    def state(self) -> str:
+        return self.states[-1]
+
+    def less(self, keep: int) -> None:
+        """Give back all but ``keep`` characters of the current match (jison's ``this.less``)."""
+        give_back = self.yytext[keep:]
+        if give_back:
+            self.pos -= len(give_back)
+            self.lineno -= give_back.count("\n")
+            self.yytext = self.yytext[:keep]
+
+
+# An action gets the control and returns the token kind, or None to skip the match.
+Action = Callable[[LexerControl], "str | None"]
+RuleSpec = tuple[str, "str | Action | None"]
+
+
+def token(kind: str, *, begin: str | None = None, pops: int = 0, trim: bool = False) -> Action:
+    """The common shapes of jison rule actions: pop some states, begin one, trim yytext, return a token."""
+
+    def action(lexer: LexerControl) -> str | None:
+        for _ in range(pops):
+            lexer.pop()
+        if begin is not None:
+            lexer.begin(begin)
+        if trim:
+            lexer.yytext = lexer.yytext.strip()
+        return kind
+
+    return action
+
+
+def skip(*, begin: str | None = None, pops: int = 0) -> Action:
+    def action(lexer: LexerControl) -> str | None:
+        for _ in range(pops):
+            lexer.pop()
+        if begin is not None:
+            lexer.begin(begin)
+        return None
+
+    return action
+
+
+@dataclass
+class LexerSpec:
+    """Ordered rules and, for every start condition, which of them are active (like jison's ``conditions``)."""
+
+    rules: Sequence[RuleSpec]
+    conditions: dict[str, Iterable[int]]
+    ignore_case: bool = False
+    _combined: dict[str, tuple[re.Pattern[str], list[Action | str | None]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for state, indexes in self.conditions.items():
+            chosen = list(indexes)
+            # one alternation per state: Python tries alternatives in order, like jison's first-match loop
+            alternation = "|".join(
+                f"(?P<r{number}>{js_regex(self.rules[i][0])})" for number, i in enumerate(chosen)
+            )
+            flags = re.IGNORECASE if self.ignore_case else 0
+            self._combined[state] = (re.compile(alternation, flags), [self.rules[i][1] for i in chosen])
+
+    def lexer(self, text: str) -> JisonLexer:
+        return JisonLexer(self, text)
+
+
+class JisonLexer(LexerControl):
+    """Produces tokens one at a time, exactly when the parser asks, as jison's ``lex()`` does."""
+
+    _MAX_EMPTY_MATCHES = 50  # jison would loop forever on a skipped empty match; we report it instead
+
+    def __init__(self, spec: LexerSpec, text: str) -> None:
+        super().__init__(text)
+        self._spec = spec
+
+    def next_token(self) -> Token:
+        empty_matches = 0
+        while True:
+            if self.done:
+                return Token("EOF", "", self.lineno)
+            if self.pos >= len(self.input):
+                self.done = True
+            pattern, actions = self._spec._combined[self.state]
+            match = pattern.match(self.input, self.pos)
+            if match is None:
+                if self.pos >= len(self.input):
+                    return Token("EOF", "", self.lineno)
+                raise MermaidSyntaxError(
+                    f"Lexical error on line {self.lineno + 1}. Unrecognized text: "
+                    f"{self.input[self.pos:self.pos + 20]!r}",
+                    self.lineno + 1,
+                )
+            self.yytext = match.group()
+            self.pos = match.end()
+            self.lineno += self.yytext.count("\n")
+            action = actions[int(match.lastgroup[1:])]  # type: ignore[index]
+            kind = action(self) if callable(action) else action
+            if self.done and self.pos < len(self.input):
+                self.done = False
+            if kind is not None:
+                return Token(kind, self.yytext, self.lineno)
+            empty_matches = empty_matches + 1 if not match.group() else 0
+            if empty_matches > self._MAX_EMPTY_MATCHES:
+                raise MermaidSyntaxError(f"Lexer stuck on line {self.lineno + 1}", self.lineno + 1)
+
+
+class TokenCursor:
+    """One token of lookahead over a jison lexer, remembering the line of the last consumed token."""
+
+    def __init__(self, lexer: JisonLexer, describe: Callable[[Token], str] | None = None) -> None:
+        self._lexer = lexer
+        self._lookahead: Token | None = None
+        self.shifted_line = 0
+        self._describe = describe or (lambda tok: repr(tok.text) if tok.text else tok.kind)
+
+    def peek(self) -> Token:
+        if self._lookahead is None:
+            self._lookahead = self._lexer.next_token()
+        return self._lookahead
+
+    @property
+    def kind(self) -> str:
+        return self.peek().kind
+
+    def take(self) -> Token:
+        tok = self.peek()
+        self._lookahead = None
+        self.shifted_line = tok.line
+        return tok
+
+    def expect(self, *kinds: str, what: str | None = None) -> Token:
+        if self.peek().kind not in kinds:
+            raise self.error(what or " or ".join(kinds))
+        return self.take()
+
+    def error(self, expected: str) -> MermaidSyntaxError:
+        line = self.shifted_line + 1
+        tok = self.peek()
+        got = "end of input" if tok.kind == "EOF" else self._describe(tok)
+        return MermaidSyntaxError(f"Parse error on line {line}: expected {expected}, got {got}", line)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# the sequence diagram lexer
+# ---------------------------------------------------------------------------------------------------------
+
+_ARROWS: tuple[tuple[str, str], ...] = (
+    # order matters: the first rule that matches wins, as in the jison lexer
+    (r"->>", "SOLID_ARROW"),
+    (r"<<->>", "BIDIRECTIONAL_SOLID_ARROW"),
+    (r"-->>", "DOTTED_ARROW"),
+    (r"<<-->>", "BIDIRECTIONAL_DOTTED_ARROW"),
+    (r"->", "SOLID_OPEN_ARROW"),
+    (r"-->", "DOTTED_OPEN_ARROW"),
+    (r"-x", "SOLID_CROSS"),
+    (r"--x", "DOTTED_CROSS"),
+    (r"-\)", "SOLID_POINT"),
+    (r"--\)", "DOTTED_POINT"),
+    (r"--\|\\", "SOLID_ARROW_TOP_DOTTED"),
+    (r"--\|/", "SOLID_ARROW_BOTTOM_DOTTED"),
+    (r"--\\\\", "STICK_ARROW_TOP_DOTTED"),
+    (r"--//", "STICK_ARROW_BOTTOM_DOTTED"),
+    (r"/\|--", "SOLID_ARROW_TOP_REVERSE_DOTTED"),
+    (r"\\\|--", "SOLID_ARROW_BOTTOM_REVERSE_DOTTED"),
+    (r"//--", "STICK_ARROW_TOP_REVERSE_DOTTED"),
+    (r"\\\\--", "STICK_ARROW_BOTTOM_REVERSE_DOTTED"),
+    (r"-\|\\", "SOLID_ARROW_TOP"),
+    (r"-\|/", "SOLID_ARROW_BOTTOM"),
+    (r"-\\\\", "STICK_ARROW_TOP"),
+    (r"-//", "STICK_ARROW_BOTTOM"),
+    (r"/\|-", "SOLID_ARROW_TOP_REVERSE"),
+    (r"\\\|-", "SOLID_ARROW_BOTTOM_REVERSE"),
+    (r"//-", "STICK_ARROW_TOP_REVERSE"),
+    (r"\\\\-", "STICK_ARROW_BOTTOM_REVERSE"),
+)
+ARROW_KINDS = frozenset(kind for _, kind in _ARROWS)
+
+# An actor name in a message: stops before arrows, `+`, `-` modifiers, `:` and separators, but may contain
+# single dashes that do not start an arrow (`my-service`).
+_MESSAGE_ACTOR = (
+    r"[^/\\+()<\->:\n,;]+"
+    r"(?:(?!-x|--x|-\)|--\)|-\|\\|-\\|-/|-//|-\|/|/\|-|\\\|-|//-|\\\\-|/\|-|--\|\\|--|\(\))-*[^+<\->:\n,;]+)*"
+)
+# the parameter of `links`, `link`, `properties`, `details` must follow on the same line
+_ACTOR_FOLLOWS = r"(?=[ \t]+[^/\\+()<>:\n,;\s\-])"
+
+
+def _line_keyword(word: str, kind: str) -> RuleSpec:
+    """Block keywords take the rest of their line as a label (lexer state LINE)."""
+    return (word + r"\b", token(kind, begin="LINE"))
+
+
+def _keyword(word: str, kind: str, begin: str | None = None) -> RuleSpec:
+    return (word + r"\b", token(kind, begin=begin))
+
+
+_SEQUENCE_RULES: list[RuleSpec] = [
+    (r"[\n]+", "NEWLINE"),  # 0
+    (r"\s+", None),  # 1: note it also swallows a newline that follows trailing blanks
+    (r"(?:(?!\n)\s)+", None),  # 2: same-line blanks in the ID, ALIAS and LINE states
+    (r"#[^\n]*", None),  # 3
+    (r"%(?!\{)[^\n]*", None),  # 4
+    (r"[^}]%%[^\n]*", None),  # 5
+    (r"(?:[0-9]+(?:\.[0-9]{1,2})?|\.[0-9]{1,2})(?=[ \n]+)", "NUM"),  # 6
+    (r"@\{", token("CONFIG_START", begin="CONFIG")),  # 7
+    (r"[^}]+", "CONFIG_CONTENT"),  # 8
+    (r"\}(?=\s+as\s)", token("CONFIG_END", pops=1, begin="ALIAS")),  # 9
+    (r"\}", token("CONFIG_END", pops=2)),  # 10
+    (r"[^<>:\n,;@\s]+(?=\s*@\{)", token("ACTOR", trim=True)),  # 11
+    (r"[^<>:\n,;@\s]+(?=\s+as\s)", token("ACTOR", trim=True, begin="ALIAS")),  # 12
+    (r"[^<>:\n,;@]+(?=\s*[\n;#]|$)", token("ACTOR", trim=True, pops=1)),  # 13
+    (r"[^<>:\n,;@]*<[^\n]*", token("INVALID", pops=1)),  # 14
+    (r"[^\n]+", token("INVALID", trim=True, pops=1)),  # 15
+    _line_keyword("box", "box"),  # 16
+    _keyword("participant", "participant", begin="ID"),  # 17
+    _keyword("actor", "participant_actor", begin="ID"),  # 18
+    _keyword("create", "create"),  # 19
+    _keyword("destroy", "destroy", begin="ID"),  # 20
+    (r"as\b", token("AS", pops=2, begin="LINE")),  # 21
+    (r"", token("NEWLINE", pops=2)),  # 22: an alias that never came ends the statement
+    _line_keyword("loop", "loop"),  # 23
+    _line_keyword("rect", "rect"),  # 24
+    _line_keyword("opt", "opt"),  # 25
+    _line_keyword("alt", "alt"),  # 26
+    _line_keyword("else", "else"),  # 27
+    _line_keyword("par", "par"),  # 28
+    _line_keyword("par_over", "par_over"),  # 29
+    _line_keyword("and", "and"),  # 30
+    _line_keyword("critical", "critical"),  # 31
+    _line_keyword("option", "option"),  # 32
+    _line_keyword("break", "break"),  # 33
+    (r"[^#\n;]*", token("restOfLine", pops=1)),  # 34
+    _keyword("end", "end"),  # 35
+    _keyword("left of", "left_of"),  # 36
+    _keyword("right of", "right_of"),  # 37
+    (r"links" + _ACTOR_FOLLOWS, "links"),  # 38
+    (r"link" + _ACTOR_FOLLOWS, "link"),  # 39
+    (r"properties" + _ACTOR_FOLLOWS, "properties"),  # 40
+    (r"details" + _ACTOR_FOLLOWS, "details"),  # 41
+    _keyword("over", "over"),  # 42
+    _keyword("note", "note"),  # 43
+    _keyword("activate", "activate", begin="ID"),  # 44
+    _keyword("deactivate", "deactivate", begin="ID"),  # 45
+    (r"title\s[^#\n;]+", "title"),  # 46
+    (r"title:\s[^#\n;]+", "legacy_title"),  # 47
+    (r"accTitle\s*:\s*", token("acc_title", begin="acc_title")),  # 48
+    (r"[^\n]*", token("acc_title_value", pops=1)),  # 49
+    (r"accDescr\s*:\s*", token("acc_descr", begin="acc_descr")),  # 50
+    (r"[^\n]*", token("acc_descr_value", pops=1)),  # 51
+    (r"accDescr\s*\{\s*", skip(begin="acc_descr_multiline")),  # 52
+    (r"[}]", skip(pops=1)),  # 53
+    (r"[^}]*", "acc_descr_multiline_value"),  # 54
+    _keyword("sequenceDiagram", "SD"),  # 55
+    _keyword("autonumber", "autonumber"),  # 56
+    _keyword("off", "off"),  # 57
+    (r",", ","),  # 58
+    (r";", "NEWLINE"),  # 59
+    (_MESSAGE_ACTOR, token("ACTOR", trim=True)),  # 60
+    *_ARROWS,  # 61..86
+    (r":[^#\n;]*", "TXT"),  # 87
+    (r":", "TXT"),  # 88
+    (r"\+", "+"),  # 89
+    (r"-", "-"),  # 90
+    (r"\(\)", "()"),  # 91
+    (r"$", "NEWLINE"),  # 92: end of input ends the last statement
+    (r".", "INVALID"),  # 93
+]
+_INITIAL_RULES = [0, 1, 3, 4, 5, 6, 16, 17, 18, 19, 20, *range(23, 34), *range(35, 49), 50, 52, *range(55, 94)]
+
+SEQUENCE_LEXER = LexerSpec(
+    _SEQUENCE_RULES,
+    {
+        "INITIAL": _INITIAL_RULES,
+        "ID": [2, 3, 7, 11, 12, 13, 14, 15],
+        "ALIAS": [2, 3, 21, 22],
+        "LINE": [2, 3, 34],
+        "CONFIG": [8, 9, 10],
+        "acc_title": [49],
+        "acc_descr": [51],
+        "acc_descr_multiline": [53, 54],
+    },
+    ignore_case=True,
+)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# the sequence diagram grammar
+# ---------------------------------------------------------------------------------------------------------
+
+_SIMPLE_BLOCKS = frozenset({"loop", "rect", "opt", "break"})
+_SECTION_KEYWORD = {"alt": "else", "par": "and", "par_over": "and", "critical": "option"}
+_ACTOR_STATEMENTS = {"links", "link", "properties", "details"}
+_PARTICIPANT_KINDS = frozenset({"participant", "participant_actor"})
+_LINE_STARTS = frozenset(
+    {
+        "NEWLINE", "INVALID", "participant", "participant_actor", "destroy", "create", "box", "ACTOR",
+        "autonumber", "activate", "deactivate", "note", "title", "legacy_title", "acc_title", "acc_descr",
+        "acc_descr_multiline_value", *_ACTOR_STATEMENTS, *_SIMPLE_BLOCKS, *_SECTION_KEYWORD,
+    }
+)
+_STATEMENT_HINT = "a statement (message, participant, note, block, ...)"
+
+
+@dataclass(frozen=True)
+class _Event:
+    """One step of what mermaid's SequenceDB.apply does after parsing, in the same order."""
+
+    kind: str  # participant | create | destroy | box_start | box_end | message | activate | deactivate
+    actor: str = ""
+    target: str = ""
+    metadata: str | None = None
+
+
+class _SequenceParser:
+    def __init__(self, text: str) -> None:
+        self.cursor = TokenCursor(SEQUENCE_LEXER.lexer(text))
+        self.events: list[_Event] = []
+
+    def parse(self) -> list[_Event]:
+        cursor = self.cursor
+        while cursor.kind == "NEWLINE":
+            cursor.take()
+        cursor.expect("SD", what="`sequenceDiagram`")
+        self.document()
+        cursor.expect("EOF", what=_STATEMENT_HINT)
+        return self.events
+
+    def document(self) -> None:
+        while self.cursor.kind in _LINE_STARTS:
+            self.line()
+
+    def line(self) -> None:
+        cursor = self.cursor
+        kind = cursor.kind
+        if kind in ("NEWLINE", "INVALID", "title", "legacy_title", "acc_descr_multiline_value"):
+            cursor.take()
+        elif kind in _PARTICIPANT_KINDS or kind == "destroy":
+            self.participant_statement()
+        elif kind == "create":
+            cursor.take()
+            if cursor.kind not in _PARTICIPANT_KINDS and cursor.kind != "destroy":
+                raise cursor.error("`participant` or `actor` after `create`")
+            self.participant_statement(created=True)
+        elif kind == "box":
+            self.box()
+        elif kind == "ACTOR":
+            self.signal()
+        elif kind == "autonumber":
+            self.autonumber()
+        elif kind in ("activate", "deactivate"):
+            cursor.take()
+            actor = cursor.expect("ACTOR", what="a participant name").text
+            cursor.expect("NEWLINE", what="end of line")
+            self.events.append(_Event(kind, actor))
+        elif kind == "note":
+            self.note()
+        elif kind in _ACTOR_STATEMENTS:
+            cursor.take()
+            self.actor()
+            cursor.expect("TXT", what="`:` and the text")
+            cursor.expect("NEWLINE", what="end of line")
+        elif kind in ("acc_title", "acc_descr"):
+            cursor.take()
+            cursor.expect(kind + "_value", what="a value")
+        else:
+            self.block(kind)
+
+    def actor(self) -> str:
+        name = self.cursor.expect("ACTOR", what="a participant name").text
+        self.events.append(_Event("participant", name))
+        return name
+
+    def participant_statement(self, created: bool = False) -> None:
+        cursor = self.cursor
+        keyword = cursor.take().kind
+        name = cursor.expect("ACTOR", what="a participant name").text
+        if keyword == "destroy":
+            cursor.expect("NEWLINE", what="end of line")
+            self.events.append(_Event("create" if created else "destroy", name))
+            return
+        metadata = None
+        if cursor.kind == "CONFIG_START":
+            cursor.take()
+            metadata = cursor.expect("CONFIG_CONTENT", what="participant metadata inside `@{ }`").text
+            cursor.expect("CONFIG_END", what="`}` to close the metadata")
+        if cursor.kind == "AS":
+            cursor.take()
+            cursor.expect("restOfLine", what="an alias")
+        cursor.expect("NEWLINE", what="end of line or `as`")
+        self.events.append(_Event("create" if created else "participant", name, metadata=metadata))
+
+    def box(self) -> None:
+        cursor = self.cursor
+        opened_on = cursor.take().line + 1
+        cursor.expect("restOfLine", what="a box label")
+        self.events.append(_Event("box_start"))
+        while True:
+            if cursor.kind == "NEWLINE":
+                cursor.take()
+            elif cursor.kind in _PARTICIPANT_KINDS or cursor.kind == "destroy":
+                self.participant_statement()
+            else:
+                break
+        cursor.expect("end", what=f"a participant or `end` to close the box opened on line {opened_on}")
+        self.events.append(_Event("box_end"))
+
+    def signal(self) -> None:
+        cursor = self.cursor
+        source = self.actor()
+        arrows = "an arrow such as `->>`"
+        if cursor.kind == "()":
+            cursor.take()
+            cursor.expect(*ARROW_KINDS, what=arrows)
+            if cursor.kind == "()":
+                cursor.take()
+            modifier = ""
+        else:
+            cursor.expect(*ARROW_KINDS, what=arrows)
+            modifier = cursor.take().kind if cursor.kind in ("+", "-", "()") else ""
+        target = self.actor()
+        cursor.expect("TXT", what="`:` and the message text")
+        cursor.expect("NEWLINE", what="end of line")
+        self.events.append(_Event("message", source, target))
+        if modifier == "+":
+            self.events.append(_Event("activate", target))
+        elif modifier == "-":
+            self.events.append(_Event("deactivate", source))
+
+    def autonumber(self) -> None:
+        cursor = self.cursor
+        cursor.take()
+        if cursor.kind == "NUM":
+            cursor.take()
+            if cursor.kind == "NUM":
+                cursor.take()
+        elif cursor.kind == "off":
+            cursor.take()
+        cursor.expect("NEWLINE", what="end of line (or start and step numbers, or `off`)")
+
+    def note(self) -> None:
+        cursor = self.cursor
+        cursor.take()
+        if cursor.kind in ("left_of", "right_of"):
+            cursor.take()
+            self.actor()
+        elif cursor.kind == "over":
+            cursor.take()
+            self.actor()
+            if cursor.kind == ",":
+                cursor.take()
+                self.actor()
+        else:
+            raise cursor.error("`left of`, `right of` or `over`")
+        cursor.expect("TXT", what="`:` and the note text")
+        cursor.expect("NEWLINE", what="end of line")
+
+    def block(self, keyword: str) -> None:
+        cursor = self.cursor
+        opened_on = cursor.take().line + 1
+        cursor.expect("restOfLine", what="a label")
+        self.document()
+        section = _SECTION_KEYWORD.get(keyword)
+        while section is not None and cursor.kind == section:
+            cursor.take()
+            cursor.expect("restOfLine", what="a label")
+            self.document()
+        closers = f"`{section}` or `end`" if section else "`end`"
+        cursor.expect("end", what=f"{_STATEMENT_HINT} or {closers} (`{keyword}` opened on line {opened_on})")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# what SequenceDB does with the parsed statements (it throws on some of them)
+# ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _DiagramState:
+    actor_boxes: dict[str, int | None] = field(default_factory=dict)
+    current_box: int | None = None
+    boxes_opened: int = 0
+    activations: dict[str, int] = field(default_factory=dict)
+    last_created: str | None = None
+    last_destroyed: str | None = None
+
+
+def _apply(events: list[_Event]) -> None:
+    state = _DiagramState()
+    for event in events:
+        if event.kind in ("participant", "create"):
+            if event.kind == "create" and event.actor in state.actor_boxes:
+                raise MermaidSyntaxError(
+                    f"It is not possible to have actors with the same id, even if one is destroyed before the "
+                    f"next is created ({event.actor!r}). Use 'AS' aliases to simulate the behavior"
+                )
+            if event.kind == "create":
+                state.last_created = event.actor
+            _add_actor(state, event)
+        elif event.kind == "destroy":
+            state.last_destroyed = event.actor
+        elif event.kind == "box_start":
+            state.boxes_opened += 1
+            state.current_box = state.boxes_opened
+        elif event.kind == "box_end":
+            state.current_box = None
+        elif event.kind == "message":
+            _check_create_destroy(state, event)
+        elif event.kind == "activate":
+            state.activations[event.actor] = state.activations.get(event.actor, 0) + 1
+        elif event.kind == "deactivate":
+            if state.activations.get(event.actor, 0) < 1:
+                # mermaid attaches a fake location on line 1 to this error
+                raise MermaidSyntaxError(f"Trying to inactivate an inactive participant ({event.actor})", 1)
+            state.activations[event.actor] -= 1
+
+
+def _add_actor(state: _DiagramState, event: _Event) -> None:
+    if event.metadata is not None:
+        check_flow_yaml(event.metadata)
+    if event.actor in state.actor_boxes:
+        old_box = state.actor_boxes[event.actor]
+        if state.current_box is not None and old_box is not None and old_box != state.current_box:
+            raise MermaidSyntaxError(
+                f"A same participant should only be defined in one Box: {event.actor} can't be in two boxes"
+            )
+        state.actor_boxes[event.actor] = old_box if old_box is not None else state.current_box
+    else:
+        state.actor_boxes[event.actor] = state.current_box
+
+
+def _check_create_destroy(state: _DiagramState, event: _Event) -> None:
+    if state.last_created is not None:
+        if event.target != state.last_created:
+            raise MermaidSyntaxError(
+                f"The created participant {state.last_created} does not have an associated creating message "
+                "after its declaration"
+            )
+        state.last_created = None
+    elif state.last_destroyed is not None:
+        if state.last_destroyed not in (event.actor, event.target):
+            raise MermaidSyntaxError(
+                f"The destroyed participant {state.last_destroyed} does not have an associated destroying "
+                "message after its declaration"
+            )
+        state.last_destroyed = None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# participant metadata: mermaid loads `@{ ... }` with js-yaml as a flow mapping
+# ---------------------------------------------------------------------------------------------------------
+
+_FLOW_INDICATORS = ",[]{}"
+
+
+class _FlowYaml:
+    """Just enough of YAML flow collections to find what js-yaml rejects in participant metadata."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+
+    def fail(self, message: str) -> MermaidSyntaxError:
+        return MermaidSyntaxError(f"Invalid participant metadata: {message}")
+
+    def skip_blank(self) -> None:
+        text = self.text
+        while self.pos < len(text):
+            char = text[self.pos]
+            if char in " \t\n\r":
+                self.pos += 1
+            elif char == "#" and (self.pos == 0 or text[self.pos - 1] in " \t\n\r"):
+                end = text.find("\n", self.pos)
+                self.pos = len(text) if end < 0 else end
+            else:
+                return
+
+    def peek(self) -> str:
+        return self.text[self.pos] if self.pos < len(self.text) else ""
+
+    def document(self) -> None:
+        self.skip_blank()
+        self.node()
+        self.skip_blank()
+        if self.pos < len(self.text):
+            raise self.fail("end of the stream or a document separator is expected")
+
+    def node(self) -> str:
+        char = self.peek()
+        if char == "{":
+            self.collection("}")
+            return "{}"
+        if char == "[":
+            self.collection("]")
+            return "[]"
+        if char == '"':
+            return self.double_quoted()
+        if char == "'":
+            return self.single_quoted()
+        return self.plain()
+
+    def collection(self, closer: str) -> None:
+        self.pos += 1
+        keys: set[str] = set()
+        expecting_entry = True
+        while True:
+            self.skip_blank()
+            char = self.peek()
+            if char == "":
+                raise self.fail("unexpected end of the stream within a flow collection")
+            if char == closer:
+                self.pos += 1
+                return
+            if not expecting_entry:
+                raise self.fail("missed comma between flow collection entries")
+            key = self.node()
+            self.skip_blank()
+            if self.peek() == ":":
+                self.pos += 1
+                self.skip_blank()
+                if self.peek() not in (",", closer):
+                    self.node()
+                    self.skip_blank()
+            if closer == "}":
+                if key in keys:
+                    raise self.fail("duplicated mapping key")
+                keys.add(key)
+            expecting_entry = self.peek() == ","
+            if expecting_entry:
+                self.pos += 1
+
+    def double_quoted(self) -> str:
+        start = self.pos + 1
+        index = start
+        while index < len(self.text):
+            char = self.text[index]
+            if char == "\\":
+                index += 2
+                continue
+            if char == '"':
+                self.pos = index + 1
+                return self.text[start:index]
+            index += 1
+        raise self.fail("unexpected end of the stream within a double quoted scalar")
+
+    def single_quoted(self) -> str:
+        index = self.pos + 1
+        while index < len(self.text):
+            if self.text[index] == "'":
+                if self.text.startswith("'", index + 1):
+                    index += 2
+                    continue
+                value = self.text[self.pos + 1:index].replace("''", "'")
+                self.pos = index + 1
+                return value
+            index += 1
+        raise self.fail("unexpected end of the stream within a single quoted scalar")
+
+    def plain(self) -> str:
+        text = self.text
+        start = self.pos
+        while self.pos < len(text):
+            char = text[self.pos]
+            if char in _FLOW_INDICATORS:
+                break
+            following = text[self.pos + 1:self.pos + 2]
+            if char == ":" and (following == "" or following in " \t\n\r" or following in _FLOW_INDICATORS):
+                break
+            if char == "#" and self.pos > start and text[self.pos - 1] in " \t\n\r":
+                break
+            self.pos += 1
+        return text[start:self.pos].strip()
+
+
+def check_flow_yaml(metadata: str) -> None:
+    """Raise if js-yaml would reject participant metadata; mermaid wraps a one-line value in braces."""
+    if "\n" not in metadata:
+        _FlowYaml("{\n" + metadata + "\n}").document()
+
+
+def parse(text: str) -> None:
+    _apply(_SequenceParser(text).parse())
