@@ -72,6 +72,15 @@ def js_regex(pattern: str) -> str:
     return "".join(out)
 
 
+_LEADING_JS_SPACE = re.compile(f"[{_JS_SPACE_CHARS}]+")
+
+
+def trim_start(text: str) -> str:
+    """mermaid trims the start of the diagram (``trimStart``) before its parser sees it."""
+    match = _LEADING_JS_SPACE.match(text)
+    return text[match.end():] if match else text
+
+
 @dataclass(frozen=True)
 class Token:
     kind: str
@@ -110,9 +119,14 @@ class LexerControl:
             self.yytext = self.yytext[:keep]
 
 
+def _rule_regex(pattern: str | re.Pattern[str]) -> str:
+    """Rules are JavaScript regex source, or an already-Python ``re.Pattern`` used as it is."""
+    return pattern.pattern if isinstance(pattern, re.Pattern) else js_regex(pattern)
+
+
 # An action gets the control and returns the token kind, or None to skip the match.
 Action = Callable[[LexerControl], "str | None"]
-RuleSpec = tuple[str, "str | Action | None"]
+RuleSpec = tuple["str | re.Pattern[str]", "str | Action | None"]
 
 
 def token(kind: str, *, begin: str | None = None, pops: int = 0, trim: bool = False) -> Action:
@@ -155,10 +169,28 @@ class LexerSpec:
             chosen = list(indexes)
             # one alternation per state: Python tries alternatives in order, like jison's first-match loop
             alternation = "|".join(
-                f"(?P<r{number}>{js_regex(self.rules[i][0])})" for number, i in enumerate(chosen)
+                f"(?P<r{number}>{_rule_regex(self.rules[i][0])})" for number, i in enumerate(chosen)
             )
             flags = re.IGNORECASE if self.ignore_case else 0
             self._combined[state] = (re.compile(alternation, flags), [self.rules[i][1] for i in chosen])
+
+    @classmethod
+    def from_table(
+        cls, table: Sequence[tuple[tuple[str, ...] | None, str | re.Pattern[str], str | Action | None]],
+        exclusive_states: Iterable[str],
+        ignore_case: bool = False,
+    ) -> LexerSpec:
+        """Build from rules tagged like jison's ``<state,...>`` prefixes: None means INITIAL, ``*`` all."""
+        states = ["INITIAL", *exclusive_states]
+        conditions: dict[str, list[int]] = {state: [] for state in states}
+        for index, (rule_states, _, _) in enumerate(table):
+            for state in states:
+                if rule_states is None and state == "INITIAL" or rule_states and (
+                    "*" in rule_states or state in rule_states
+                ):
+                    conditions[state].append(index)
+        rules = [(pattern, action) for _, pattern, action in table]
+        return cls(rules, conditions, ignore_case)
 
     def lexer(self, text: str) -> JisonLexer:
         return JisonLexer(self, text)
@@ -190,6 +222,7 @@ class JisonLexer(LexerControl):
                     f"{self.input[self.pos:self.pos + 20]!r}",
                     self.lineno + 1,
                 )
+            start = self.pos
             self.yytext = match.group()
             self.pos = match.end()
             self.lineno += self.yytext.count("\n")
@@ -199,7 +232,7 @@ class JisonLexer(LexerControl):
                 self.done = False
             if kind is not None:
                 return Token(kind, self.yytext, self.lineno)
-            empty_matches = empty_matches + 1 if not match.group() else 0
+            empty_matches = empty_matches + 1 if self.pos == start else 0
             if empty_matches > self._MAX_EMPTY_MATCHES:
                 raise MermaidSyntaxError(f"Lexer stuck on line {self.lineno + 1}", self.lineno + 1)
 
@@ -777,4 +810,5 @@ def check_flow_yaml(metadata: str) -> None:
 
 
 def parse(text: str) -> None:
-    _apply(_SequenceParser(text).parse())
+    # mermaid appends a line break to every diagram before parsing (Diagram.fromText)
+    _apply(_SequenceParser(trim_start(text) + "\n").parse())
