@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import re
 
-from doclint.mermaid.diagrams.sequence import LexerControl, LexerSpec, Token, TokenCursor, skip, token, trim_start
+from doclint.mermaid.diagrams.sequence import (
+    LexerControl,
+    LexerSpec,
+    Token,
+    TokenCursor,
+    skip,
+    token,
+    trim_start,
+)
 from doclint.mermaid.model import MermaidSyntaxError
 
 _ALL = ("*",)

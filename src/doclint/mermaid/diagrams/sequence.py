@@ -29,7 +29,8 @@ _OUTSIDE_CLASS = {
     "D": "[^0-9]",
     "b": f"(?:(?<=[{_JS_WORD_CHARS}])(?![{_JS_WORD_CHARS}])|(?<![{_JS_WORD_CHARS}])(?=[{_JS_WORD_CHARS}]))",
 }
-_INSIDE_CLASS = {"s": _JS_SPACE_CHARS, "w": _JS_WORD_CHARS, "d": "0-9"}
+# inside a class; \S keeps Python's meaning plus the few characters only Python counts as space
+_INSIDE_CLASS = {"s": _JS_SPACE_CHARS, "S": "\\S\\x1c-\\x1f\\x85", "w": _JS_WORD_CHARS, "d": "0-9"}
 
 
 def js_regex(pattern: str) -> str:
