@@ -66,7 +66,11 @@ _RULES = (
     (_ALL, r'["]', skip(begin="string")),
     (None, _keyword("style"), "STYLE"),
     (None, _keyword("classDef"), "CLASSDEF"),
-    (("INITIAL", "namespace", "namespace-body"), _keyword("namespace"), token("NAMESPACE", begin="namespace")),
+    (
+        ("INITIAL", "namespace", "namespace-body"),
+        _keyword("namespace"),
+        token("NAMESPACE", begin="namespace"),
+    ),
     (("namespace",), r"\s*(?:\r?\n)+", token("NEWLINE", pops=1)),
     (("namespace",), r"\s+", None),
     (("namespace",), r"[{]", token("STRUCT_START", begin="namespace-body")),
@@ -137,8 +141,18 @@ _RULES = (
 CLASS_LEXER = LexerSpec.from_table(
     _RULES,
     (
-        "string", "bqstring", "generic", "callback_name", "callback_args", "acc_title", "acc_descr",
-        "acc_descr_multiline", "class", "class-body", "namespace", "namespace-body",
+        "string",
+        "bqstring",
+        "generic",
+        "callback_name",
+        "callback_args",
+        "acc_title",
+        "acc_descr",
+        "acc_descr_multiline",
+        "class",
+        "class-body",
+        "namespace",
+        "namespace-body",
     ),
 )
 
@@ -149,10 +163,25 @@ _LINE_TYPES = frozenset({"LINE", "DOTTED_LINE"})
 _STYLE_COMPONENTS = frozenset({"ALPHA", "NUM", "COLON", "UNIT", "SPACE", "BRKT", "STYLE", "PCT", "LABEL"})
 _DIRECTIONS = frozenset({"direction_tb", "direction_bt", "direction_rl", "direction_lr"})
 _SIMPLE_STATEMENTS = _DIRECTIONS | {"acc_descr_multiline_value", "MEMBER", "SEPARATOR"}
-_STATEMENT_START = _NAME_START | _SIMPLE_STATEMENTS | {
-    "NAMESPACE", "CLASS", "ANNOTATION_START", "CALLBACK", "LINK", "CLICK", "STYLE", "CSSCLASS", "NOTE_FOR",
-    "NOTE", "CLASSDEF", "acc_title", "acc_descr",
-}
+_STATEMENT_START = (
+    _NAME_START
+    | _SIMPLE_STATEMENTS
+    | {
+        "NAMESPACE",
+        "CLASS",
+        "ANNOTATION_START",
+        "CALLBACK",
+        "LINK",
+        "CLICK",
+        "STYLE",
+        "CSSCLASS",
+        "NOTE_FOR",
+        "NOTE",
+        "CLASSDEF",
+        "acc_title",
+        "acc_descr",
+    }
+)
 _NAMESPACE_ITEM_START = frozenset({"CLASS", "NOTE_FOR", "NOTE", "NAMESPACE"})
 
 
@@ -312,7 +341,9 @@ class _ClassParser:
             cursor.expect("MEMBER", what="a member")
         while cursor.kind == "MEMBER":
             cursor.take()
-        cursor.expect("STRUCT_STOP", what=f"a member or `}}` to close the class body opened on line {opened_on}")
+        cursor.expect(
+            "STRUCT_STOP", what=f"a member or `}}` to close the class body opened on line {opened_on}"
+        )
 
     def alnum(self) -> str:
         return self.cursor.expect(*_ALNUM, what="a name").text
@@ -401,7 +432,8 @@ class _ClassParser:
                 break
             self.namespace_item()
         cursor.expect(
-            "STRUCT_STOP", what=f"a class, note or namespace, or `}}` to close the namespace opened on line {opened_on}"
+            "STRUCT_STOP",
+            what=f"a class, note or namespace, or `}}` to close the namespace opened on line {opened_on}",
         )
 
     def namespace_item(self) -> None:

@@ -79,7 +79,7 @@ _LEADING_JS_SPACE = re.compile(f"[{_JS_SPACE_CHARS}]+")
 def trim_start(text: str) -> str:
     """mermaid trims the start of the diagram (``trimStart``) before its parser sees it."""
     match = _LEADING_JS_SPACE.match(text)
-    return text[match.end():] if match else text
+    return text[match.end() :] if match else text
 
 
 @dataclass(frozen=True)
@@ -177,7 +177,8 @@ class LexerSpec:
 
     @classmethod
     def from_table(
-        cls, table: Sequence[tuple[tuple[str, ...] | None, str | re.Pattern[str], str | Action | None]],
+        cls,
+        table: Sequence[tuple[tuple[str, ...] | None, str | re.Pattern[str], str | Action | None]],
         exclusive_states: Iterable[str],
         ignore_case: bool = False,
     ) -> LexerSpec:
@@ -186,8 +187,11 @@ class LexerSpec:
         conditions: dict[str, list[int]] = {state: [] for state in states}
         for index, (rule_states, _, _) in enumerate(table):
             for state in states:
-                if rule_states is None and state == "INITIAL" or rule_states and (
-                    "*" in rule_states or state in rule_states
+                if (
+                    rule_states is None
+                    and state == "INITIAL"
+                    or rule_states
+                    and ("*" in rule_states or state in rule_states)
                 ):
                     conditions[state].append(index)
         rules = [(pattern, action) for _, pattern, action in table]
@@ -220,7 +224,7 @@ class JisonLexer(LexerControl):
                     return Token("EOF", "", self.lineno)
                 raise MermaidSyntaxError(
                     f"Lexical error on line {self.lineno + 1}. Unrecognized text: "
-                    f"{self.input[self.pos:self.pos + 20]!r}",
+                    f"{self.input[self.pos : self.pos + 20]!r}",
                     self.lineno + 1,
                 )
             start = self.pos
@@ -399,7 +403,24 @@ _SEQUENCE_RULES: list[RuleSpec] = [
     (r"$", "NEWLINE"),  # 92: end of input ends the last statement
     (r".", "INVALID"),  # 93
 ]
-_INITIAL_RULES = [0, 1, 3, 4, 5, 6, 16, 17, 18, 19, 20, *range(23, 34), *range(35, 49), 50, 52, *range(55, 94)]
+_INITIAL_RULES = [
+    0,
+    1,
+    3,
+    4,
+    5,
+    6,
+    16,
+    17,
+    18,
+    19,
+    20,
+    *range(23, 34),
+    *range(35, 49),
+    50,
+    52,
+    *range(55, 94),
+]
 
 SEQUENCE_LEXER = LexerSpec(
     _SEQUENCE_RULES,
@@ -427,9 +448,26 @@ _ACTOR_STATEMENTS = {"links", "link", "properties", "details"}
 _PARTICIPANT_KINDS = frozenset({"participant", "participant_actor"})
 _LINE_STARTS = frozenset(
     {
-        "NEWLINE", "INVALID", "participant", "participant_actor", "destroy", "create", "box", "ACTOR",
-        "autonumber", "activate", "deactivate", "note", "title", "legacy_title", "acc_title", "acc_descr",
-        "acc_descr_multiline_value", *_ACTOR_STATEMENTS, *_SIMPLE_BLOCKS, *_SECTION_KEYWORD,
+        "NEWLINE",
+        "INVALID",
+        "participant",
+        "participant_actor",
+        "destroy",
+        "create",
+        "box",
+        "ACTOR",
+        "autonumber",
+        "activate",
+        "deactivate",
+        "note",
+        "title",
+        "legacy_title",
+        "acc_title",
+        "acc_descr",
+        "acc_descr_multiline_value",
+        *_ACTOR_STATEMENTS,
+        *_SIMPLE_BLOCKS,
+        *_SECTION_KEYWORD,
     }
 )
 _STATEMENT_HINT = "a statement (message, participant, note, block, ...)"
@@ -782,7 +820,7 @@ class _FlowYaml:
                 if self.text.startswith("'", index + 1):
                     index += 2
                     continue
-                value = self.text[self.pos + 1:index].replace("''", "'")
+                value = self.text[self.pos + 1 : index].replace("''", "'")
                 self.pos = index + 1
                 return value
             index += 1
@@ -795,13 +833,13 @@ class _FlowYaml:
             char = text[self.pos]
             if char in _FLOW_INDICATORS:
                 break
-            following = text[self.pos + 1:self.pos + 2]
+            following = text[self.pos + 1 : self.pos + 2]
             if char == ":" and (following == "" or following in " \t\n\r" or following in _FLOW_INDICATORS):
                 break
             if char == "#" and self.pos > start and text[self.pos - 1] in " \t\n\r":
                 break
             self.pos += 1
-        return text[start:self.pos].strip()
+        return text[start : self.pos].strip()
 
 
 def check_flow_yaml(metadata: str) -> None:

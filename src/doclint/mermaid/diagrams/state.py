@@ -159,24 +159,63 @@ _RULES = (
 STATE_LEXER = LexerSpec.from_table(
     _RULES,
     (
-        "ID", "STATE", "STATE_STRING", "STATE_ID", "SCALE", "acc_title", "acc_descr", "acc_descr_multiline",
-        "CLASSDEF", "CLASSDEFID", "CLASS", "CLASS_STYLE", "STYLE", "STYLEDEF_STYLES", "NOTE", "NOTE_ID",
-        "NOTE_TEXT", "FLOATING_NOTE", "FLOATING_NOTE_ID", "struct", "LINE",
+        "ID",
+        "STATE",
+        "STATE_STRING",
+        "STATE_ID",
+        "SCALE",
+        "acc_title",
+        "acc_descr",
+        "acc_descr_multiline",
+        "CLASSDEF",
+        "CLASSDEFID",
+        "CLASS",
+        "CLASS_STYLE",
+        "STYLE",
+        "STYLEDEF_STYLES",
+        "NOTE",
+        "NOTE_ID",
+        "NOTE_TEXT",
+        "FLOATING_NOTE",
+        "FLOATING_NOTE_ID",
+        "struct",
+        "LINE",
     ),
     ignore_case=True,
 )
 
 _SINGLE_TOKEN_STATEMENTS = frozenset(
     {
-        "HIDE_EMPTY", "FORK", "JOIN", "CHOICE", "CONCURRENT", "acc_descr_multiline_value",
-        "direction_tb", "direction_bt", "direction_rl", "direction_lr",
+        "HIDE_EMPTY",
+        "FORK",
+        "JOIN",
+        "CHOICE",
+        "CONCURRENT",
+        "acc_descr_multiline_value",
+        "direction_tb",
+        "direction_bt",
+        "direction_rl",
+        "direction_lr",
     }
 )
 _TWO_PART = {"classDef": ("CLASSDEF_ID", "DEFAULT"), "style": ("STYLE_IDS",), "class": ("CLASSENTITY_IDS",)}
 _TWO_PART_REST = {"classDef": "CLASSDEF_STYLEOPTS", "style": "STYLEDEF_STYLEOPTS", "class": "STYLECLASS"}
-_LINE_START = _SINGLE_TOKEN_STATEMENTS | set(_TWO_PART) | {
-    "NL", "ID", "EDGE_STATE", "scale", "COMPOSIT_STATE", "STATE_DESCR", "note", "acc_title", "acc_descr", "CLICK",
-}
+_LINE_START = (
+    _SINGLE_TOKEN_STATEMENTS
+    | set(_TWO_PART)
+    | {
+        "NL",
+        "ID",
+        "EDGE_STATE",
+        "scale",
+        "COMPOSIT_STATE",
+        "STATE_DESCR",
+        "note",
+        "acc_title",
+        "acc_descr",
+        "CLICK",
+    }
+)
 _STATEMENT_HINT = "a statement (state, transition `-->`, note, ...)"
 
 
@@ -260,7 +299,9 @@ class _StateParser:
             return
         opened_on = cursor.take().line + 1
         self.document()
-        cursor.expect("STRUCT_STOP", what=f"{_STATEMENT_HINT} or `}}` to close the state opened on line {opened_on}")
+        cursor.expect(
+            "STRUCT_STOP", what=f"{_STATEMENT_HINT} or `}}` to close the state opened on line {opened_on}"
+        )
 
     def note(self) -> None:
         cursor = self.cursor
