@@ -8,8 +8,10 @@ token of lookahead; an error is reported on the line of the last consumed token,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from doclint.mermaid.diagrams.sequence import (
+    END,
     LexerControl,
     LexerSpec,
     Token,
@@ -193,6 +195,36 @@ def _describe(tok: Token) -> str:
     return f"{tok.kind} {tok.text!r}" if tok.text.strip() else tok.kind
 
 
+_STATEMENT_FOLLOW = frozenset({"NEWLINE", "EOF", END, "STRUCT_STOP"})
+# ClassMember's method pattern: a name, then `(...)` (JavaScript's `.` stops at line terminators)
+_METHOD = re.compile(r"[^\n\r\u2028\u2029]+\([^\n\r\u2028\u2029]*\)")
+# what DOMPurify drops from a label: tags (up to `>` or the end of the text) and comments
+_HTML_MARKUP = re.compile(r"<(?:!--.*?(?:-->|\Z)|[/!?]?[A-Za-z][^>]*(?:>|\Z)|[!?][^>]*(?:>|\Z))", re.DOTALL)
+
+
+def _sanitize(text: str) -> str:
+    """Roughly mermaid's sanitizeText under the default security level: HTML markup is removed."""
+    return _HTML_MARKUP.sub("", text) if "<" in text else text
+
+
+def _cleanup_label(label: str) -> str:
+    """classDb.cleanupLabel: drop the leading `:`, sanitize, trim."""
+    return _sanitize((label.removeprefix(":")).strip()).strip()
+
+
+def _check_member(class_name: str, member: str) -> None:
+    """classDb.addMember: a member with `)` is a method; if its text (sanitized) does not look like
+    `name(...)`, ClassMember leaves its id undefined and mermaid fails on it."""
+    text = member.strip()
+    if text.startswith("<<") and text.endswith(">>") or text.find(")") <= 0:
+        return
+    if not _METHOD.search(_sanitize(text)):
+        raise MermaidSyntaxError(
+            f"Member {text!r} of class {class_name!r} has `)` but is not a method like `name(args)`: mermaid "
+            "fails with \"Cannot read properties of undefined (reading 'startsWith')\""
+        )
+
+
 def _plain_class_name(name: str) -> str:
     """classDb keys a generic class `Box~T~` by `Box`."""
     tilde = name.find("~")
@@ -217,6 +249,7 @@ class _ClassParser:
         cursor.expect("NEWLINE", what="a line break after `classDiagram`")
         self.statements()
         cursor.expect("EOF", what="a line break or the end of the diagram")
+        cursor.expect(END, what="the end of the diagram")
 
     def statements(self) -> None:
         cursor = self.cursor
@@ -284,8 +317,9 @@ class _ClassParser:
         cursor = self.cursor
         first = self.class_name()
         if cursor.kind == "LABEL":
-            cursor.take()
+            member = _cleanup_label(cursor.take().text)
             self.classes.add(_plain_class_name(first))
+            self.when_reduced(lambda: _check_member(first, member))
             return
         if cursor.kind != "STR" and cursor.kind not in _RELATION_TYPES and cursor.kind not in _LINE_TYPES:
             return  # a bare class name is a statement too
@@ -323,27 +357,29 @@ class _ClassParser:
             cursor.take()
             self.alnum()
             if cursor.kind == "STRUCT_START":
-                self.class_body(allow_empty=False)
+                self.class_body(name, allow_empty=False)
         elif cursor.kind == "ANNOTATION_START":
             cursor.take()
             self.alnum()
             cursor.expect("ANNOTATION_END", what="`>>`")
             if cursor.kind == "STRUCT_START":
-                self.class_body(allow_empty=True)
+                self.class_body(name, allow_empty=True)
         elif cursor.kind == "STRUCT_START":
-            self.class_body(allow_empty=True)
+            self.class_body(name, allow_empty=True)
         return name
 
-    def class_body(self, allow_empty: bool) -> None:
+    def class_body(self, name: str, allow_empty: bool) -> None:
         cursor = self.cursor
         opened_on = cursor.take().line + 1
+        members: list[str] = []
         if cursor.kind != "STRUCT_STOP" or not allow_empty:
-            cursor.expect("MEMBER", what="a member")
+            members.append(cursor.expect("MEMBER", what="a member").text)
         while cursor.kind == "MEMBER":
-            cursor.take()
+            members.append(cursor.take().text)
         cursor.expect(
             "STRUCT_STOP", what=f"a member or `}}` to close the class body opened on line {opened_on}"
         )
+        self.when_reduced(lambda: [_check_member(name, member) for member in members])
 
     def alnum(self) -> str:
         return self.cursor.expect(*_ALNUM, what="a name").text
@@ -354,12 +390,21 @@ class _ClassParser:
         annotation = self.alnum()
         cursor.expect("ANNOTATION_END", what="`>>`")
         name = self.class_name()
+        self.when_reduced(lambda: self.check_annotated(name, annotation))
+
+    def check_annotated(self, name: str, annotation: str) -> None:
         if _plain_class_name(name) not in self.classes:
             # classDb.addAnnotation dereferences a class that was never defined
             raise MermaidSyntaxError(
                 f"Annotation <<{annotation}>> for {name!r}, which is not a class (yet): mermaid fails with "
                 "\"Cannot read properties of undefined (reading 'annotations')\""
             )
+
+    def when_reduced(self, action: Callable[[], object]) -> None:
+        """Run a classDb action when jison would: on reducing the statement, i.e. once the next token is
+        one that may follow a statement. Any other token is a parse error, reported by the caller."""
+        if self.cursor.kind in _STATEMENT_FOLLOW:
+            action()
 
     def click(self) -> None:
         cursor = self.cursor

@@ -82,6 +82,10 @@ def trim_start(text: str) -> str:
     return text[match.end() :] if match else text
 
 
+END = "$end"  # what the lexer returns once the input is exhausted (jison's EOF symbol, distinct from any
+# grammar token named EOF that an explicit end-of-input rule produces)
+
+
 @dataclass(frozen=True)
 class Token:
     kind: str
@@ -214,14 +218,14 @@ class JisonLexer(LexerControl):
         empty_matches = 0
         while True:
             if self.done:
-                return Token("EOF", "", self.lineno)
+                return Token(END, "", self.lineno)
             if self.pos >= len(self.input):
                 self.done = True
             pattern, actions = self._spec._combined[self.state]
             match = pattern.match(self.input, self.pos)
             if match is None:
                 if self.pos >= len(self.input):
-                    return Token("EOF", "", self.lineno)
+                    return Token(END, "", self.lineno)
                 raise MermaidSyntaxError(
                     f"Lexical error on line {self.lineno + 1}. Unrecognized text: "
                     f"{self.input[self.pos : self.pos + 20]!r}",
@@ -274,7 +278,7 @@ class TokenCursor:
     def error(self, expected: str) -> MermaidSyntaxError:
         line = self.shifted_line + 1
         tok = self.peek()
-        got = "end of input" if tok.kind == "EOF" else self._describe(tok)
+        got = "end of input" if tok.kind == END else self._describe(tok)
         return MermaidSyntaxError(f"Parse error on line {line}: expected {expected}, got {got}", line)
 
 
@@ -494,7 +498,7 @@ class _SequenceParser:
             cursor.take()
         cursor.expect("SD", what="`sequenceDiagram`")
         self.document()
-        cursor.expect("EOF", what=_STATEMENT_HINT)
+        cursor.expect(END, what=_STATEMENT_HINT)
         return self.events
 
     def document(self) -> None:
@@ -721,6 +725,7 @@ def _check_create_destroy(state: _DiagramState, event: _Event) -> None:
 # ---------------------------------------------------------------------------------------------------------
 
 _FLOW_INDICATORS = ",[]{}"
+_NOT_PLAIN_START = frozenset("|>%@`*")  # js-yaml never starts a plain scalar with these
 
 
 class _FlowYaml:
@@ -829,6 +834,10 @@ class _FlowYaml:
     def plain(self) -> str:
         text = self.text
         start = self.pos
+        if text[start : start + 1] in _NOT_PLAIN_START:
+            if text[start] == "*":
+                raise self.fail("unidentified alias")
+            return ""  # reserved indicator: nothing is read, so the entry is malformed
         while self.pos < len(text):
             char = text[self.pos]
             if char in _FLOW_INDICATORS:

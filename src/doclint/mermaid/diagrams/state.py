@@ -9,6 +9,7 @@ parsed by recursive descent, reporting errors on the line of the last consumed t
 from __future__ import annotations
 
 from doclint.mermaid.diagrams.sequence import (
+    END,
     Action,
     LexerControl,
     LexerSpec,
@@ -184,6 +185,7 @@ STATE_LEXER = LexerSpec.from_table(
     ignore_case=True,
 )
 
+
 _SINGLE_TOKEN_STATEMENTS = frozenset(
     {
         "HIDE_EMPTY",
@@ -219,6 +221,41 @@ _LINE_START = (
 _STATEMENT_HINT = "a statement (state, transition `-->`, note, ...)"
 
 
+def _trim_colon(text: str) -> str:
+    """stateDb.trimColon on a DESCR token (which the lexer already trimmed)."""
+    text = text.strip()
+    return text[1:].strip() if text.startswith(":") else text
+
+
+class _StateLabels:
+    """The one check stateDb makes after parsing: a composite state's label must be a single text.
+
+    dataFetcher collects every description given to a state (``X : text``, ``state "text" as X``); from
+    the second one on, the label becomes a list, and a state with a body may not have one.
+    """
+
+    def __init__(self) -> None:
+        self.descriptions: dict[str, int] = {}
+        self.composite: set[str] = set()
+
+    def add(self, name: str, descriptions: int = 0, has_body: bool = False) -> None:
+        name = name.strip()
+        if descriptions:
+            self.descriptions[name] = self.descriptions.get(name, 0) + descriptions
+        if has_body:
+            self.composite.add(name)
+
+    def check(self) -> None:
+        for name in sorted(self.composite):
+            count = self.descriptions.get(name, 0)
+            if count and "<" in name:
+                count += 1  # DOMPurify rewrites such an id, so the id stays as the first label line
+            if count >= 2:
+                raise MermaidSyntaxError(
+                    f"Group nodes can only have label. Remove the additional description for node [{name}]"
+                )
+
+
 def _describe(tok: Token) -> str:
     if tok.kind == "NL":
         return "end of line"
@@ -230,6 +267,7 @@ def _describe(tok: Token) -> str:
 class _StateParser:
     def __init__(self, text: str) -> None:
         self.cursor = TokenCursor(STATE_LEXER.lexer(text), _describe)
+        self.labels = _StateLabels()
 
     def parse(self) -> None:
         cursor = self.cursor
@@ -237,7 +275,8 @@ class _StateParser:
             cursor.take()
         cursor.expect("SD", what="`stateDiagram` or `stateDiagram-v2`")
         self.document()
-        cursor.expect("EOF", what=_STATEMENT_HINT)
+        cursor.expect(END, what=_STATEMENT_HINT)
+        self.labels.check()
 
     def document(self) -> None:
         cursor = self.cursor
@@ -262,13 +301,10 @@ class _StateParser:
             cursor.take()
             cursor.expect("WIDTH", what="a width")
         elif kind == "COMPOSIT_STATE":
-            cursor.take()
-            self.optional_body()
+            name = cursor.take().text
+            self.labels.add(name, has_body=self.optional_body())
         elif kind == "STATE_DESCR":
-            cursor.take()
-            cursor.expect("AS", what="`as`")
-            cursor.expect("ID", what="a state name")
-            self.optional_body()
+            self.described_state()
         elif kind == "note":
             self.note()
         elif kind in ("acc_title", "acc_descr"):
@@ -277,31 +313,50 @@ class _StateParser:
         else:
             self.click()
 
-    def id_statement(self) -> None:
+    def id_statement(self) -> str:
         cursor = self.cursor
-        cursor.expect("ID", "EDGE_STATE", what="a state name or [*]")
+        name = cursor.expect("ID", "EDGE_STATE", what="a state name or [*]").text
         if cursor.kind == "STYLE_SEPARATOR":
             cursor.take()
             cursor.expect("ID", what="a class name after `:::`")
+        return name
 
     def state_or_transition(self) -> None:
         cursor = self.cursor
-        self.id_statement()
+        name = self.id_statement()
         if cursor.kind == "-->":
             cursor.take()
             self.id_statement()
-        if cursor.kind == "DESCR":
-            cursor.take()
+            if cursor.kind == "DESCR":
+                cursor.take()  # the transition's label
+        elif cursor.kind == "DESCR":
+            description = _trim_colon(cursor.take().text)
+            self.labels.add(name, descriptions=1 if description else 0)
 
-    def optional_body(self) -> None:
+    def described_state(self) -> None:
+        """`state "description" as name`, optionally with a body."""
+        cursor = self.cursor
+        description = cursor.take().text
+        cursor.expect("AS", what="`as`")
+        name = cursor.expect("ID", what="a state name").text
+        if cursor.kind == "STRUCT_START":
+            self.labels.add(name, descriptions=1 if description else 0, has_body=self.optional_body())
+        elif ":" in name:
+            # `as id:more` makes the description a list of two (stateDiagram.jison splits the id)
+            self.labels.add(name.split(":")[0], descriptions=2)
+        else:
+            self.labels.add(name, descriptions=1 if description.strip() else 0)
+
+    def optional_body(self) -> bool:
         cursor = self.cursor
         if cursor.kind != "STRUCT_START":
-            return
+            return False
         opened_on = cursor.take().line + 1
         self.document()
         cursor.expect(
             "STRUCT_STOP", what=f"{_STATEMENT_HINT} or `}}` to close the state opened on line {opened_on}"
         )
+        return True
 
     def note(self) -> None:
         cursor = self.cursor

@@ -1,0 +1,44 @@
+"""Class diagram parser: hand-written diagrams, each labelled with mermaid 12.3.0's own verdict."""
+
+from __future__ import annotations
+
+import pytest
+
+from doclint.mermaid.diagrams.class_diagram import parse
+from doclint.mermaid.model import MermaidSyntaxError
+
+VALID = [
+    "classDiagram\n    class Animal {\n        +String name\n        +eat() void\n    }\n"
+    '    Animal <|-- Duck : inherits\n    Duck "1" --> "*" Egg : lays',
+    "classDiagram\n    class Box~T~\n    class Shape {\n        <<interface>>\n    }\n    <<abstract>> Box",
+    "classDiagram\n    namespace Shapes {\n        class Triangle\n        class Square\n    }",
+    'classDiagram\n    class A\n    style A fill:#f9f,stroke:#333\n    classDef hot fill:#f00\n    cssClass "A" hot\n'
+    '    click A href "https://example.com" "tooltip"\n    click A call callback()\n'
+    '    note for A "a note"\n    note "general"',
+    "classDiagram\n    A ()-- B",
+    "classDiagram\n    class A:::hot {\n    }",
+    "classDiagram\n    direction RL\n    A o-- B\n    A *-- C\n    A ..> D\n    A ..|> E\n    `Quoted Name` --> F",
+]
+
+INVALID = [
+    ("classDiagram", 2),  # at least one statement is required
+    ("classDiagram\n    Foo : +bar()\n    <<interface>> Baz", None),  # annotation of an unknown class
+    ("classDiagram\n    namespace Empty {\n    }", 3),
+    ("classDiagram\n    class Duck {\n        +swim()", 3),  # class body never closed
+    ("classDiagram\n    A --> B\n    C ; D", 3),  # `;` is not a character the lexer knows
+    ("classDiagram\n    style A stroke-width:2px", 2),  # `-` is not a style component
+    ("classDiagram\n    class o", 2),  # a lone `o` is the aggregation arrow head
+    ("classDiagrams\n    class A\n    A --> B", 4),  # no header: fails at the end of input
+]
+
+
+@pytest.mark.parametrize("diagram", VALID)
+def test_valid_diagrams_parse(diagram: str) -> None:
+    parse(diagram)
+
+
+@pytest.mark.parametrize(("diagram", "line"), INVALID)
+def test_invalid_diagrams_report_mermaids_line(diagram: str, line: int | None) -> None:
+    with pytest.raises(MermaidSyntaxError) as caught:
+        parse(diagram)
+    assert caught.value.line == line
