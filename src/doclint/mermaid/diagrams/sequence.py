@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from doclint.mermaid.model import MermaidSyntaxError
 
@@ -30,6 +31,7 @@ _OUTSIDE_CLASS = {
     "b": f"(?:(?<=[{_JS_WORD_CHARS}])(?![{_JS_WORD_CHARS}])|(?<![{_JS_WORD_CHARS}])(?=[{_JS_WORD_CHARS}]))",
 }
 # inside a class; \S keeps Python's meaning plus the few characters only Python counts as space
+_WORD_END = f"(?![{_JS_WORD_CHARS}])"
 _INSIDE_CLASS = {"s": _JS_SPACE_CHARS, "S": "\\S\\x1c-\\x1f\\x85", "w": _JS_WORD_CHARS, "d": "0-9"}
 
 
@@ -46,6 +48,10 @@ def js_regex(pattern: str) -> str:
         char = pattern[index]
         if char == "\\" and index + 1 < len(pattern):
             escaped = pattern[index + 1]
+            if escaped == "b" and not in_class and out and out[-1][-1:].isalnum():
+                out.append(_WORD_END)  # after a letter, a word boundary is just "no word character next"
+                index += 2
+                continue
             table = _INSIDE_CLASS if in_class else _OUTSIDE_CLASS
             out.append(table.get(escaped, "\\" + escaped))
             index += 2
@@ -86,8 +92,7 @@ END = "$end"  # what the lexer returns once the input is exhausted (jison's EOF 
 # grammar token named EOF that an explicit end-of-input rule produces)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     kind: str
     text: str
     line: int  # lexer line count (0-based) after this token: jison's yylineno once the token is shifted
@@ -160,24 +165,138 @@ def skip(*, begin: str | None = None, pops: int = 0) -> Action:
     return action
 
 
+# Python's regex parser, to find which characters a rule can start with (module renamed in Python 3.11).
+try:
+    import re._parser as _sre_parse  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_ZERO_WIDTH = {_sre_parse.AT, _sre_parse.ASSERT, _sre_parse.ASSERT_NOT}
+_REPEATS = {_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT, getattr(_sre_parse, "POSSESSIVE_REPEAT", None)}
+_CATEGORY_CLASSES = {
+    _sre_parse.CATEGORY_DIGIT: "\\d",
+    _sre_parse.CATEGORY_NOT_DIGIT: "\\D",
+    _sre_parse.CATEGORY_SPACE: "\\s",
+    _sre_parse.CATEGORY_NOT_SPACE: "\\S",
+    _sre_parse.CATEGORY_WORD: "\\w",
+    _sre_parse.CATEGORY_NOT_WORD: "\\W",
+}
+# The first characters a rule accepts: one-character patterns, or None for "any character".
+FirstChars = "list[re.Pattern[str]] | None"
+
+
+def _code(char: int) -> str:
+    return f"\\U{char:08x}"
+
+
+def _class_pattern(items: list[tuple[object, object]]) -> str | None:
+    parts = []
+    for op, value in items:
+        if op is _sre_parse.NEGATE:
+            parts.insert(0, "^")
+        elif op is _sre_parse.LITERAL:
+            parts.append(_code(value))  # type: ignore[arg-type]
+        elif op is _sre_parse.RANGE:
+            low, high = value  # type: ignore[misc]
+            parts.append(f"{_code(low)}-{_code(high)}")
+        elif op is _sre_parse.CATEGORY and value in _CATEGORY_CLASSES:
+            parts.append(_CATEGORY_CLASSES[value])
+        else:
+            return None
+    return "[" + "".join(parts) + "]"
+
+
+def _second_char(items: object, flags: int) -> re.Pattern[str] | None:
+    """For a rule starting with two literal characters, a pattern for the second one."""
+    literals = []
+    for op, value in items:  # type: ignore[attr-defined]
+        if op is not _sre_parse.LITERAL:
+            break
+        literals.append(value)
+        if len(literals) == 2:
+            return re.compile(_code(value), flags)
+    return None
+
+
+def _first_chars(items: object, flags: int) -> tuple[FirstChars, bool]:  # type: ignore[valid-type]
+    """Which characters a parsed regex sequence can start with, and whether it can match nothing."""
+    found: list[re.Pattern[str]] = []
+    for op, value in items:  # type: ignore[attr-defined]
+        if op in _ZERO_WIDTH:
+            continue  # assertions only narrow what matches; ignoring them is safe
+        if op is _sre_parse.LITERAL:
+            return [*found, re.compile(_code(value), flags)], False
+        if op is _sre_parse.IN:
+            pattern = _class_pattern(value)
+            return (None if pattern is None else [*found, re.compile(pattern, flags)]), False
+        if op is _sre_parse.SUBPATTERN or op in _REPEATS or op is _sre_parse.BRANCH:
+            alternatives = value[1] if op is _sre_parse.BRANCH else [value[-1]]
+            nullable = op in _REPEATS and value[0] == 0
+            for alternative in alternatives:
+                chars, empty = _first_chars(alternative, flags)
+                if chars is None:
+                    return None, False
+                found.extend(chars)
+                nullable = nullable or empty
+            if not nullable:
+                return found, False
+            continue
+        return None, False  # anything else (., back references, ...): any character may start it
+    return found, True
+
+
+@dataclass
+class _Rule:
+    pattern: re.Pattern[str]
+    action: Action | str | None
+    first: FirstChars  # type: ignore[valid-type]
+    nullable: bool
+    second: re.Pattern[str] | None  # set when the rule starts with two literal characters
+
+    def may_start_with(self, chars: str) -> bool:
+        """Whether the rule could match text starting with ``chars`` (the next two characters)."""
+        if self.second is not None and not self.second.match(chars[1:2]):
+            return False
+        if self.nullable or self.first is None:
+            return True
+        return bool(chars) and any(first.match(chars[0]) for first in self.first)
+
+
 @dataclass
 class LexerSpec:
-    """Ordered rules and, for every start condition, which of them are active (like jison's ``conditions``)."""
+    """Ordered rules and, for every start condition, which of them are active (like jison's ``conditions``).
+
+    Rules are tried in order and the first that matches wins, as in jison's default (non-flex) lexer. To
+    avoid trying dozens of rules at every position, the rules that can start with the character at hand
+    are looked up per start condition and character, and remembered.
+    """
 
     rules: Sequence[RuleSpec]
     conditions: dict[str, Iterable[int]]
     ignore_case: bool = False
-    _combined: dict[str, tuple[re.Pattern[str], list[Action | str | None]]] = field(default_factory=dict)
+    _by_state: dict[str, list[_Rule]] = field(default_factory=dict)
+    _candidates: dict[tuple[str, str], tuple[_Rule, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        flags = re.IGNORECASE if self.ignore_case else 0
+        compiled = []
+        for pattern, action in self.rules:
+            source = _rule_regex(pattern)
+            parsed = _sre_parse.parse(source, flags)
+            first, nullable = _first_chars(parsed, flags)
+            second = _second_char(parsed, flags)
+            compiled.append(_Rule(re.compile(source, flags), action, first, nullable, second))
         for state, indexes in self.conditions.items():
-            chosen = list(indexes)
-            # one alternation per state: Python tries alternatives in order, like jison's first-match loop
-            alternation = "|".join(
-                f"(?P<r{number}>{_rule_regex(self.rules[i][0])})" for number, i in enumerate(chosen)
-            )
-            flags = re.IGNORECASE if self.ignore_case else 0
-            self._combined[state] = (re.compile(alternation, flags), [self.rules[i][1] for i in chosen])
+            self._by_state[state] = [compiled[i] for i in indexes]
+
+    def candidates(self, state: str, chars: str) -> tuple[_Rule, ...]:
+        key = (state, chars)
+        found = self._candidates.get(key)
+        if found is None:
+            found = tuple(rule for rule in self._by_state[state] if rule.may_start_with(chars))
+            if len(self._candidates) < 20000:  # a bound, should a text use very many distinct characters
+                self._candidates[key] = found
+        return found
 
     @classmethod
     def from_table(
@@ -214,6 +333,14 @@ class JisonLexer(LexerControl):
         super().__init__(text)
         self._spec = spec
 
+    def _match(self) -> tuple[re.Match[str], Action | str | None] | None:
+        text, pos = self.input, self.pos
+        for rule in self._spec.candidates(self.state, text[pos : pos + 2]):
+            match = rule.pattern.match(text, pos)
+            if match is not None:
+                return match, rule.action
+        return None
+
     def next_token(self) -> Token:
         empty_matches = 0
         while True:
@@ -221,9 +348,8 @@ class JisonLexer(LexerControl):
                 return Token(END, "", self.lineno)
             if self.pos >= len(self.input):
                 self.done = True
-            pattern, actions = self._spec._combined[self.state]
-            match = pattern.match(self.input, self.pos)
-            if match is None:
+            found = self._match()
+            if found is None:
                 if self.pos >= len(self.input):
                     return Token(END, "", self.lineno)
                 raise MermaidSyntaxError(
@@ -231,11 +357,11 @@ class JisonLexer(LexerControl):
                     f"{self.input[self.pos : self.pos + 20]!r}",
                     self.lineno + 1,
                 )
+            match, action = found
             start = self.pos
             self.yytext = match.group()
             self.pos = match.end()
             self.lineno += self.yytext.count("\n")
-            action = actions[int(match.lastgroup[1:])]  # type: ignore[index]
             kind = action(self) if callable(action) else action
             if self.done and self.pos < len(self.input):
                 self.done = False
@@ -744,7 +870,7 @@ class _FlowYaml:
             char = text[self.pos]
             if char in " \t\n\r":
                 self.pos += 1
-            elif char == "#" and (self.pos == 0 or text[self.pos - 1] in " \t\n\r"):
+            elif char == "#":  # js-yaml starts a comment at any `#` between tokens
                 end = text.find("\n", self.pos)
                 self.pos = len(text) if end < 0 else end
             else:
