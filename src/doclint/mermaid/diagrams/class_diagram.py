@@ -140,23 +140,7 @@ _RULES = (
     (_ALL, r"$", "EOF"),
 )
 
-CLASS_LEXER = LexerSpec.from_table(
-    _RULES,
-    (
-        "string",
-        "bqstring",
-        "generic",
-        "callback_name",
-        "callback_args",
-        "acc_title",
-        "acc_descr",
-        "acc_descr_multiline",
-        "class",
-        "class-body",
-        "namespace",
-        "namespace-body",
-    ),
-)
+CLASS_LEXER = LexerSpec.from_table(_RULES)
 
 _ALNUM = frozenset({"UNICODE_TEXT", "NUM", "ALPHA", "MINUS"})
 _NAME_START = _ALNUM | {"BQUOTE_STR"}

@@ -116,6 +116,13 @@ class LexerControl:
         if len(self.states) > 1:
             self.states.pop()
 
+    def switch(self, pops: int = 0, begin: str | None = None) -> None:
+        """Leave ``pops`` start conditions, then enter ``begin`` (the usual order in jison actions)."""
+        for _ in range(pops):
+            self.pop()
+        if begin is not None:
+            self.begin(begin)
+
     @property
     def state(self) -> str:
         return self.states[-1]
@@ -143,10 +150,7 @@ def token(kind: str, *, begin: str | None = None, pops: int = 0, trim: bool = Fa
     """The common shapes of jison rule actions: pop some states, begin one, trim yytext, return a token."""
 
     def action(lexer: LexerControl) -> str | None:
-        for _ in range(pops):
-            lexer.pop()
-        if begin is not None:
-            lexer.begin(begin)
+        lexer.switch(pops, begin)
         if trim:
             lexer.yytext = lexer.yytext.strip()
         return kind
@@ -156,10 +160,7 @@ def token(kind: str, *, begin: str | None = None, pops: int = 0, trim: bool = Fa
 
 def skip(*, begin: str | None = None, pops: int = 0) -> Action:
     def action(lexer: LexerControl) -> str | None:
-        for _ in range(pops):
-            lexer.pop()
-        if begin is not None:
-            lexer.begin(begin)
+        lexer.switch(pops, begin)
         return None
 
     return action
@@ -293,7 +294,7 @@ class LexerSpec:
         key = (state, chars)
         found = self._candidates.get(key)
         if found is None:
-            found = tuple(rule for rule in self._by_state[state] if rule.may_start_with(chars))
+            found = tuple(rule for rule in self._by_state.get(state, ()) if rule.may_start_with(chars))
             if len(self._candidates) < 20000:  # a bound, should a text use very many distinct characters
                 self._candidates[key] = found
         return found
@@ -302,11 +303,14 @@ class LexerSpec:
     def from_table(
         cls,
         table: Sequence[tuple[tuple[str, ...] | None, str | re.Pattern[str], str | Action | None]],
-        exclusive_states: Iterable[str],
         ignore_case: bool = False,
     ) -> LexerSpec:
-        """Build from rules tagged like jison's ``<state,...>`` prefixes: None means INITIAL, ``*`` all."""
-        states = ["INITIAL", *exclusive_states]
+        """Build from rules tagged like jison's ``<state,...>`` prefixes: None means INITIAL, ``*`` all.
+
+        Every state other than INITIAL is exclusive (jison's ``%x``), the only kind mermaid's grammars use.
+        """
+        named = {state for rule_states, _, _ in table for state in rule_states or ()}
+        states = ["INITIAL", *sorted(named - {"INITIAL", "*"})]
         conditions: dict[str, list[int]] = {state: [] for state in states}
         for index, (rule_states, _, _) in enumerate(table):
             for state in states:

@@ -40,10 +40,7 @@ def _name(kind: str, *, pops: int = 0, begin: str | None = None) -> Action:
     def action(lexer: LexerControl) -> str | None:
         if not _split_comment(lexer):
             return None
-        for _ in range(pops):
-            lexer.pop()
-        if begin is not None:
-            lexer.begin(begin)
+        lexer.switch(pops, begin)
         return kind
 
     return action
@@ -157,33 +154,7 @@ _RULES = (
     (None, r".", "INVALID"),
 )
 
-STATE_LEXER = LexerSpec.from_table(
-    _RULES,
-    (
-        "ID",
-        "STATE",
-        "STATE_STRING",
-        "STATE_ID",
-        "SCALE",
-        "acc_title",
-        "acc_descr",
-        "acc_descr_multiline",
-        "CLASSDEF",
-        "CLASSDEFID",
-        "CLASS",
-        "CLASS_STYLE",
-        "STYLE",
-        "STYLEDEF_STYLES",
-        "NOTE",
-        "NOTE_ID",
-        "NOTE_TEXT",
-        "FLOATING_NOTE",
-        "FLOATING_NOTE_ID",
-        "struct",
-        "LINE",
-    ),
-    ignore_case=True,
-)
+STATE_LEXER = LexerSpec.from_table(_RULES, ignore_case=True)
 
 
 _SINGLE_TOKEN_STATEMENTS = frozenset(
