@@ -80,6 +80,12 @@ def js_regex(pattern: str) -> str:
 
 
 _LEADING_JS_SPACE = re.compile(f"[{_JS_SPACE_CHARS}]+")
+_TRAILING_JS_SPACE = re.compile(f"[{_JS_SPACE_CHARS}]+\\Z")
+
+
+def js_trim(text: str) -> str:
+    """JavaScript's String.prototype.trim."""
+    return _TRAILING_JS_SPACE.sub("", trim_start(text))
 
 
 def trim_start(text: str) -> str:
@@ -856,6 +862,10 @@ def _check_create_destroy(state: _DiagramState, event: _Event) -> None:
 
 _FLOW_INDICATORS = ",[]{}"
 _NOT_PLAIN_START = frozenset("|>%@`*")  # js-yaml never starts a plain scalar with these
+_SIMPLE_ESCAPES = frozenset('0abt\tnvfre "/\\N_LP\n')
+_HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
+_HEX = re.compile("[0-9A-Fa-f]*")
+_MAPPING_VALUE = re.compile(r":(?:[ \t]|$)")
 
 
 class _FlowYaml:
@@ -940,13 +950,25 @@ class _FlowYaml:
         while index < len(self.text):
             char = self.text[index]
             if char == "\\":
-                index += 2
+                index += self._escape_length(index)
                 continue
             if char == '"':
                 self.pos = index + 1
                 return self.text[start:index]
             index += 1
         raise self.fail("unexpected end of the stream within a double quoted scalar")
+
+    def _escape_length(self, index: int) -> int:
+        """Length of the escape sequence at ``index`` in a double-quoted scalar; js-yaml rejects unknown ones."""
+        following = self.text[index + 1 : index + 2]
+        digits = _HEX_ESCAPES.get(following, 0)
+        if digits:
+            if not _HEX.fullmatch(self.text[index + 2 : index + 2 + digits]):
+                raise self.fail("expected hexadecimal character")
+            return 2 + digits
+        if following and following not in _SIMPLE_ESCAPES:
+            raise self.fail("unknown escape sequence")
+        return 2
 
     def single_quoted(self) -> str:
         index = self.pos + 1
@@ -981,9 +1003,102 @@ class _FlowYaml:
         return text[start : self.pos].strip()
 
 
+class _BlockYaml(_FlowYaml):
+    """Participant metadata written over several lines is loaded as a YAML document of its own: a block
+    mapping whose keys start the lines (the text was trimmed, so at indentation 0)."""
+
+    def document(self) -> None:
+        keys: set[str] = set()
+        first = True
+        while self.next_line_indent() is not None:
+            if self.next_line_indent():
+                raise self.fail("bad indentation of a mapping entry")
+            if not self.entry(keys, first):
+                return  # the document is a single scalar, not a mapping
+            first = False
+
+    def next_line_indent(self) -> int | None:
+        """Skip blank and comment lines; the indentation of the next line with content (None at the end)."""
+        self.skip_blank()
+        if self.pos >= len(self.text):
+            return None
+        return self.pos - (self.text.rfind("\n", 0, self.pos) + 1)
+
+    def entry(self, keys: set[str], first: bool) -> bool:
+        text = self.text
+        key = self.node() if text[self.pos] in "\"'" else self.plain_key()
+        self.skip_spaces()
+        if self.peek() != ":":
+            if first:
+                return False
+            raise self.fail("can not read an implicit mapping pair; a colon is missed")
+        self.pos += 1
+        if key in keys:
+            raise self.fail("duplicated mapping key")
+        keys.add(key)
+        self.skip_spaces()
+        char = self.peek()
+        if char in ("", "\n", "#"):
+            self.skip_nested_block()
+        elif char in "\"'{[":
+            self.node()
+            self.skip_spaces()
+            if self.peek() not in ("", "\n", "#"):
+                raise self.fail("bad indentation of a mapping entry")
+        else:
+            self.plain_value()
+        return True
+
+    def skip_spaces(self) -> None:
+        while self.peek() in (" ", "\t") and self.peek():
+            self.pos += 1
+
+    def rest_of_line(self) -> str:
+        end = self.text.find("\n", self.pos)
+        end = len(self.text) if end < 0 else end
+        line = self.text[self.pos : end]
+        self.pos = end
+        comment = line.find(" #")
+        return line if comment < 0 else line[:comment]
+
+    def plain_key(self) -> str:
+        line_end = self.text.find("\n", self.pos)
+        line = self.text[self.pos : len(self.text) if line_end < 0 else line_end]
+        colon = _MAPPING_VALUE.search(line)
+        key = line if colon is None else line[: colon.start()]
+        self.pos += len(key)
+        return key.strip()
+
+    def plain_value(self) -> None:
+        """A plain value continues on more-indented lines, which must not look like `key: value`."""
+        if _MAPPING_VALUE.search(self.rest_of_line()):
+            raise self.fail("bad indentation of a mapping entry")
+        while True:
+            start = self.pos
+            indent = self.next_line_indent()
+            if not indent:
+                self.pos = start
+                return
+            if _MAPPING_VALUE.search(self.rest_of_line()):
+                raise self.fail("bad indentation of a mapping entry")
+
+    def skip_nested_block(self) -> None:
+        """An empty value: the more-indented lines that follow are its content (not checked)."""
+        while True:
+            self.rest_of_line()
+            start = self.pos
+            if not self.next_line_indent():
+                self.pos = start
+                return
+
+
 def check_flow_yaml(metadata: str) -> None:
-    """Raise if js-yaml would reject participant metadata; mermaid wraps a one-line value in braces."""
-    if "\n" not in metadata:
+    """Raise if js-yaml would reject participant metadata (which mermaid trims first). A one-line value is
+    wrapped in braces and read as a flow mapping; a longer one is read as a YAML document."""
+    metadata = js_trim(metadata)
+    if "\n" in metadata:
+        _BlockYaml(metadata + "\n").document()
+    else:
         _FlowYaml("{\n" + metadata + "\n}").document()
 
 
