@@ -30,8 +30,8 @@ _OUTSIDE_CLASS = {
     "D": "[^0-9]",
     "b": f"(?:(?<=[{_JS_WORD_CHARS}])(?![{_JS_WORD_CHARS}])|(?<![{_JS_WORD_CHARS}])(?=[{_JS_WORD_CHARS}]))",
 }
-# inside a class; \S keeps Python's meaning plus the few characters only Python counts as space
 _WORD_END = f"(?![{_JS_WORD_CHARS}])"
+# inside a class; \S keeps Python's meaning plus the few characters only Python counts as space
 _INSIDE_CLASS = {"s": _JS_SPACE_CHARS, "S": "\\S\\x1c-\\x1f\\x85", "w": _JS_WORD_CHARS, "d": "0-9"}
 
 
@@ -472,110 +472,80 @@ def _keyword(word: str, kind: str, begin: str | None = None) -> RuleSpec:
     return (word + r"\b", token(kind, begin=begin))
 
 
-_SEQUENCE_RULES: list[RuleSpec] = [
-    (r"[\n]+", "NEWLINE"),  # 0
-    (r"\s+", None),  # 1: note it also swallows a newline that follows trailing blanks
-    (r"(?:(?!\n)\s)+", None),  # 2: same-line blanks in the ID, ALIAS and LINE states
-    (r"#[^\n]*", None),  # 3
-    (r"%(?!\{)[^\n]*", None),  # 4
-    (r"[^}]%%[^\n]*", None),  # 5
-    (r"(?:[0-9]+(?:\.[0-9]{1,2})?|\.[0-9]{1,2})(?=[ \n]+)", "NUM"),  # 6
-    (r"@\{", token("CONFIG_START", begin="CONFIG")),  # 7
-    (r"[^}]+", "CONFIG_CONTENT"),  # 8
-    (r"\}(?=\s+as\s)", token("CONFIG_END", pops=1, begin="ALIAS")),  # 9
-    (r"\}", token("CONFIG_END", pops=2)),  # 10
-    (r"[^<>:\n,;@\s]+(?=\s*@\{)", token("ACTOR", trim=True)),  # 11
-    (r"[^<>:\n,;@\s]+(?=\s+as\s)", token("ACTOR", trim=True, begin="ALIAS")),  # 12
-    (r"[^<>:\n,;@]+(?=\s*[\n;#]|$)", token("ACTOR", trim=True, pops=1)),  # 13
-    (r"[^<>:\n,;@]*<[^\n]*", token("INVALID", pops=1)),  # 14
-    (r"[^\n]+", token("INVALID", trim=True, pops=1)),  # 15
-    _line_keyword("box", "box"),  # 16
-    _keyword("participant", "participant", begin="ID"),  # 17
-    _keyword("actor", "participant_actor", begin="ID"),  # 18
-    _keyword("create", "create"),  # 19
-    _keyword("destroy", "destroy", begin="ID"),  # 20
-    (r"as\b", token("AS", pops=2, begin="LINE")),  # 21
-    (r"", token("NEWLINE", pops=2)),  # 22: an alias that never came ends the statement
-    _line_keyword("loop", "loop"),  # 23
-    _line_keyword("rect", "rect"),  # 24
-    _line_keyword("opt", "opt"),  # 25
-    _line_keyword("alt", "alt"),  # 26
-    _line_keyword("else", "else"),  # 27
-    _line_keyword("par", "par"),  # 28
-    _line_keyword("par_over", "par_over"),  # 29
-    _line_keyword("and", "and"),  # 30
-    _line_keyword("critical", "critical"),  # 31
-    _line_keyword("option", "option"),  # 32
-    _line_keyword("break", "break"),  # 33
-    (r"[^#\n;]*", token("restOfLine", pops=1)),  # 34
-    _keyword("end", "end"),  # 35
-    _keyword("left of", "left_of"),  # 36
-    _keyword("right of", "right_of"),  # 37
-    (r"links" + _ACTOR_FOLLOWS, "links"),  # 38
-    (r"link" + _ACTOR_FOLLOWS, "link"),  # 39
-    (r"properties" + _ACTOR_FOLLOWS, "properties"),  # 40
-    (r"details" + _ACTOR_FOLLOWS, "details"),  # 41
-    _keyword("over", "over"),  # 42
-    _keyword("note", "note"),  # 43
-    _keyword("activate", "activate", begin="ID"),  # 44
-    _keyword("deactivate", "deactivate", begin="ID"),  # 45
-    (r"title\s[^#\n;]+", "title"),  # 46
-    (r"title:\s[^#\n;]+", "legacy_title"),  # 47
-    (r"accTitle\s*:\s*", token("acc_title", begin="acc_title")),  # 48
-    (r"[^\n]*", token("acc_title_value", pops=1)),  # 49
-    (r"accDescr\s*:\s*", token("acc_descr", begin="acc_descr")),  # 50
-    (r"[^\n]*", token("acc_descr_value", pops=1)),  # 51
-    (r"accDescr\s*\{\s*", skip(begin="acc_descr_multiline")),  # 52
-    (r"[}]", skip(pops=1)),  # 53
-    (r"[^}]*", "acc_descr_multiline_value"),  # 54
-    _keyword("sequenceDiagram", "SD"),  # 55
-    _keyword("autonumber", "autonumber"),  # 56
-    _keyword("off", "off"),  # 57
-    (r",", ","),  # 58
-    (r";", "NEWLINE"),  # 59
-    (_MESSAGE_ACTOR, token("ACTOR", trim=True)),  # 60
-    *_ARROWS,  # 61..86
-    (r":[^#\n;]*", "TXT"),  # 87
-    (r":", "TXT"),  # 88
-    (r"\+", "+"),  # 89
-    (r"-", "-"),  # 90
-    (r"\(\)", "()"),  # 91
-    (r"$", "NEWLINE"),  # 92: end of input ends the last statement
-    (r".", "INVALID"),  # 93
-]
-_INITIAL_RULES = [
-    0,
-    1,
-    3,
-    4,
-    5,
-    6,
-    16,
-    17,
-    18,
-    19,
-    20,
-    *range(23, 34),
-    *range(35, 49),
-    50,
-    52,
-    *range(55, 94),
-]
-
-SEQUENCE_LEXER = LexerSpec(
-    _SEQUENCE_RULES,
-    {
-        "INITIAL": _INITIAL_RULES,
-        "ID": [2, 3, 7, 11, 12, 13, 14, 15],
-        "ALIAS": [2, 3, 21, 22],
-        "LINE": [2, 3, 34],
-        "CONFIG": [8, 9, 10],
-        "acc_title": [49],
-        "acc_descr": [51],
-        "acc_descr_multiline": [53, 54],
-    },
-    ignore_case=True,
+_SAME_LINE_STATES = ("ID", "ALIAS", "LINE")
+_SEQUENCE_RULES = (
+    (None, r"[\n]+", "NEWLINE"),  # 0
+    (None, r"\s+", None),  # 1: note it also swallows a newline that follows trailing blanks
+    (_SAME_LINE_STATES, r"(?:(?!\n)\s)+", None),  # 2: same-line blanks in the ID, ALIAS and LINE states
+    (("INITIAL", *_SAME_LINE_STATES), r"#[^\n]*", None),  # 3
+    (None, r"%(?!\{)[^\n]*", None),  # 4
+    (None, r"[^}]%%[^\n]*", None),  # 5
+    (None, r"(?:[0-9]+(?:\.[0-9]{1,2})?|\.[0-9]{1,2})(?=[ \n]+)", "NUM"),  # 6
+    (("ID",), r"@\{", token("CONFIG_START", begin="CONFIG")),  # 7
+    (("CONFIG",), r"[^}]+", "CONFIG_CONTENT"),  # 8
+    (("CONFIG",), r"\}(?=\s+as\s)", token("CONFIG_END", pops=1, begin="ALIAS")),  # 9
+    (("CONFIG",), r"\}", token("CONFIG_END", pops=2)),  # 10
+    (("ID",), r"[^<>:\n,;@\s]+(?=\s*@\{)", token("ACTOR", trim=True)),  # 11
+    (("ID",), r"[^<>:\n,;@\s]+(?=\s+as\s)", token("ACTOR", trim=True, begin="ALIAS")),  # 12
+    (("ID",), r"[^<>:\n,;@]+(?=\s*[\n;#]|$)", token("ACTOR", trim=True, pops=1)),  # 13
+    (("ID",), r"[^<>:\n,;@]*<[^\n]*", token("INVALID", pops=1)),  # 14
+    (("ID",), r"[^\n]+", token("INVALID", trim=True, pops=1)),  # 15
+    (None, *_line_keyword("box", "box")),  # 16
+    (None, *_keyword("participant", "participant", begin="ID")),  # 17
+    (None, *_keyword("actor", "participant_actor", begin="ID")),  # 18
+    (None, *_keyword("create", "create")),  # 19
+    (None, *_keyword("destroy", "destroy", begin="ID")),  # 20
+    (("ALIAS",), r"as\b", token("AS", pops=2, begin="LINE")),  # 21
+    (("ALIAS",), r"", token("NEWLINE", pops=2)),  # 22: an alias that never came ends the statement
+    (None, *_line_keyword("loop", "loop")),  # 23
+    (None, *_line_keyword("rect", "rect")),  # 24
+    (None, *_line_keyword("opt", "opt")),  # 25
+    (None, *_line_keyword("alt", "alt")),  # 26
+    (None, *_line_keyword("else", "else")),  # 27
+    (None, *_line_keyword("par", "par")),  # 28
+    (None, *_line_keyword("par_over", "par_over")),  # 29
+    (None, *_line_keyword("and", "and")),  # 30
+    (None, *_line_keyword("critical", "critical")),  # 31
+    (None, *_line_keyword("option", "option")),  # 32
+    (None, *_line_keyword("break", "break")),  # 33
+    (("LINE",), r"[^#\n;]*", token("restOfLine", pops=1)),  # 34
+    (None, *_keyword("end", "end")),  # 35
+    (None, *_keyword("left of", "left_of")),  # 36
+    (None, *_keyword("right of", "right_of")),  # 37
+    (None, r"links" + _ACTOR_FOLLOWS, "links"),  # 38
+    (None, r"link" + _ACTOR_FOLLOWS, "link"),  # 39
+    (None, r"properties" + _ACTOR_FOLLOWS, "properties"),  # 40
+    (None, r"details" + _ACTOR_FOLLOWS, "details"),  # 41
+    (None, *_keyword("over", "over")),  # 42
+    (None, *_keyword("note", "note")),  # 43
+    (None, *_keyword("activate", "activate", begin="ID")),  # 44
+    (None, *_keyword("deactivate", "deactivate", begin="ID")),  # 45
+    (None, r"title\s[^#\n;]+", "title"),  # 46
+    (None, r"title:\s[^#\n;]+", "legacy_title"),  # 47
+    (None, r"accTitle\s*:\s*", token("acc_title", begin="acc_title")),  # 48
+    (("acc_title",), r"[^\n]*", token("acc_title_value", pops=1)),  # 49
+    (None, r"accDescr\s*:\s*", token("acc_descr", begin="acc_descr")),  # 50
+    (("acc_descr",), r"[^\n]*", token("acc_descr_value", pops=1)),  # 51
+    (None, r"accDescr\s*\{\s*", skip(begin="acc_descr_multiline")),  # 52
+    (("acc_descr_multiline",), r"[}]", skip(pops=1)),  # 53
+    (("acc_descr_multiline",), r"[^}]*", "acc_descr_multiline_value"),  # 54
+    (None, *_keyword("sequenceDiagram", "SD")),  # 55
+    (None, *_keyword("autonumber", "autonumber")),  # 56
+    (None, *_keyword("off", "off")),  # 57
+    (None, r",", ","),  # 58
+    (None, r";", "NEWLINE"),  # 59
+    (None, _MESSAGE_ACTOR, token("ACTOR", trim=True)),  # 60
+    *((None, pattern, kind) for pattern, kind in _ARROWS),  # 61..86
+    (None, r":[^#\n;]*", "TXT"),  # 87
+    (None, r":", "TXT"),  # 88
+    (None, r"\+", "+"),  # 89
+    (None, r"-", "-"),  # 90
+    (None, r"\(\)", "()"),  # 91
+    (None, r"$", "NEWLINE"),  # 92: end of input ends the last statement
+    (None, r".", "INVALID"),  # 93
 )
+
+SEQUENCE_LEXER = LexerSpec.from_table(_SEQUENCE_RULES, ignore_case=True)
 
 
 # ---------------------------------------------------------------------------------------------------------
