@@ -18,6 +18,7 @@ VALID = [
     "classDiagram\n    A ()-- B",
     "classDiagram\n    class A:::hot {\n    }",
     "classDiagram\n    direction RL\n    A o-- B\n    A *-- C\n    A ..> D\n    A ..|> E\n    `Quoted Name` --> F",
+    "classDiagram\n    class Shape {\n        +List~int~ items\n        +get(int i) int$\n    }\n    <<interface>> Shape",
 ]
 
 INVALID = [
@@ -29,6 +30,9 @@ INVALID = [
     ("classDiagram\n    style A stroke-width:2px", 2),  # `-` is not a style component
     ("classDiagram\n    class o", 2),  # a lone `o` is the aggregation arrow head
     ("classDiagrams\n    class A\n    A --> B", 4),  # no header: fails at the end of input
+    # a member with `)` is a method, and mermaid fails on one that is not `name(...)`
+    ("classDiagram\n    class Shape\n    Shape : area)", None),
+    ("classDiagram\n    class Shape {\n        +area() double\n        +resize)\n    }", None),
 ]
 
 

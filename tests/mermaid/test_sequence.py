@@ -19,6 +19,7 @@ VALID = [
     "sequenceDiagram\n    critical connect\n        A->>B: x\n    option timeout\n        A->>B: y\n    end\n"
     "    break failed\n        A->>B: z\n    end\n    rect rgb(0, 0, 255)\n        A->>B: w\n    end",
     'sequenceDiagram\n    A->>B: hi;B->>A: ho\n    links A: {"x": "https://x"}\n    link A: Dash @ https://d',
+    'sequenceDiagram\n    participant DB@{ "type": "database", "alias": "Store" } as The store\n    DB->>DB: ok',
 ]
 
 # (diagram, line mermaid reports or None when its error carries no line)
@@ -33,6 +34,11 @@ INVALID = [
     ("sequenceDiagram\n    participant A->>B", 2),
     ("sequenceDiagram\n    A=>B: hi", 2),  # unknown arrow
     ("sequenceDiagram\n    Note A: missing placement", 2),
+    # metadata over several lines is a YAML document: the second key is indented more than the first
+    (
+        'sequenceDiagram\n    participant DB@{\n      "type": "database"\n        "alias": "Store"\n    }',
+        None,
+    ),
 ]
 
 

@@ -13,7 +13,7 @@ VALID = [
     "stateDiagram-v2\n    state fork_state <<fork>>\n    state join_state <<join>>\n    state if_state <<choice>>\n"
     "    [*] --> fork_state\n    fork_state --> A\n    A --> join_state",
     "stateDiagram-v2\n    A --> B C --> D",  # statements need no separator
-    'stateDiagram-v2\n    note right of A : a note\n    note left of B\n        multi line\n    end note\n'
+    "stateDiagram-v2\n    note right of A : a note\n    note left of B\n        multi line\n    end note\n"
     '    note "floating" as N1',
     "stateDiagram-v2\n    classDef hot fill:#f00\n    class A hot\n    style A fill:#0f0\n    A:::hot --> B",
     "stateDiagram-v2\n    state Active {\n        A --> B\n        --\n        C --> D\n    }\n    scale 350 width",
@@ -27,6 +27,8 @@ INVALID = [
     ("stateDiagram-v2\n    state Two Words {\n        A --> B\n    }", None),  # names are single words
     ("stateDiagram-v2\n    note over A : bad", 2),  # only left of / right of
     ("stateDiagram-v2\n    classDef default fill:#f00", 2),
+    # a composite state may have one description only
+    ('stateDiagram-v2\n    state "Desc" as X {\n        A --> B\n    }\n    X : more', None),
 ]
 
 
