@@ -8,13 +8,17 @@ from doclint.mermaid.diagrams.class_diagram import parse
 from doclint.mermaid.model import MermaidSyntaxError
 
 VALID = [
-    "classDiagram\n    class Animal {\n        +String name\n        +eat() void\n    }\n"
-    '    Animal <|-- Duck : inherits\n    Duck "1" --> "*" Egg : lays',
+    (
+        "classDiagram\n    class Animal {\n        +String name\n        +eat() void\n    }\n"
+        '    Animal <|-- Duck : inherits\n    Duck "1" --> "*" Egg : lays'
+    ),
     "classDiagram\n    class Box~T~\n    class Shape {\n        <<interface>>\n    }\n    <<abstract>> Box",
     "classDiagram\n    namespace Shapes {\n        class Triangle\n        class Square\n    }",
-    'classDiagram\n    class A\n    style A fill:#f9f,stroke:#333\n    classDef hot fill:#f00\n    cssClass "A" hot\n'
-    '    click A href "https://example.com" "tooltip"\n    click A call callback()\n'
-    '    note for A "a note"\n    note "general"',
+    (
+        'classDiagram\n    class A\n    style A fill:#f9f,stroke:#333\n    classDef hot fill:#f00\n    cssClass "A" hot\n'
+        '    click A href "https://example.com" "tooltip"\n    click A call callback()\n'
+        '    note for A "a note"\n    note "general"'
+    ),
     "classDiagram\n    A ()-- B",
     "classDiagram\n    class A:::hot {\n    }",
     "classDiagram\n    direction RL\n    A o-- B\n    A *-- C\n    A ..> D\n    A ..|> E\n    `Quoted Name` --> F",

@@ -10,14 +10,20 @@ from doclint.mermaid.model import MermaidSyntaxError
 VALID = [
     "sequenceDiagram\n    Alice->>Bob: Hello Bob\n    Bob-->>Alice: Hi Alice",
     "sequenceDiagram\n    participant A as Alice\n    actor B as Bob\n    A->>+B: request\n    B-->>-A: response",
-    "sequenceDiagram\n    alt ok\n        A->>B: yes\n    else not ok\n        A->>B: no\n    end\n"
-    "    par one\n        A->>B: x\n    and two\n        A->>C: y\n    end",
-    "sequenceDiagram\n    autonumber 10 5\n    Note over A,B: a note\n    Note left of A: left\n"
-    "    A-xB: lost\n    A-)B: async",
+    (
+        "sequenceDiagram\n    alt ok\n        A->>B: yes\n    else not ok\n        A->>B: no\n    end\n"
+        "    par one\n        A->>B: x\n    and two\n        A->>C: y\n    end"
+    ),
+    (
+        "sequenceDiagram\n    autonumber 10 5\n    Note over A,B: a note\n    Note left of A: left\n"
+        "    A-xB: lost\n    A-)B: async"
+    ),
     "sequenceDiagram\n    create participant C\n    A->>C: hello\n    destroy C\n    A-xC: bye",
     "sequenceDiagram\n    box Aqua Group\n    participant A\n    participant B\n    end\n    A->>B: hi",
-    "sequenceDiagram\n    critical connect\n        A->>B: x\n    option timeout\n        A->>B: y\n    end\n"
-    "    break failed\n        A->>B: z\n    end\n    rect rgb(0, 0, 255)\n        A->>B: w\n    end",
+    (
+        "sequenceDiagram\n    critical connect\n        A->>B: x\n    option timeout\n        A->>B: y\n    end\n"
+        "    break failed\n        A->>B: z\n    end\n    rect rgb(0, 0, 255)\n        A->>B: w\n    end"
+    ),
     'sequenceDiagram\n    A->>B: hi;B->>A: ho\n    links A: {"x": "https://x"}\n    link A: Dash @ https://d',
     'sequenceDiagram\n    participant DB@{ "type": "database", "alias": "Store" } as The store\n    DB->>DB: ok',
 ]

@@ -10,11 +10,15 @@ from doclint.mermaid.model import MermaidSyntaxError
 VALID = [
     "stateDiagram-v2\n    [*] --> Still\n    Still --> Moving : push\n    Moving --> [*]",
     "stateDiagram\n    state Composite {\n        [*] --> Inner\n        Inner --> [*]\n    }",
-    "stateDiagram-v2\n    state fork_state <<fork>>\n    state join_state <<join>>\n    state if_state <<choice>>\n"
-    "    [*] --> fork_state\n    fork_state --> A\n    A --> join_state",
+    (
+        "stateDiagram-v2\n    state fork_state <<fork>>\n    state join_state <<join>>\n    state if_state <<choice>>\n"
+        "    [*] --> fork_state\n    fork_state --> A\n    A --> join_state"
+    ),
     "stateDiagram-v2\n    A --> B C --> D",  # statements need no separator
-    "stateDiagram-v2\n    note right of A : a note\n    note left of B\n        multi line\n    end note\n"
-    '    note "floating" as N1',
+    (
+        "stateDiagram-v2\n    note right of A : a note\n    note left of B\n        multi line\n    end note\n"
+        '    note "floating" as N1'
+    ),
     "stateDiagram-v2\n    classDef hot fill:#f00\n    class A hot\n    style A fill:#0f0\n    A:::hot --> B",
     "stateDiagram-v2\n    state Active {\n        A --> B\n        --\n        C --> D\n    }\n    scale 350 width",
     'stateDiagram-v2\n    A --> B\n    click A "https://example.com" "tip"',
