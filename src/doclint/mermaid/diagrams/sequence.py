@@ -172,6 +172,8 @@ def skip(*, begin: str | None = None, pops: int = 0) -> Action:
     return action
 
 
+_LINE_SEARCH = re.compile(r"\.\*([A-Za-z]{3,})")  # a rule starting `.*word`
+
 # Python's regex parser, to find which characters a rule can start with (module renamed in Python 3.11).
 try:
     import re._parser as _sre_parse  # type: ignore[import-not-found]
@@ -259,6 +261,7 @@ class _Rule:
     first: FirstChars  # type: ignore[valid-type]
     nullable: bool
     second: re.Pattern[str] | None  # set when the rule starts with two literal characters
+    line_word: str | None  # for rules like `.*direction...`: a word the rest of the line must contain
 
     def may_start_with(self, chars: str) -> bool:
         """Whether the rule could match text starting with ``chars`` (the next two characters)."""
@@ -292,7 +295,9 @@ class LexerSpec:
             parsed = _sre_parse.parse(source, flags)
             first, nullable = _first_chars(parsed, flags)
             second = _second_char(parsed, flags)
-            compiled.append(_Rule(re.compile(source, flags), action, first, nullable, second))
+            word = _LINE_SEARCH.match(pattern) if isinstance(pattern, str) else None
+            line_word = word.group(1).lower() if word else None
+            compiled.append(_Rule(re.compile(source, flags), action, first, nullable, second, line_word))
         for state, indexes in self.conditions.items():
             self._by_state[state] = [compiled[i] for i in indexes]
 
@@ -342,14 +347,26 @@ class JisonLexer(LexerControl):
     def __init__(self, spec: LexerSpec, text: str) -> None:
         super().__init__(text)
         self._spec = spec
+        self._folded: str | None = None  # the input in lower case, for line_word checks
 
     def _match(self) -> tuple[re.Match[str], Action | str | None] | None:
         text, pos = self.input, self.pos
         for rule in self._spec.candidates(self.state, text[pos : pos + 2]):
+            if rule.line_word is not None and not self._rest_of_line_has(rule.line_word):
+                continue  # saves scanning the line once per token (quadratic on long lines)
             match = rule.pattern.match(text, pos)
             if match is not None:
                 return match, rule.action
         return None
+
+    def _rest_of_line_has(self, word: str) -> bool:
+        if self._folded is None:
+            self._folded = self.input.lower()
+            if len(self._folded) != len(self.input):  # lower() changed lengths: positions would not line up
+                self._folded = self.input
+                return True
+        end = self._folded.find("\n", self.pos)
+        return self._folded.find(word, self.pos, len(self._folded) if end < 0 else end) >= 0
 
     def next_token(self) -> Token:
         empty_matches = 0
