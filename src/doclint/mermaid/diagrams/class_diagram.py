@@ -209,6 +209,11 @@ def _check_member(class_name: str, member: str) -> None:
         )
 
 
+def _check_members(class_name: str, members: list[str]) -> None:
+    for member in members:
+        _check_member(class_name, member)
+
+
 def _plain_class_name(name: str) -> str:
     """classDb keys a generic class `Box~T~` by `Box`."""
     tilde = name.find("~")
@@ -328,7 +333,7 @@ class _ClassParser:
         else:
             self.classes.update((_plain_class_name(first), _plain_class_name(second)))
 
-    def class_statement(self) -> str:
+    def class_statement(self) -> None:
         cursor = self.cursor
         cursor.take()
         name = self.class_name()
@@ -350,7 +355,6 @@ class _ClassParser:
                 self.class_body(name, allow_empty=True)
         elif cursor.kind == "STRUCT_START":
             self.class_body(name, allow_empty=True)
-        return name
 
     def class_body(self, name: str, allow_empty: bool) -> None:
         cursor = self.cursor
@@ -363,7 +367,7 @@ class _ClassParser:
         cursor.expect(
             "STRUCT_STOP", what=f"a member or `}}` to close the class body opened on line {opened_on}"
         )
-        self.when_reduced(lambda: [_check_member(name, member) for member in members])
+        self.when_reduced(lambda: _check_members(name, members))
 
     def alnum(self) -> str:
         return self.cursor.expect(*_ALNUM, what="a name").text
@@ -418,11 +422,11 @@ class _ClassParser:
         if cursor.kind == "LINK_TARGET":
             cursor.take()
 
-    def note(self) -> str:
+    def note(self) -> None:
         cursor = self.cursor
         if cursor.take().kind == "NOTE_FOR":
             self.class_name()
-        return cursor.expect("STR", what="the quoted note text").text
+        cursor.expect("STR", what="the quoted note text")
 
     def class_def(self) -> None:
         cursor = self.cursor
