@@ -35,8 +35,25 @@ def _keyword(word: str) -> str:
     return word + r"\b"
 
 
-# Letters outside ASCII (jison's UNICODE_TEXT lists the BMP letters; astral characters match nothing).
-_UNICODE_LETTER = re.compile(r"(?![\U00010000-\U0010FFFF])[^\W\d_]")
+def _letter_class() -> str:
+    """A character class of the letters in the Basic Multilingual Plane.
+
+    jison's UNICODE_TEXT rule lists the Unicode letters of the BMP (not digits or other numerals such as
+    `½`, and nothing beyond U+FFFF, which JavaScript sees as two surrogates).
+    """
+    ranges: list[str] = []
+    start = None
+    for code in range(0x10001):
+        is_letter = code < 0x10000 and chr(code).isalpha()
+        if is_letter and start is None:
+            start = code
+        elif not is_letter and start is not None:
+            ranges.append(f"\\u{start:04x}-\\u{code - 1:04x}" if code - 1 > start else f"\\u{start:04x}")
+            start = None
+    return "[" + "".join(ranges) + "]"
+
+
+_UNICODE_LETTER = re.compile(_letter_class())
 
 _RULES = (
     # a line mentioning `direction XX` anywhere is a direction statement (jison's `.*direction\s+TB...`)

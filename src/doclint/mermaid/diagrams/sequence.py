@@ -288,7 +288,9 @@ class LexerSpec:
     _candidates: dict[tuple[str, str], tuple[_Rule, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        flags = re.IGNORECASE if self.ignore_case else 0
+        # ASCII: JavaScript's case-insensitive matching never pairs a non-ASCII letter with an ASCII one
+        # (Python's would match `İ` with `i` and the Kelvin sign with `k`); \s, \w, \b are spelled out.
+        flags = re.ASCII | (re.IGNORECASE if self.ignore_case else 0)
         compiled = []
         for pattern, action in self.rules:
             source = _rule_regex(pattern)
