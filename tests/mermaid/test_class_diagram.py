@@ -23,6 +23,7 @@ VALID = [
     "classDiagram\n    class A:::hot {\n    }",
     "classDiagram\n    direction RL\n    A o-- B\n    A *-- C\n    A ..> D\n    A ..|> E\n    `Quoted Name` --> F",
     "classDiagram\n    class Shape {\n        +List~int~ items\n        +get(int i) int$\n    }\n    <<interface>> Shape",
+    "classDiagram\n    class Straße\n    Straße --> Ωmega",
 ]
 
 INVALID = [
@@ -36,6 +37,7 @@ INVALID = [
     ("classDiagrams\n    class A\n    A --> B", 4),  # no header: fails at the end of input
     # a member with `)` is a method, and mermaid fails on one that is not `name(...)`
     ("classDiagram\n    class Shape\n    Shape : area)", None),
+    ("classDiagram\n    class Ca-rⅫ", 2),  # a Roman numeral is not a letter for mermaid's lexer
     ("classDiagram\n    class Shape {\n        +area() double\n        +resize)\n    }", None),
 ]
 

@@ -26,6 +26,8 @@ VALID = [
     ),
     'sequenceDiagram\n    A->>B: hi;B->>A: ho\n    links A: {"x": "https://x"}\n    link A: Dash @ https://d',
     'sequenceDiagram\n    participant DB@{ "type": "database", "alias": "Store" } as The store\n    DB->>DB: ok',
+    # `par` ends at a non-ASCII letter: JavaScript's \b and case folding are ASCII-only
+    "sequenceDiagram\n    parİ x\n    end",
 ]
 
 # (diagram, line mermaid reports or None when its error carries no line)

@@ -23,6 +23,7 @@ VALID = [
     "stateDiagram-v2\n    state Active {\n        A --> B\n        --\n        C --> D\n    }\n    scale 350 width",
     'stateDiagram-v2\n    A --> B\n    click A "https://example.com" "tip"',
     'stateDiagram-v2\n    state "Long description" as L\n    L --> [*]',
+    "stateDiagram-v2\n    state Two İ{\n        A --> B\n    }",  # `İ` is not a word character in JS
 ]
 
 INVALID = [
