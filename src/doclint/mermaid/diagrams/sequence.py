@@ -612,9 +612,17 @@ class _Event:
     metadata: str | None = None
 
 
+def _describe(tok: Token) -> str:
+    if tok.kind == "NEWLINE":
+        return "end of line" if tok.text.strip() == "" else "`;`"
+    if tok.kind == "INVALID":
+        return f"unexpected {tok.text!r}"
+    return repr(tok.text)
+
+
 class _SequenceParser:
     def __init__(self, text: str) -> None:
-        self.cursor = TokenCursor(SEQUENCE_LEXER.lexer(text))
+        self.cursor = TokenCursor(SEQUENCE_LEXER.lexer(text), _describe)
         self.events: list[_Event] = []
 
     def parse(self) -> list[_Event]:
