@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from parser_expectations import assert_like_mermaid
 
 from doclint.mermaid.diagrams.state import parse
-from doclint.mermaid.model import MermaidSyntaxError
 
 VALID = [
     "stateDiagram-v2\n    [*] --> Still\n    Still --> Moving : push\n    Moving --> [*]",
@@ -37,13 +37,9 @@ INVALID = [
 ]
 
 
-@pytest.mark.parametrize("diagram", VALID)
-def test_valid_diagrams_parse(diagram: str) -> None:
-    parse(diagram)
+CASES = [(text, True, None) for text in VALID] + [(text, False, line) for text, line in INVALID]
 
 
-@pytest.mark.parametrize(("diagram", "line"), INVALID)
-def test_invalid_diagrams_report_mermaids_line(diagram: str, line: int | None) -> None:
-    with pytest.raises(MermaidSyntaxError) as caught:
-        parse(diagram)
-    assert caught.value.line == line
+@pytest.mark.parametrize(("text", "valid", "line"), CASES)
+def test_state_like_mermaid(text: str, valid: bool, line: int | None) -> None:
+    assert_like_mermaid(parse, text, valid, line)

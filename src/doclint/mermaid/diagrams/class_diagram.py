@@ -11,7 +11,9 @@ import re
 from collections.abc import Callable
 
 from doclint.mermaid.diagrams.sequence import (
+    ACCESSIBILITY,
     END,
+    FixedTail,
     LexerControl,
     LexerSpec,
     Token,
@@ -164,11 +166,17 @@ _NAME_START = _ALNUM | {"BQUOTE_STR"}
 _RELATION_TYPES = frozenset({"AGGREGATION", "EXTENSION", "COMPOSITION", "DEPENDENCY", "LOLLIPOP"})
 _LINE_TYPES = frozenset({"LINE", "DOTTED_LINE"})
 _STYLE_COMPONENTS = frozenset({"ALPHA", "NUM", "COLON", "UNIT", "SPACE", "BRKT", "STYLE", "PCT", "LABEL"})
-_DIRECTIONS = frozenset({"direction_tb", "direction_bt", "direction_rl", "direction_lr"})
-_SIMPLE_STATEMENTS = _DIRECTIONS | {"acc_descr_multiline_value", "MEMBER", "SEPARATOR"}
+_FIXED_STATEMENTS: dict[str, FixedTail] = {
+    **ACCESSIBILITY,
+    **{
+        kind: ()
+        for kind in ("direction_tb", "direction_bt", "direction_rl", "direction_lr", "MEMBER", "SEPARATOR")
+    },
+    "CSSCLASS": ((("STR",), "a quoted list of class names"), (("ALPHA",), "a style class name")),
+}
 _STATEMENT_START = (
     _NAME_START
-    | _SIMPLE_STATEMENTS
+    | set(_FIXED_STATEMENTS)
     | {
         "NAMESPACE",
         "CLASS",
@@ -177,12 +185,9 @@ _STATEMENT_START = (
         "LINK",
         "CLICK",
         "STYLE",
-        "CSSCLASS",
         "NOTE_FOR",
         "NOTE",
         "CLASSDEF",
-        "acc_title",
-        "acc_descr",
     }
 )
 _NAMESPACE_ITEM_START = frozenset({"CLASS", "NOTE_FOR", "NOTE", "NAMESPACE"})
@@ -241,6 +246,18 @@ class _ClassParser:
     def __init__(self, text: str) -> None:
         self.cursor = TokenCursor(CLASS_LEXER.lexer(text), _describe)
         self.classes: set[str] = set()
+        self.handlers: dict[str, Callable[[], None]] = {
+            "NAMESPACE": self.namespace,
+            "CLASS": self.class_statement,
+            "ANNOTATION_START": self.annotation,
+            "CALLBACK": self.click,
+            "LINK": self.click,
+            "CLICK": self.click,
+            "STYLE": self.style,
+            "NOTE_FOR": self.note,
+            "NOTE": self.note,
+            "CLASSDEF": self.class_def,
+        }
 
     def parse(self) -> None:
         cursor = self.cursor
@@ -269,35 +286,20 @@ class _ClassParser:
     def statement(self) -> None:
         cursor = self.cursor
         kind = cursor.kind
-        if kind in _NAME_START:
+        fixed = _FIXED_STATEMENTS.get(kind)
+        if fixed is not None:
+            cursor.take_fixed(fixed)
+        elif kind in _NAME_START:
             self.relation_or_member()
-        elif kind in _SIMPLE_STATEMENTS:
-            cursor.take()
-        elif kind in ("acc_title", "acc_descr"):
-            cursor.take()
-            cursor.expect(kind + "_value", what="a value")
-        elif kind == "NAMESPACE":
-            self.namespace()
-        elif kind == "CLASS":
-            self.class_statement()
-        elif kind == "ANNOTATION_START":
-            self.annotation()
-        elif kind in ("CALLBACK", "LINK", "CLICK"):
-            self.click()
-        elif kind == "STYLE":
-            cursor.take()
-            cursor.expect("ALPHA", what="a class name")
-            self.styles()
-        elif kind == "CSSCLASS":
-            cursor.take()
-            cursor.expect("STR", what="a quoted list of class names")
-            cursor.expect("ALPHA", what="a style class name")
-        elif kind in ("NOTE_FOR", "NOTE"):
-            self.note()
-        elif kind == "CLASSDEF":
-            self.class_def()
+        elif kind in self.handlers:
+            self.handlers[kind]()
         else:
             raise cursor.error("a statement")
+
+    def style(self) -> None:
+        self.cursor.take()
+        self.cursor.expect("ALPHA", what="a class name")
+        self.styles()
 
     def class_name(self, generics: bool = True) -> str:
         """className / namespaceName: words (optionally joined by dots), or a `quoted` name, maybe `~T~`."""

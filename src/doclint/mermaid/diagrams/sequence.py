@@ -401,6 +401,15 @@ class JisonLexer(LexerControl):
                 raise MermaidSyntaxError(f"Lexer stuck on line {self.lineno + 1}", self.lineno + 1)
 
 
+# a statement's fixed tail: for each following token, the kinds allowed and how to name them in an error
+FixedTail = tuple[tuple[tuple[str, ...], str], ...]
+ACCESSIBILITY: dict[str, FixedTail] = {
+    "acc_title": ((("acc_title_value",), "a title"),),
+    "acc_descr": ((("acc_descr_value",), "a description"),),
+    "acc_descr_multiline_value": (),
+}
+
+
 class TokenCursor:
     """One token of lookahead over a jison lexer, remembering the line of the last consumed token."""
 
@@ -424,6 +433,17 @@ class TokenCursor:
         self._lookahead = None
         self.shifted_line = tok.line
         return tok
+
+    def skip(self, kind: str) -> None:
+        """Consume any number of ``kind`` tokens."""
+        while self.kind == kind:
+            self.take()
+
+    def take_fixed(self, following: FixedTail) -> None:
+        """Consume the current token, then the tokens that must follow it: (kinds, description) pairs."""
+        self.take()
+        for kinds, what in following:
+            self.expect(*kinds, what=what)
 
     def expect(self, *kinds: str, what: str | None = None) -> Token:
         if self.peek().kind not in kinds:
@@ -600,6 +620,10 @@ _LINE_STARTS = frozenset(
     }
 )
 _STATEMENT_HINT = "a statement (message, participant, note, block, ...)"
+_FIXED_STATEMENTS: dict[str, FixedTail] = {
+    **ACCESSIBILITY,
+    **{kind: () for kind in ("NEWLINE", "INVALID", "title", "legacy_title")},
+}
 
 
 @dataclass(frozen=True)
@@ -624,11 +648,16 @@ class _SequenceParser:
     def __init__(self, text: str) -> None:
         self.cursor = TokenCursor(SEQUENCE_LEXER.lexer(text), _describe)
         self.events: list[_Event] = []
+        self.handlers: dict[str, Callable[[], None]] = {
+            "box": self.box,
+            "ACTOR": self.signal,
+            "autonumber": self.autonumber,
+            "note": self.note,
+        }
 
     def parse(self) -> list[_Event]:
         cursor = self.cursor
-        while cursor.kind == "NEWLINE":
-            cursor.take()
+        cursor.skip("NEWLINE")
         cursor.expect("SD", what="`sequenceDiagram`")
         self.document()
         cursor.expect(END, what=_STATEMENT_HINT)
@@ -641,8 +670,9 @@ class _SequenceParser:
     def line(self) -> None:
         cursor = self.cursor
         kind = cursor.kind
-        if kind in ("NEWLINE", "INVALID", "title", "legacy_title", "acc_descr_multiline_value"):
-            cursor.take()
+        fixed = _FIXED_STATEMENTS.get(kind)
+        if fixed is not None:
+            cursor.take_fixed(fixed)
         elif kind in _PARTICIPANT_KINDS or kind == "destroy":
             self.participant_statement()
         elif kind == "create":
@@ -650,29 +680,24 @@ class _SequenceParser:
             if cursor.kind not in _PARTICIPANT_KINDS and cursor.kind != "destroy":
                 raise cursor.error("`participant` or `actor` after `create`")
             self.participant_statement(created=True)
-        elif kind == "box":
-            self.box()
-        elif kind == "ACTOR":
-            self.signal()
-        elif kind == "autonumber":
-            self.autonumber()
         elif kind in ("activate", "deactivate"):
-            cursor.take()
-            actor = cursor.expect("ACTOR", what="a participant name").text
-            cursor.expect("NEWLINE", what="end of line")
-            self.events.append(_Event(kind, actor))
-        elif kind == "note":
-            self.note()
+            self.activation(kind)
         elif kind in _ACTOR_STATEMENTS:
             cursor.take()
             self.actor()
             cursor.expect("TXT", what="`:` and the text")
             cursor.expect("NEWLINE", what="end of line")
-        elif kind in ("acc_title", "acc_descr"):
-            cursor.take()
-            cursor.expect(kind + "_value", what="a value")
+        elif kind in self.handlers:
+            self.handlers[kind]()
         else:
             self.block(kind)
+
+    def activation(self, kind: str) -> None:
+        cursor = self.cursor
+        cursor.take()
+        actor = cursor.expect("ACTOR", what="a participant name").text
+        cursor.expect("NEWLINE", what="end of line")
+        self.events.append(_Event(kind, actor))
 
     def actor(self) -> str:
         name = self.cursor.expect("ACTOR", what="a participant name").text

@@ -8,9 +8,13 @@ parsed by recursive descent, reporting errors on the line of the last consumed t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from doclint.mermaid.diagrams.sequence import (
+    ACCESSIBILITY,
     END,
     Action,
+    FixedTail,
     LexerControl,
     LexerSpec,
     Token,
@@ -157,37 +161,20 @@ _RULES = (
 STATE_LEXER = LexerSpec.from_table(_RULES, ignore_case=True)
 
 
-_SINGLE_TOKEN_STATEMENTS = frozenset(
-    {
-        "HIDE_EMPTY",
-        "FORK",
-        "JOIN",
-        "CHOICE",
-        "CONCURRENT",
-        "acc_descr_multiline_value",
-        "direction_tb",
-        "direction_bt",
-        "direction_rl",
-        "direction_lr",
-    }
-)
-_TWO_PART = {"classDef": ("CLASSDEF_ID", "DEFAULT"), "style": ("STYLE_IDS",), "class": ("CLASSENTITY_IDS",)}
-_TWO_PART_REST = {"classDef": "CLASSDEF_STYLEOPTS", "style": "STYLEDEF_STYLEOPTS", "class": "STYLECLASS"}
-_LINE_START = (
-    _SINGLE_TOKEN_STATEMENTS
-    | set(_TWO_PART)
-    | {
-        "NL",
-        "ID",
-        "EDGE_STATE",
-        "scale",
-        "COMPOSIT_STATE",
-        "STATE_DESCR",
-        "note",
-        "acc_title",
-        "acc_descr",
-        "CLICK",
-    }
+_FIXED_STATEMENTS: dict[str, FixedTail] = {
+    **ACCESSIBILITY,
+    **{
+        kind: ()
+        for kind in ("HIDE_EMPTY", "FORK", "JOIN", "CHOICE", "CONCURRENT")
+        + ("direction_tb", "direction_bt", "direction_rl", "direction_lr")
+    },
+    "scale": ((("WIDTH",), "a width"),),
+    "classDef": ((("CLASSDEF_ID", "DEFAULT"), "a class name"), (("CLASSDEF_STYLEOPTS",), "styles")),
+    "style": ((("STYLE_IDS",), "state names"), (("STYLEDEF_STYLEOPTS",), "styles")),
+    "class": ((("CLASSENTITY_IDS",), "state names"), (("STYLECLASS",), "a class name")),
+}
+_LINE_START = frozenset(
+    {"NL", "ID", "EDGE_STATE", "COMPOSIT_STATE", "STATE_DESCR", "note", "CLICK", *_FIXED_STATEMENTS}
 )
 _STATEMENT_HINT = "a statement (state, transition `-->`, note, ...)"
 
@@ -239,11 +226,18 @@ class _StateParser:
     def __init__(self, text: str) -> None:
         self.cursor = TokenCursor(STATE_LEXER.lexer(text), _describe)
         self.labels = _StateLabels()
+        self.handlers: dict[str, Callable[[], None]] = {
+            "ID": self.state_or_transition,
+            "EDGE_STATE": self.state_or_transition,
+            "COMPOSIT_STATE": self.composite_state,
+            "STATE_DESCR": self.described_state,
+            "note": self.note,
+            "CLICK": self.click,
+        }
 
     def parse(self) -> None:
         cursor = self.cursor
-        while cursor.kind == "NL":
-            cursor.take()
+        cursor.skip("NL")
         cursor.expect("SD", what="`stateDiagram` or `stateDiagram-v2`")
         self.document()
         cursor.expect(END, what=_STATEMENT_HINT)
@@ -258,31 +252,16 @@ class _StateParser:
                 self.statement()
 
     def statement(self) -> None:
-        cursor = self.cursor
-        kind = cursor.kind
-        if kind in _SINGLE_TOKEN_STATEMENTS:
-            cursor.take()
-        elif kind in _TWO_PART:
-            cursor.take()
-            cursor.expect(*_TWO_PART[kind], what="a name")
-            cursor.expect(_TWO_PART_REST[kind], what="styles")
-        elif kind in ("ID", "EDGE_STATE"):
-            self.state_or_transition()
-        elif kind == "scale":
-            cursor.take()
-            cursor.expect("WIDTH", what="a width")
-        elif kind == "COMPOSIT_STATE":
-            name = cursor.take().text
-            self.labels.add(name, has_body=self.optional_body())
-        elif kind == "STATE_DESCR":
-            self.described_state()
-        elif kind == "note":
-            self.note()
-        elif kind in ("acc_title", "acc_descr"):
-            cursor.take()
-            cursor.expect(kind + "_value", what="a value")
+        kind = self.cursor.kind
+        fixed = _FIXED_STATEMENTS.get(kind)
+        if fixed is not None:
+            self.cursor.take_fixed(fixed)
         else:
-            self.click()
+            self.handlers[kind]()
+
+    def composite_state(self) -> None:
+        name = self.cursor.take().text
+        self.labels.add(name, has_body=self.optional_body())
 
     def id_statement(self) -> str:
         cursor = self.cursor
