@@ -24,6 +24,7 @@ VALID = [
     "classDiagram\n    direction RL\n    A o-- B\n    A *-- C\n    A ..> D\n    A ..|> E\n    `Quoted Name` --> F",
     "classDiagram\n    class Shape {\n        +List~int~ items\n        +get(int i) int$\n    }\n    <<interface>> Shape",
     "classDiagram\n    class Straße\n    Straße --> Ωmega",
+    "classDiagram\n    class A {\n        +foo<b>()</b>\n    }",
 ]
 
 INVALID = [
@@ -38,6 +39,8 @@ INVALID = [
     # a member with `)` is a method, and mermaid fails on one that is not `name(...)`
     ("classDiagram\n    class Shape\n    Shape : area)", None),
     ("classDiagram\n    class Ca-rⅫ", 2),  # a Roman numeral is not a letter for mermaid's lexer
+    # DOMPurify drops a <script> element with its content, leaving no `name(...)`
+    ("classDiagram\n    class A {\n        +<script>x()</script>\n    }", None),
     ("classDiagram\n    class Shape {\n        +area() double\n        +resize)\n    }", None),
 ]
 

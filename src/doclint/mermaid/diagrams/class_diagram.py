@@ -208,9 +208,18 @@ _METHOD = re.compile(r"[^\n\r\u2028\u2029]+\([^\n\r\u2028\u2029]*\)")
 _HTML_MARKUP = re.compile(r"<(?:!--.*?(?:-->|\Z)|[/!?]?[A-Za-z][^>]*(?:>|\Z)|[!?][^>]*(?:>|\Z))", re.DOTALL)
 
 
+# elements DOMPurify removes together with their content
+_DROPPED_ELEMENTS = re.compile(
+    r"<(script|style|noscript|noembed|noframes|xmp|iframe|template)\b[^>]*>.*?(?:</\1\s*>|\Z)|<plaintext\b.*",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
 def _sanitize(text: str) -> str:
     """Roughly mermaid's sanitizeText under the default security level: HTML markup is removed."""
-    return _HTML_MARKUP.sub("", text) if "<" in text else text
+    if "<" not in text:
+        return text
+    return _HTML_MARKUP.sub("", _DROPPED_ELEMENTS.sub("", text))
 
 
 def _cleanup_label(label: str) -> str:
