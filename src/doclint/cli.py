@@ -170,7 +170,13 @@ def _line_lookup(result):  # type: ignore[no-untyped-def]
 
     def lookup(path: str, line: int) -> str | None:
         document = by_display.get(path)
-        return document.line(line) if document else None
+        if document is not None:
+            return document.line(line)
+        try:  # a warm run answered from the cache has no documents: read the line itself
+            lines = Path(path).read_text(encoding="utf-8-sig", errors="replace").splitlines()
+        except OSError:
+            return None
+        return lines[line - 1] if 0 < line <= len(lines) else None
 
     return lookup
 
