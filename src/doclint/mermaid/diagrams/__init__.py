@@ -11,10 +11,11 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-# detected diagram id (as mermaid's detectType names it) -> module in this package
+# detected diagram id (as mermaid's detectType names it) -> module in this package, optionally
+# "module:function" when the parse function is not called ``parse``
 PARSER_MODULES: dict[str, str] = {
     "error": "error",
-    "---": "error",
+    "---": "error:parse_unclosed_front_matter",
     "flowchart-v2": "flowchart",
     "flowchart-elk": "flowchart",
     "sequence": "sequence",
@@ -44,19 +45,38 @@ PARSER_MODULES: dict[str, str] = {
     "sankey": "sankey",
     "ishikawa": "ishikawa",
     "treeView": "tree_view",
+    "usecase": "usecase",
+    "railroad": "railroad",
+    "railroadEbnf": "railroad",
+    "railroadAbnf": "railroad",
+    "railroadPeg": "railroad",
+    "cynefin": "cynefin",
+    "agentflow": "agentflow",
+    "swimlane": "swimlane",
 }
 
 Parser = Callable[[str], None]
 
 
+_loaded: dict[str, Parser | None] = {}
+
+
 def parser_for(diagram_id: str) -> Parser | None:
-    module_name = PARSER_MODULES.get(diagram_id)
-    if module_name is None:
+    if diagram_id not in _loaded:
+        _loaded[diagram_id] = _load(diagram_id)
+    return _loaded[diagram_id]
+
+
+def _load(diagram_id: str) -> Parser | None:
+    target = PARSER_MODULES.get(diagram_id)
+    if target is None:
         return None
+    module_name, _, function_name = target.partition(":")
     try:
         module = importlib.import_module(f"{__name__}.{module_name}")
     except ModuleNotFoundError as error:
         if error.name != f"{__name__}.{module_name}":
             raise
         return None  # family not modelled yet: accepted, as mermaid would accept well-formed input
-    return module.parse
+    parse: Parser = getattr(module, function_name or "parse")
+    return parse

@@ -1,0 +1,99 @@
+"""Judge a diagram's YAML front matter the way mermaid's js-yaml ``load(body, {schema: JSON_SCHEMA})`` does.
+
+PyYAML (already a doclint dependency) does the YAML syntax; on top of it this module adds the two rules of
+js-yaml's JSON schema that PyYAML's safe loader lacks: a mapping may not repeat a key, and a tag outside
+str/seq/map/null/bool/int/float is unknown. Values are not needed: mermaid only reads ``title``,
+``displayMode`` and ``config``, none of which can make parsing fail.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+try:  # libyaml's parser is much faster; the pure-Python one behaves the same
+    from yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.parser import Parser as _Parser  # type: ignore[assignment]
+
+from yaml.composer import Composer
+from yaml.constructor import BaseConstructor
+from yaml.resolver import BaseResolver
+
+_KNOWN_TAGS = frozenset(
+    "tag:yaml.org,2002:" + name for name in ("str", "seq", "map", "null", "bool", "int", "float")
+)
+_MAX_DEPTH = 200
+
+
+class FrontMatterError(ValueError):
+    """Front matter js-yaml would reject; ``line`` is 1-based within the YAML body, when known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+if _Parser is yaml.parser.Parser:  # pragma: no cover
+
+    class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, _Parser, Composer, BaseConstructor, BaseResolver):
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            _Parser.__init__(self)
+            Composer.__init__(self)
+            BaseConstructor.__init__(self)
+            BaseResolver.__init__(self)
+
+else:
+
+    class _Loader(_Parser, BaseConstructor, BaseResolver):  # type: ignore[no-redef]
+        """libyaml parser + composer; no implicit resolvers, so every untagged scalar is a plain string."""
+
+        def __init__(self, stream: str) -> None:
+            _Parser.__init__(self, stream)
+            BaseConstructor.__init__(self)
+            BaseResolver.__init__(self)
+
+
+def load_front_matter(body: str) -> None:
+    """Raise ``FrontMatterError`` when js-yaml (JSON schema) would fail to load ``body``."""
+    loader = _Loader(body)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise FrontMatterError(_describe(error), mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as error:
+        raise FrontMatterError(str(error)) from None
+    finally:
+        loader.dispose()
+    if node is not None:
+        _check_node(node, 0, set())
+
+
+def _describe(error: yaml.MarkedYAMLError) -> str:
+    parts = [part for part in (error.context, error.problem) if part]
+    return "; ".join(parts) or "invalid YAML"
+
+
+def _check_node(node: yaml.Node, depth: int, visited: set[int]) -> None:
+    if id(node) in visited:  # an alias: checked already (and aliases may nest exponentially)
+        return
+    visited.add(id(node))
+    if depth > _MAX_DEPTH:
+        raise FrontMatterError("front matter is nested too deeply")
+    line = node.start_mark.line + 1
+    if node.tag not in _KNOWN_TAGS:
+        raise FrontMatterError(f"unknown tag !<{node.tag}>", line)
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _check_node(item, depth + 1, visited)
+    elif isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                if key.value in seen:
+                    raise FrontMatterError("duplicated mapping key", key.start_mark.line + 1)
+                seen.add(key.value)
+            _check_node(key, depth + 1, visited)
+            _check_node(value, depth + 1, visited)
