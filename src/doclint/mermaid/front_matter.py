@@ -8,6 +8,9 @@ str/seq/map/null/bool/int/float is unknown. Values are not needed: mermaid only 
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import yaml
 
 try:  # libyaml's parser is much faster; the pure-Python one behaves the same
@@ -97,3 +100,52 @@ def _check_node(node: yaml.Node, depth: int, visited: set[int]) -> None:
                 seen.add(key.value)
             _check_node(key, depth + 1, visited)
             _check_node(value, depth + 1, visited)
+
+
+_NULL = re.compile(r"(?:~|null|Null|NULL)?")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0o[0-7_]+|[0-9][0-9_]*)")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+
+
+def load_json_schema(text: str) -> Any:
+    """Load ``text`` as js-yaml's ``load(text, {schema: JSON_SCHEMA})`` would, or raise ``FrontMatterError``.
+    Plain scalars resolve to None, bool, int or float as in js-yaml; everything else is a string."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise FrontMatterError(_describe(error), mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as error:
+        raise FrontMatterError(str(error)) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        return None
+    _check_node(node, 0, set())
+    return _value(node, 0)
+
+
+def _value(node: yaml.Node, depth: int) -> Any:
+    if depth > _MAX_DEPTH:
+        raise FrontMatterError("YAML is nested too deeply")
+    if isinstance(node, yaml.SequenceNode):
+        return [_value(item, depth + 1) for item in node.value]
+    if isinstance(node, yaml.MappingNode):
+        return {str(_value(key, depth + 1)): _value(value, depth + 1) for key, value in node.value}
+    if node.style or node.tag != "tag:yaml.org,2002:str":  # quoted, or explicitly tagged
+        return node.value
+    return _plain_scalar(node.value)
+
+
+def _plain_scalar(text: str) -> Any:
+    if _NULL.fullmatch(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.fullmatch(text):
+        return 0 if set(text) <= set("0_+-") else 1  # only the type and truthiness matter to mermaid's checks
+    if _FLOAT.fullmatch(text):
+        return 0.0 if set(text) <= set("0_+-.eE") else 1.0
+    return text

@@ -1,0 +1,426 @@
+"""A small re-implementation of what jison generates: an LALR(1) parser and a start-condition lexer.
+
+Many mermaid diagrams (flowchart, sequence, class, state, er, gantt, ...) are jison grammars.  Modelling them with
+the same machinery reproduces mermaid's verdicts exactly, including which token an error is reported on:
+
+- ``Grammar`` builds LALR(1) tables from BNF productions the way jison does: shift/reduce conflicts are resolved
+  by shifting, reduce/reduce conflicts by the production declared first.  Tables are built once per grammar.
+- ``JisonLexer`` tries the rules active in the current start condition in order and takes the first match (jison's
+  default, non-``flex`` mode); a rule's action may return a token name or nothing (skip the text), and may push
+  or pop start conditions.
+- ``parse`` drives them as jison's ``parser.parse`` does.  A syntax error is reported on "line N" where N - 1 is
+  the lexer's line count when the last token was *shifted* (jison keeps ``yylineno`` of the last shift), and a
+  lexical error on the line where the unrecognised text starts.  ``EOF`` is the lexer's end token (``$end``);
+  grammars that name an ``EOF`` token get it from an explicit end-of-input rule, as jison grammars do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from doclint.mermaid.model import MermaidSyntaxError
+
+END = "$end"
+_ACCEPT = "$accept"
+_MAX_TOKENS_WITHOUT_PROGRESS = 1000
+
+
+class JisonParseError(MermaidSyntaxError):
+    """A jison "Parse error on line N" / "Lexical error on line N"."""
+
+    def __init__(self, message: str, line: int, token: str | None = None, expected: Sequence[str] = ()) -> None:
+        super().__init__(message, line)
+        self.token = token
+        self.expected = tuple(expected)
+
+
+@dataclass(frozen=True)
+class Production:
+    lhs: str
+    rhs: tuple[str, ...]
+
+
+@dataclass
+class Tables:
+    productions: list[Production]
+    action: list[dict[str, tuple[int, int]]]  # per state: terminal -> (1 shift, state) | (2 reduce, prod) | (3, 0)
+    goto: list[dict[str, int]]
+    default_reduce: list[int | None]  # jison's defaultActions: a state whose only entry is one reduce
+
+
+class Grammar:
+    """BNF given as ``lhs: alt1 | alt2`` lines (``%empty`` for an empty alternative); first rule is the start."""
+
+    def __init__(self, bnf: str) -> None:
+        self.productions: list[Production] = []
+        start = None
+        for raw in bnf.strip().splitlines():
+            line = raw.split("//", 1)[0].strip()
+            if not line:
+                continue
+            if ":" in line and not line.startswith("|"):
+                lhs, alternatives = line.split(":", 1)
+                lhs = lhs.strip()
+                start = start or lhs
+            else:
+                alternatives = line
+            for alternative in alternatives.split("|"):
+                symbols = tuple(symbol for symbol in alternative.split() if symbol != "%empty")
+                if alternative.strip():
+                    self.productions.append(Production(lhs, symbols))
+        if start is None:
+            raise ValueError("empty grammar")
+        self.productions.insert(0, Production(_ACCEPT, (start, END)))
+        self._tables: Tables | None = None
+
+    @property
+    def tables(self) -> Tables:
+        if self._tables is None:
+            self._tables = _build_tables(self.productions)
+        return self._tables
+
+
+def _build_tables(productions: list[Production]) -> Tables:
+    nonterminals = {production.lhs for production in productions}
+    by_lhs: dict[str, list[int]] = {}
+    for index, production in enumerate(productions):
+        by_lhs.setdefault(production.lhs, []).append(index)
+    nullable, first = _first_sets(productions, nonterminals)
+
+    def first_of(symbols: Sequence[str], lookahead: frozenset[str]) -> frozenset[str]:
+        result: set[str] = set()
+        for symbol in symbols:
+            if symbol not in nonterminals:
+                result.add(symbol)
+                return frozenset(result)
+            result |= first[symbol]
+            if symbol not in nullable:
+                return frozenset(result)
+        return frozenset(result | lookahead)
+
+    def closure0(kernel: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        items = list(kernel)
+        seen = set(items)
+        expanded: set[str] = set()
+        for production, dot in items:
+            rhs = productions[production].rhs
+            if dot < len(rhs) and rhs[dot] in nonterminals and rhs[dot] not in expanded:
+                expanded.add(rhs[dot])
+                for index in by_lhs[rhs[dot]]:
+                    if (index, 0) not in seen:
+                        seen.add((index, 0))
+                        items.append((index, 0))
+        return items
+
+    # LR(0) automaton
+    kernels: list[tuple[tuple[int, int], ...]] = [((0, 0),)]
+    state_of: dict[tuple[tuple[int, int], ...], int] = {kernels[0]: 0}
+    transitions: list[dict[str, int]] = []
+    index = 0
+    while index < len(kernels):
+        moves: dict[str, list[tuple[int, int]]] = {}
+        for production, dot in closure0(kernels[index]):
+            rhs = productions[production].rhs
+            if dot < len(rhs):
+                moves.setdefault(rhs[dot], []).append((production, dot + 1))
+        row: dict[str, int] = {}
+        for symbol, items in moves.items():
+            kernel = tuple(sorted(set(items)))
+            if kernel not in state_of:
+                state_of[kernel] = len(kernels)
+                kernels.append(kernel)
+            row[symbol] = state_of[kernel]
+        transitions.append(row)
+        index += 1
+
+    # LALR(1) lookaheads by spontaneous generation and propagation (Aho, Sethi, Ullman, algorithm 4.63)
+    marker = "\x00#"
+    lookaheads: list[dict[tuple[int, int], set[str]]] = [{item: set() for item in kernel} for kernel in kernels]
+    lookaheads[0][(0, 0)].add(END)
+    propagate: dict[tuple[int, tuple[int, int]], list[tuple[int, tuple[int, int]]]] = {}
+    for state, kernel in enumerate(kernels):
+        for item in kernel:
+            for (production, dot), follow in _closure1(item, marker, productions, by_lhs, nonterminals, first_of):
+                rhs = productions[production].rhs
+                if dot >= len(rhs):
+                    continue
+                target = (transitions[state][rhs[dot]], (production, dot + 1))
+                for symbol in follow:
+                    if symbol == marker:
+                        propagate.setdefault((state, item), []).append(target)
+                    else:
+                        lookaheads[target[0]][target[1]].add(symbol)
+    changed = True
+    while changed:
+        changed = False
+        for (state, item), targets in propagate.items():
+            source = lookaheads[state][item]
+            for target_state, target_item in targets:
+                destination = lookaheads[target_state][target_item]
+                if not source <= destination:
+                    destination |= source
+                    changed = True
+
+    action: list[dict[str, tuple[int, int]]] = []
+    goto: list[dict[str, int]] = []
+    default_reduce: list[int | None] = []
+    for state, kernel in enumerate(kernels):
+        row_action: dict[str, tuple[int, int]] = {}
+        row_goto: dict[str, int] = {}
+        for symbol, target in transitions[state].items():
+            if symbol in nonterminals:
+                row_goto[symbol] = target
+            elif symbol == END:
+                row_action[symbol] = (3, 0)
+            else:
+                row_action[symbol] = (1, target)
+        for item, follow in _complete_items(kernel, lookaheads[state], productions, by_lhs, nonterminals, first_of):
+            for symbol in follow:
+                existing = row_action.get(symbol)
+                if existing is None or (existing[0] == 2 and item < existing[1]):
+                    row_action[symbol] = (2, item)
+                # shift/reduce: jison shifts by default; accept stays
+        action.append(row_action)
+        goto.append(row_goto)
+        entries = list(row_action.values())
+        single_reduce = len(entries) == 1 and not row_goto and entries[0][0] == 2
+        default_reduce.append(entries[0][1] if single_reduce else None)
+    return Tables(productions, action, goto, default_reduce)
+
+
+def _first_sets(productions: list[Production], nonterminals: set[str]) -> tuple[set[str], dict[str, set[str]]]:
+    nullable: set[str] = set()
+    first: dict[str, set[str]] = {symbol: set() for symbol in nonterminals}
+    changed = True
+    while changed:
+        changed = False
+        for production in productions:
+            lhs_first = first[production.lhs]
+            all_nullable = True
+            for symbol in production.rhs:
+                if symbol in nonterminals:
+                    if not first[symbol] <= lhs_first:
+                        lhs_first |= first[symbol]
+                        changed = True
+                    if symbol not in nullable:
+                        all_nullable = False
+                        break
+                else:
+                    if symbol not in lhs_first:
+                        lhs_first.add(symbol)
+                        changed = True
+                    all_nullable = False
+                    break
+            if all_nullable and production.lhs not in nullable:
+                nullable.add(production.lhs)
+                changed = True
+    return nullable, first
+
+
+def _closure1(
+    item: tuple[int, int],
+    lookahead: str,
+    productions: list[Production],
+    by_lhs: dict[str, list[int]],
+    nonterminals: set[str],
+    first_of: Callable[[Sequence[str], frozenset[str]], frozenset[str]],
+) -> list[tuple[tuple[int, int], set[str]]]:
+    """LR(1) closure of one item, as item -> lookahead set."""
+    follow: dict[tuple[int, int], set[str]] = {item: {lookahead}}
+    work = [item]
+    while work:
+        production, dot = work.pop()
+        rhs = productions[production].rhs
+        if dot >= len(rhs) or rhs[dot] not in nonterminals:
+            continue
+        new = first_of(rhs[dot + 1 :], frozenset(follow[(production, dot)]))
+        for index in by_lhs[rhs[dot]]:
+            current = follow.setdefault((index, 0), set())
+            if not new <= current:
+                current |= new
+                work.append((index, 0))
+    return list(follow.items())
+
+
+def _complete_items(
+    kernel: tuple[tuple[int, int], ...],
+    kernel_lookaheads: dict[tuple[int, int], set[str]],
+    productions: list[Production],
+    by_lhs: dict[str, list[int]],
+    nonterminals: set[str],
+    first_of: Callable[[Sequence[str], frozenset[str]], frozenset[str]],
+) -> list[tuple[int, set[str]]]:
+    """Reducible items of a state (kernel items and empty productions of the closure) with their lookaheads."""
+    follow: dict[tuple[int, int], set[str]] = {item: set(kernel_lookaheads[item]) for item in kernel}
+    work = list(kernel)
+    while work:
+        production, dot = work.pop()
+        rhs = productions[production].rhs
+        if dot >= len(rhs) or rhs[dot] not in nonterminals:
+            continue
+        new = first_of(rhs[dot + 1 :], frozenset(follow[(production, dot)]))
+        for index in by_lhs[rhs[dot]]:
+            current = follow.setdefault((index, 0), set())
+            if not new <= current:
+                current |= new
+                work.append((index, 0))
+    return [
+        (production, lookahead)
+        for (production, dot), lookahead in follow.items()
+        if dot == len(productions[production].rhs)
+    ]
+
+
+# ----------------------------------------------------------------------------------------------------- lexer
+
+
+@dataclass
+class Rule:
+    """One lexer rule: ``pattern`` is matched at the current position; ``action(lexer, text)`` returns the token
+    name (or None to skip the text) and may change the lexer's start conditions or ``lexer.yytext``."""
+
+    pattern: re.Pattern[str]
+    action: Callable[[JisonLexer, str], str | None]
+    line_must_contain: str | None = None  # cheap pre-check for rules that scan to the end of the line
+
+
+def token(name: str | None, push: str | None = None, pop: bool = False) -> Callable[[JisonLexer, str], str | None]:
+    """The common rule actions: optionally pop and/or push a start condition, then return ``name``."""
+
+    def act(lexer: JisonLexer, text: str) -> str | None:
+        if pop:
+            lexer.pop_state()
+        if push:
+            lexer.push_state(push)
+        return name
+
+    return act
+
+
+@dataclass
+class JisonLexer:
+    rules: Sequence[Rule]
+    conditions: dict[str, Sequence[int]]  # start condition -> indices of its rules, in order
+    text: str = ""
+    position: int = 0
+    yylineno: int = 0
+    yytext: str = ""
+    stack: list[str] = field(default_factory=lambda: ["INITIAL"])
+    done: bool = False
+    flags: dict[str, Any] = field(default_factory=dict)
+
+    def push_state(self, condition: str) -> None:
+        self.stack.append(condition)
+
+    def pop_state(self) -> None:
+        if len(self.stack) > 1:
+            self.stack.pop()
+
+    @property
+    def state(self) -> str:
+        return self.stack[-1]
+
+    def lex(self) -> str:
+        """The next token name; ``$end`` at the end of input."""
+        idle = 0
+        while True:
+            if self.done:
+                return END
+            if self.position >= len(self.text):
+                self.done = True
+            start = self.position
+            stack_size = len(self.stack)
+            name = self._next()
+            if name is not None:
+                return name
+            idle = idle + 1 if self.position == start and len(self.stack) == stack_size else 0
+            if idle > _MAX_TOKENS_WITHOUT_PROGRESS:  # mermaid would recurse until the stack overflows
+                raise MermaidSyntaxError("Maximum call stack size exceeded (lexer loops without consuming text)")
+
+    def _line_contains(self, needle: str) -> bool:
+        line_end = self.text.find("\n", self.position)
+        return self.text.find(needle, self.position, len(self.text) if line_end == -1 else line_end) != -1
+
+    def _next(self) -> str | None:
+        text = self.text
+        for index in self.conditions.get(self.state) or self.conditions["INITIAL"]:
+            rule = self.rules[index]
+            if rule.line_must_contain is not None and not self._line_contains(rule.line_must_contain):
+                continue
+            match = rule.pattern.match(text, self.position)
+            if match is None:
+                continue
+            matched = match.group(0)
+            self.yylineno += matched.count("\n")
+            self.position = match.end()
+            self.yytext = matched
+            return rule.action(self, matched)
+        if self.position >= len(text):
+            return END
+        line = self.yylineno + 1
+        snippet = text[self.position : self.position + 20].split("\n", 1)[0]
+        raise JisonParseError(f"Lexical error on line {line}: unrecognized text `{snippet}`", line)
+
+
+# ---------------------------------------------------------------------------------------------------- parser
+
+ReduceAction = Callable[[list[Any]], Any]
+
+
+def parse(
+    grammar: Grammar,
+    lexer: JisonLexer,
+    actions: dict[int, ReduceAction] | None = None,
+    describe: Callable[[str, str, Sequence[str]], str] | None = None,
+) -> Any:
+    """Run the LALR(1) automaton over the lexer's tokens; ``actions`` maps a production's index (1-based as in
+    jison: the order of the BNF) to a function of the right-hand side's values."""
+    tables = grammar.tables
+    productions = tables.productions
+    action_table, goto_table, defaults = tables.action, tables.goto, tables.default_reduce
+    actions = actions or {}
+    states = [0]
+    values: list[Any] = [None]
+    lookahead: str | None = None
+    shifted_line = 0
+    while True:
+        state = states[-1]
+        step = None
+        default = defaults[state]
+        if default is not None:
+            step = (2, default)
+        else:
+            if lookahead is None:
+                lookahead = lexer.lex()
+            step = action_table[state].get(lookahead)
+        if step is None:
+            expected = sorted(action_table[state])
+            line = shifted_line + 1
+            message = (
+                describe(lookahead or END, lexer.yytext, expected)
+                if describe
+                else f"Parse error on line {line}: unexpected {lookahead}"
+            )
+            raise JisonParseError(message, line, lookahead, expected)
+        kind, target = step
+        if kind == 1:
+            states.append(target)
+            values.append(lexer.yytext)
+            shifted_line = lexer.yylineno
+            lookahead = None
+        elif kind == 2:
+            production = productions[target]
+            size = len(production.rhs)
+            arguments = values[len(values) - size :] if size else []
+            reducer = actions.get(target)
+            value = reducer(arguments) if reducer else (arguments[0] if arguments else None)
+            if size:
+                del states[-size:]
+                del values[-size:]
+            states.append(goto_table[states[-1]][production.lhs])
+            values.append(value)
+        else:
+            return values[-1]
