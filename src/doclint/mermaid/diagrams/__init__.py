@@ -52,7 +52,7 @@ PARSER_MODULES: dict[str, str] = {
     "railroadPeg": "railroad",
     "cynefin": "cynefin",
     "agentflow": "agentflow",
-    "swimlane": "swimlane",
+    "swimlane": "flowchart",
 }
 
 Parser = Callable[[str], None]
