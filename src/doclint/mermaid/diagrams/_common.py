@@ -52,18 +52,29 @@ class LexerError:
     text: str
 
 
+TokenTypes = Sequence[tuple[str, re.Pattern[str]]]
+
+
 def lex(
-    text: str, token_types: Sequence[tuple[str, re.Pattern[str]]], hidden: frozenset[str]
+    text: str,
+    token_types: TokenTypes,
+    hidden: frozenset[str],
+    longer_alternatives: dict[str, tuple[str, ...]] | None = None,
 ) -> tuple[list[Token], list[LexerError]]:
-    """Chevrotain-style first-match lexing; hidden tokens are dropped, an ``EOF`` token ends the list."""
+    """Chevrotain-style first-match lexing; hidden tokens are dropped, an ``EOF`` token ends the list.
+    ``longer_alternatives`` gives a keyword's LONGER_ALT token types (Langium: terminals the keyword's text could
+    start), used instead of the keyword when they match more text."""
     tokens: list[Token] = []
     errors: list[LexerError] = []
     position, line, line_start = 0, 1, 0
     length = len(text)
+    patterns = dict(token_types)
     while position < length:
         for kind, pattern in token_types:
             match = pattern.match(text, position)
             if match is not None and match.end() > position:
+                if longer_alternatives and kind in longer_alternatives:
+                    kind, match = _longer(text, position, kind, match, longer_alternatives[kind], patterns)
                 break
         else:
             start = position
@@ -79,6 +90,21 @@ def lex(
         position = end
     tokens.append(Token(EOF, "", line, position - line_start + 1))
     return tokens, errors
+
+
+def _longer(
+    text: str,
+    position: int,
+    kind: str,
+    match: re.Match[str],
+    alternatives: tuple[str, ...],
+    patterns: dict[str, re.Pattern[str]],
+) -> tuple[str, re.Match[str]]:
+    for alternative in alternatives:
+        longer = patterns[alternative].match(text, position)
+        if longer is not None and longer.end() > match.end():
+            return alternative, longer
+    return kind, match
 
 
 def _any_match(text: str, position: int, token_types: Sequence[tuple[str, re.Pattern[str]]]) -> bool:
