@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 try:  # libyaml's parser is much faster; the pure-Python one behaves the same
-    from yaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.parser import Parser as _Parser  # type: ignore[assignment]
 
@@ -60,18 +60,24 @@ else:
 
 def load_front_matter(body: str) -> None:
     """Raise ``FrontMatterError`` when js-yaml (JSON schema) would fail to load ``body``."""
-    loader = _Loader(body)
+    node = _compose(body)
+    if node is not None:
+        _check_node(node, 0, set())
+
+
+def _compose(text: str) -> yaml.Node | None:
+    loader = None
     try:
-        node = loader.get_single_node()
+        loader = _Loader(text)
+        return loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise FrontMatterError(_describe(error), mark.line + 1 if mark else None) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(str(error)) from None
     finally:
-        loader.dispose()
-    if node is not None:
-        _check_node(node, 0, set())
+        if loader is not None:
+            loader.dispose()
 
 
 def _describe(error: yaml.MarkedYAMLError) -> str:
@@ -111,16 +117,7 @@ _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0
 def load_json_schema(text: str) -> Any:
     """Load ``text`` as js-yaml's ``load(text, {schema: JSON_SCHEMA})`` would, or raise ``FrontMatterError``.
     Plain scalars resolve to None, bool, int or float as in js-yaml; everything else is a string."""
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        raise FrontMatterError(_describe(error), mark.line + 1 if mark else None) from None
-    except yaml.YAMLError as error:
-        raise FrontMatterError(str(error)) from None
-    finally:
-        loader.dispose()
+    node = _compose(text)
     if node is None:
         return None
     _check_node(node, 0, set())

@@ -48,7 +48,7 @@ _TOKENS = (
 _HIDDEN = frozenset({"WHITESPACE", "YAML", "DIRECTIVE", "COMMENT", "BLOCK_COMMENT", "ISO_COMMENT"})
 _LONGER = {"railroad-ebnf-beta": ("EBNF_ID",), "?": ("EBNF_SPECIAL",), "(": ("ISO_COMMENT",), "-": ("YAML",)}
 _CLOSERS = {"(": ")", "[": "]", "{": "}"}
-_MAX_DEPTH = 200
+_MAX_DEPTH = 100
 
 
 def parse(text: str) -> None:
