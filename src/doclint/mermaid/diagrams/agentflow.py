@@ -8,6 +8,7 @@ agentflow's aliases (task, tool, input, decision, refdoc, action, round), and ``
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -20,13 +21,19 @@ from doclint.mermaid.diagrams.flowchart import (
     _describe_error,
     _FlowDb,
     _graph_keyword,
-    _load_shape_data,
     _pop_push,
-    _shape_data_start,
     _shape_data_string,
     _unicode_letters,
 )
 from doclint.mermaid.model import MermaidSyntaxError
+
+def _shape_data_start(lexer: JisonLexer, text: str) -> str:
+    """``@{`` opens shape data; its line is remembered because AgentFlowDB reports errors at it."""
+    lexer.push_state("shapeData")
+    lexer.yytext = ""
+    lexer.flags.setdefault("shape_data_lines", deque()).append(lexer.yylineno + 1)
+    return "SHAPE_DATA"
+
 
 _COMMENT_TEXT = "%%(?!\\{)[^\n]*"
 _RULES: tuple[tuple[str, Callable[[JisonLexer, str], str | None]], ...] = (
@@ -274,12 +281,21 @@ _KNOWN_SHAPES = _SHAPES | {"roundedRect", "squareRect", "lean_right", "lean_left
 class _AgentflowDb(_FlowDb):
     connectors: set[str]
 
-    def add_vertex(self, vertex_id: str, metadata: str | None = None) -> None:
+    def add_vertex(self, vertex_id: str, metadata: Any = None) -> None:
         if not vertex_id or not vertex_id.strip():
             return
         if metadata is None:
             self.vertices.add(vertex_id)
             return
+        text, line = metadata
+        try:
+            self._add_described_vertex(vertex_id, text)
+        except _PositionedError as error:
+            raise MermaidSyntaxError(error.message, line + error.offset) from None
+        except MermaidSyntaxError as error:
+            raise MermaidSyntaxError(error.message, line) from None
+
+    def _add_described_vertex(self, vertex_id: str, metadata: str) -> None:
         document = _load_metadata(metadata)
         if document is None:
             document = {}
@@ -316,18 +332,33 @@ class _AgentflowDb(_FlowDb):
 _TRAILING_COMMA = re.compile(r",[ \t]*$", re.MULTILINE)
 
 
+class _PositionedError(MermaidSyntaxError):
+    """A YAML error ``offset`` lines below the ``@{`` that opened the block."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.offset = offset
+
+
 def _load_metadata(metadata: str) -> Any:
     """AgentFlowDB retries a multi-line block without its line-ending commas before giving up."""
+    from doclint.mermaid.front_matter import FrontMatterError, load_json_schema
+
+    inline = "\n" not in metadata
     try:
-        return _load_shape_data(metadata)
-    except MermaidSyntaxError:
-        stripped = _TRAILING_COMMA.sub("", metadata) if "\n" in metadata else metadata
-        if stripped == metadata:
-            raise
-        return _load_shape_data(stripped + "\n" if "\n" not in stripped else stripped)
+        return load_json_schema("{\n" + metadata + "\n}" if inline else metadata + "\n")
+    except FrontMatterError as error:
+        stripped = metadata if inline else _TRAILING_COMMA.sub("", metadata)
+        if stripped != metadata:
+            try:
+                return load_json_schema(stripped + "\n")
+            except FrontMatterError:
+                pass
+        offset = 0 if inline or error.line is None else error.line - 1
+        raise _PositionedError(f"Invalid YAML in `@{{...}}` shape data: {error}", offset) from None
 
 
-def _semantic_actions(db: _AgentflowDb) -> dict[int, Callable[[list[Any]], Any]]:
+def _semantic_actions(db: _AgentflowDb, shape_data_lines: deque[int]) -> dict[int, Callable[[list[Any]], Any]]:
     def link_statement(with_data: bool) -> Callable[[list[Any]], Any]:
         def act(values: list[Any]) -> Any:
             statement, link, node = values[0], values[1], values[2]
@@ -390,7 +421,8 @@ def _semantic_actions(db: _AgentflowDb) -> dict[int, Callable[[list[Any]], Any]]
         45: connector(6),
         46: connector(None),
         47: connector(3),
-        56: lambda values: values[0] + values[1],
+        56: lambda values: (values[0][0] + values[1], values[0][1]),
+        57: lambda values: (values[0], shape_data_lines.popleft() if shape_data_lines else None),
         58: link_statement(True),
         59: link_statement(False),
         60: link_statement(False),
@@ -435,5 +467,7 @@ def parse(text: str) -> None:
     lexer = JisonLexer(_COMPILED_RULES, _CONDITIONS, source)
     db = _AgentflowDb()
     db.connectors = set()
-    run_parser(_GRAMMAR, lexer, _semantic_actions(db), _describe_error)
+    shape_data_lines: deque[int] = deque()
+    lexer.flags["shape_data_lines"] = shape_data_lines
+    run_parser(_GRAMMAR, lexer, _semantic_actions(db, shape_data_lines), _describe_error)
 

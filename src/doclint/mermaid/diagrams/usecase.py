@@ -12,9 +12,11 @@ forms).  mermaid reports these errors without a line number; ours carry the line
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from doclint.mermaid.model import MermaidSyntaxError
 
@@ -213,6 +215,7 @@ class _Token:
     kind: str
     text: str
     line: int
+    start: int = 0
 
     @property
     def word(self) -> bool:
@@ -239,14 +242,14 @@ def _tokenize(text: str) -> list[_Token]:
                 f"Error lexing usecase diagram: unexpected character `{text[position]}` on line {line}", line
             )
         if not chosen.skip:
-            tokens.append(_Token(chosen.name, text[position:end], line))
+            tokens.append(_Token(chosen.name, text[position:end], line, position))
         if chosen.pop and len(modes) > 1:
             modes.pop()
         if chosen.push:
             modes.append(chosen.push)
         line += text.count("\n", position, end)
         position = end
-    tokens.append(_Token("EOF", "", line))
+    tokens.append(_Token("EOF", "", line, len(text)))
     return tokens
 
 
@@ -277,10 +280,159 @@ _STYLE_COMPONENTS = frozenset(
 _DIRECTIONS = ("TD", "TB", "BT", "LR", "RL")
 
 
+@dataclass
+class _Entity:
+    """An actor, use case or boundary name as the visitor reads it."""
+
+    id: str
+    label: tuple[str, str]  # text, type
+    start: int
+    generated: bool
+    shape: str | None = None
+    stereotype: str | None = None
+    explicit: bool = False
+    classes: tuple[str, ...] = ()
+    metadata: bool = False
+
+
+@dataclass
+class _Relation:
+    source: _Entity
+    target: _Entity
+    source_declares: bool
+    target_declares: bool
+    kind: str  # association, include, extend, generalization
+    arrow: int  # mermaid's ARROW_TYPE
+    explicit_id: str | None = None
+    explicit_start: int = 0
+
+
+@dataclass
+class _Model:
+    """usecaseModelBuilder's drafts; ``check`` raises where its ``finalize`` throws."""
+
+    elements: list[tuple[str, _Entity, str | None]] = field(default_factory=list)  # kind, entity, parent
+    boundaries: list[_Entity] = field(default_factory=list)
+    json_nodes: list[_Entity] = field(default_factory=list)
+    relations: list[_Relation] = field(default_factory=list)
+    notes: list[_Entity] = field(default_factory=list)
+    metadata_targets: list[_Entity] = field(default_factory=list)
+    stylable_targets: list[_Entity] = field(default_factory=list)
+
+    def check(self) -> None:
+        symbols: dict[str, tuple[str, bool]] = {}
+        states: dict[str, tuple[tuple[str, str], str | None, str | None, str | None]] = {}
+        boundary_titles: dict[str, tuple[str, str]] = {}
+        declarations: list[tuple[int, str, Any]] = [(e.start, "element", (k, e, p)) for k, e, p in self.elements]
+        declarations += [(b.start, "boundary", b) for b in self.boundaries]
+        declarations += [(j.start, "json", j) for j in self.json_nodes]
+        declarations += [(r.explicit_start, "edge", r) for r in self.relations if r.explicit_id]
+        for _, what, item in sorted(declarations, key=lambda declaration: declaration[0]):
+            if what == "element":
+                self._collect_element(*item, symbols, states)
+            elif what == "boundary":
+                self._collect_boundary(item, symbols, boundary_titles)
+            elif what == "json":
+                self._register(item.id, "json", symbols)
+            else:
+                self._register(item.explicit_id, "edge", symbols)
+        for relation in self.relations:
+            source_kind = self._resolve(relation.source, relation.source_declares, symbols)
+            target_kind = self._resolve(relation.target, relation.target_declares, symbols)
+            _check_relation(relation, source_kind, target_kind)
+        for target in self.metadata_targets:
+            if target.id not in symbols:
+                _fail(f"Metadata target '{target.id}' is unresolved", target)
+        for note in self.notes:
+            if note.id not in symbols:
+                _fail(f"Note target '{note.id}' is unresolved", note)
+        for target in self.stylable_targets:
+            if target.id not in symbols:
+                _fail(f"Class/style target '{target.id}' is unresolved or anonymous", target)
+
+    @staticmethod
+    def _collect_element(kind: str, entity: _Entity, parent: str | None, symbols: dict, states: dict) -> None:
+        origin = symbols.get(entity.id)
+        if origin and origin[0] != kind:
+            _fail(f"ID '{entity.id}' is declared as both {origin[0]} and {kind}", entity)
+        if origin and (origin[1] or entity.generated):
+            _fail(f"Generated ID '{entity.id}' collides with another declaration", entity)
+        existing = states.get(entity.id)
+        if existing is None:
+            states[entity.id] = (entity.label, entity.shape, parent, entity.stereotype)
+            symbols[entity.id] = (kind, entity.generated)
+            return
+        label, shape, existing_parent, stereotype = existing
+        if label != entity.label:
+            _fail(f"ID '{entity.id}' has conflicting labels", entity)
+        if entity.shape and shape and entity.shape != shape:
+            _fail(f"Use case '{entity.id}' has conflicting shapes", entity)
+        if parent and existing_parent and parent != existing_parent:
+            _fail(f"Element '{entity.id}' belongs to more than one system boundary", entity)
+        if entity.stereotype and stereotype and entity.stereotype != stereotype:
+            _fail(f"Element '{entity.id}' has conflicting stereotypes", entity)
+        states[entity.id] = (label, shape or entity.shape, existing_parent or parent, stereotype or entity.stereotype)
+
+    @staticmethod
+    def _collect_boundary(entity: _Entity, symbols: dict, titles: dict) -> None:
+        origin = symbols.get(entity.id)
+        if origin and origin[0] != "boundary":
+            _fail(f"ID '{entity.id}' is declared as both {origin[0]} and boundary", entity)
+        if origin and (origin[1] or entity.generated):
+            _fail(f"Generated ID '{entity.id}' collides with another declaration", entity)
+        if entity.id in titles:
+            if titles[entity.id] != entity.label:
+                _fail(f"Boundary '{entity.id}' has conflicting titles", entity)
+            return
+        titles[entity.id] = entity.label
+        symbols[entity.id] = ("boundary", entity.generated)
+
+    @staticmethod
+    def _register(identifier: str, kind: str, symbols: dict) -> None:
+        if identifier in symbols:
+            raise MermaidSyntaxError(f"ID '{identifier}' is declared more than once ({symbols[identifier][0]} and {kind})")
+        symbols[identifier] = (kind, False)
+
+    @staticmethod
+    def _resolve(endpoint: _Entity, declares: bool, symbols: dict) -> str:
+        if endpoint.classes and not declares:
+            _fail(f"Relationship endpoint '{endpoint.id}' uses ::: without declaring the node", endpoint)
+        if endpoint.id not in symbols:
+            symbols[endpoint.id] = ("usecase", endpoint.generated)
+        return symbols[endpoint.id][0]
+
+
+def _check_relation(relation: _Relation, source_kind: str, target_kind: str) -> None:
+    for role, entity, kind in (("source", relation.source, source_kind), ("target", relation.target, target_kind)):
+        if kind not in ("actor", "usecase", "json"):
+            _fail(f"Relationship {role} '{entity.id}' cannot be {kind}", entity)
+    if relation.kind in ("include", "extend") and (source_kind != "usecase" or target_kind != "usecase"):
+        _fail(f"{relation.kind} relationship requires use-case endpoints", relation.source)
+    if relation.kind == "generalization" and (source_kind not in ("actor", "usecase") or source_kind != target_kind):
+        _fail("Generalization requires actor-to-actor or use-case-to-use-case endpoints", relation.source)
+    json_end = "json" in (source_kind, target_kind)
+    if relation.kind == "association" and json_end and relation.arrow not in (0, 1, 2):
+        _fail("A JSON relationship permits only point, reversed-point or markerless solid association", relation.source)
+
+
+def _fail(message: str, entity: _Entity) -> None:
+    raise MermaidSyntaxError(f"Error in usecase diagram: {message}")
+
+
+_ARROW_TYPES = {
+    "FORWARD_SOLID": 0, "BACKWARD_SOLID": 1, "MARKERLESS_SOLID": 2, "FORWARD_CIRCLE": 3, "FORWARD_CROSS": 4,
+    "BACKWARD_CIRCLE": 5, "BACKWARD_CROSS": 6,
+}
+_WORD = re.compile(r"[^A-Za-z0-9_]")
+
+
 class _Parser:
-    def __init__(self, tokens: list[_Token]) -> None:
+    def __init__(self, tokens: list[_Token], source: str) -> None:
         self.tokens = tokens
         self.index = 0
+        self.source = source
+        self.model = _Model()
+        self.boundary: str | None = None
 
     # -- cursor
     def la(self, offset: int = 1) -> _Token:
@@ -335,7 +487,7 @@ class _Parser:
 
     def statement(self) -> None:
         kind = self.la().kind
-        if kind == "ACC_TITLE_LINE" or kind in ("ACC_DESCR_LINE", "ACC_DESCR_BLOCK"):
+        if kind in ("ACC_TITLE_LINE", "ACC_DESCR_LINE", "ACC_DESCR_BLOCK"):
             self.index += 1
             self.line_end()
         elif kind == "DIRECTION":
@@ -349,15 +501,11 @@ class _Parser:
         elif kind == "NOTE":
             self.take("NOTE")
             self.take("FOR")
-            self.take("IDENTIFIER")
+            self.model.notes.append(self._reference(self.take("IDENTIFIER")))
             self.node_label()
             self.line_end()
         elif kind == "JSON_DECLARATION_START":
-            self.take("JSON_DECLARATION_START")
-            self.take("JSON_OBJECT_LITERAL")
-            if self.at("CLASS_SEPARATOR"):
-                self.class_suffix()
-            self.line_end()
+            self.json_statement()
         elif kind == "CLASS_DEF":
             self.take("CLASS_DEF")
             self.identifier_list()
@@ -367,94 +515,157 @@ class _Parser:
             self.class_statement()
         elif kind == "STYLE":
             self.take("STYLE")
-            self.take("IDENTIFIER")
+            self.model.stylable_targets.append(self._reference(self.take("IDENTIFIER")))
             self.styles()
             self.line_end()
         elif self.la(2).kind == "METADATA_START":
-            self.take(*_NAME_STARTS)
+            target = self.take(*_NAME_STARTS)
+            entity = self._reference(target)
+            if target.kind != "IDENTIFIER":
+                entity.id = _WORD.sub("_", self._token_label(target)[0])
+            self.model.metadata_targets.append(entity)
             self.metadata()
             self.line_end()
         elif kind == "IDENTIFIER" and self.la().text.lower() in _FORBIDDEN:
             self.take("a statement")
         else:
-            self.entity_name()
-            if self._relation_start():
-                self.relation_tail()
-            self.line_end()
+            self.entity_statement()
 
-    def identifier_list(self) -> None:
-        self.take("IDENTIFIER")
+    def entity_statement(self) -> None:
+        source = self.entity_name()
+        if not self._relation_start():
+            source.explicit = True
+            source.shape = source.shape or "ellipse"
+            self._element("usecase", source)
+            self.line_end()
+            return
+        if source.explicit:
+            self._element("usecase", source)
+        self._relation(source, source.explicit)
+        self.line_end()
+
+    def _relation(self, source: _Entity, source_declares: bool) -> None:
+        explicit_id, explicit_start = None, 0
+        if self.at("IDENTIFIER") and self.la(2).kind == "AT":
+            identifier = self.take("IDENTIFIER")
+            explicit_id, explicit_start = identifier.text, identifier.start
+            self.take("AT")
+        relation_kind, arrow = self.arrow()
+        target = self.entity_name()
+        if target.explicit:
+            self._element("usecase", target)
+        self.model.relations.append(
+            _Relation(source, target, source_declares, target.explicit, relation_kind, arrow, explicit_id, explicit_start)
+        )
+
+    def _element(self, kind: str, entity: _Entity) -> None:
+        self.model.elements.append((kind, entity, self.boundary))
+
+    def identifier_list(self) -> list[_Token]:
+        identifiers = [self.take("IDENTIFIER")]
         while self.at("COMMA"):
             self.take("COMMA")
-            self.take("IDENTIFIER")
+            identifiers.append(self.take("IDENTIFIER"))
+        return identifiers
 
     def class_statement(self) -> None:
         self.take("CLASS")
-        self.take("IDENTIFIER")
+        identifiers = [self.take("IDENTIFIER")]
+        separated = [True]
         while self.at("COMMA"):
             self.take("COMMA")
-            self.take("IDENTIFIER")
-        self.take("IDENTIFIER")
+            identifiers.append(self.take("IDENTIFIER"))
+        identifiers.append(self.take("IDENTIFIER"))
         while self.at("COMMA"):
             self.take("COMMA")
-            self.take("IDENTIFIER")
+            identifiers.append(self.take("IDENTIFIER"))
         self.line_end()
+        split = 1
+        while split < len(identifiers):
+            between = self.source[identifiers[split - 1].start + len(identifiers[split - 1].text) : identifiers[split].start]
+            if "," not in between:
+                break
+            split += 1
+        del separated
+        self.model.stylable_targets.extend(self._reference(token) for token in identifiers[:split])
 
     def actor_statement(self) -> None:
         self.take("ACTOR")
-        self.actor_item()
+        items = [self.actor_item()]
         if self.at("COMMA"):
             while self.at("COMMA"):
                 self.take("COMMA")
-                self.actor_item()
-        elif self._relation_start():
-            self.relation_tail()
+                items.append(self.actor_item())
+        for item in items:
+            self._element("actor", item)
+        if len(items) == 1 and self._relation_start():
+            self._relation(items[0], True)
         self.line_end()
 
-    def actor_item(self) -> None:
+    def actor_item(self) -> _Entity:
         if self.at("IDENTIFIER"):
-            self.take("IDENTIFIER")
+            identifier = self.take("IDENTIFIER")
+            entity = self._reference(identifier)
             if self.at("LPAREN"):
                 self.take("LPAREN")
-                self.node_label()
+                entity.label = self.node_label()
                 self.take("RPAREN")
         else:
-            self.take("PLAIN_STRING", "MARKDOWN_STRING")
-        self.decorations()
+            entity = self._generated(self.take("PLAIN_STRING", "MARKDOWN_STRING"))
+        self.decorations(entity)
+        return entity
 
-    def decorations(self) -> None:
+    def decorations(self, entity: _Entity) -> None:
         if self.at("METADATA_START"):
             self.metadata()
+            entity.metadata = True
         if self.at("STEREOTYPE_START"):
             self.take("STEREOTYPE_START")
-            self.take("STEREOTYPE_TEXT")
+            entity.stereotype = self.take("STEREOTYPE_TEXT").text.strip()
             self.take("STEREOTYPE_END")
         if self.at("CLASS_SEPARATOR"):
-            self.class_suffix()
+            entity.classes = self.class_suffix()
 
-    def entity_name(self) -> None:
+    def entity_name(self) -> _Entity:
         if self.at("IDENTIFIER"):
-            self.take("IDENTIFIER")
-            if self.at("LPAREN"):
-                self.take("LPAREN")
-                self.node_label()
-                self.take("RPAREN")
-            elif self.at("LBRACKET"):
-                self.take("LBRACKET")
-                self.node_label()
-                self.take("RBRACKET")
+            entity = self._reference(self.take("IDENTIFIER"))
+            if self.at("LPAREN", "LBRACKET"):
+                opener = self.take("LPAREN", "LBRACKET").kind
+                entity.label = self.node_label()
+                self.take("RPAREN" if opener == "LPAREN" else "RBRACKET")
+                entity.shape = "ellipse" if opener == "LPAREN" else "rect"
         else:
-            self.take(*_NAME_STARTS)
-        self.decorations()
+            entity = self._generated(self.take(*_NAME_STARTS))
+        self.decorations(entity)
+        entity.explicit = bool(entity.shape or entity.metadata or entity.stereotype)
+        return entity
 
-    def node_label(self) -> None:
+    def _reference(self, token: _Token) -> _Entity:
+        return _Entity(token.text, (token.text, "text"), token.start, False)
+
+    def _generated(self, token: _Token) -> _Entity:
+        label = self._token_label(token)
+        return _Entity(_WORD.sub("_", label[0]), label, token.start, True)
+
+    @staticmethod
+    def _token_label(token: _Token) -> tuple[str, str]:
+        if token.kind == "MARKDOWN_STRING":
+            return token.text[2:-2], "markdown"
+        if token.kind == "PLAIN_STRING":
+            return token.text[1:-1], "text"
+        return token.text, "text"
+
+    def node_label(self) -> tuple[str, str]:
         if self.at("PLAIN_STRING", "MARKDOWN_STRING"):
             self.index += 1
-            return
+            return self._token_label(self.tokens[self.index - 1])
         if not self.la().label:
             self.take("a label")
+        first = self.la()
         while self.la().label:
             self.index += 1
+        last = self.tokens[self.index - 1]
+        return self.source[first.start : last.start + len(last.text)], "text"
 
     def _relation_start(self) -> bool:
         if self.at("IDENTIFIER") and self.la(2).kind == "AT":
@@ -464,40 +675,40 @@ class _Parser:
             "FORWARD_CIRCLE", "BACKWARD_CIRCLE", "FORWARD_CROSS", "BACKWARD_CROSS",
         )
 
-    def relation_tail(self) -> None:
-        if self.at("IDENTIFIER") and self.la(2).kind == "AT":
-            self.take("IDENTIFIER")
-            self.take("AT")
-        self.arrow()
-        self.entity_name()
-
-    def arrow(self) -> None:
+    def arrow(self) -> tuple[str, int]:
         token = self.la()
         kind = token.kind
         if kind == "DEPENDENCY_ARROW":
             self.take("DEPENDENCY_ARROW")
             self.take("COLON")
-            self.take("INCLUDE", "EXTEND")
-        elif kind in ("GENERALIZATION", "FORWARD_SOLID", "FORWARD_CIRCLE", "FORWARD_CROSS"):
+            return ("include" if self.take("INCLUDE", "EXTEND").kind == "INCLUDE" else "extend"), 0
+        if kind == "GENERALIZATION":
             self.index += 1
-        elif kind == "BACKWARD_SOLID":
+            return "generalization", 0
+        if kind in ("FORWARD_SOLID", "FORWARD_CIRCLE", "FORWARD_CROSS"):
+            self.index += 1
+            return "association", _ARROW_TYPES[kind]
+        if kind == "BACKWARD_SOLID":
             self.index += 1
             if token.text == "<--" and self._labelled_right(("MARKERLESS_SOLID",)):
-                self.edge_label()
+                self.node_label()
                 self.take("MARKERLESS_SOLID")
-        elif kind == "MARKERLESS_SOLID":
+            return "association", 1
+        if kind == "MARKERLESS_SOLID":
             self.index += 1
             closers = ("FORWARD_SOLID", "MARKERLESS_SOLID", "FORWARD_CIRCLE", "FORWARD_CROSS")
             if token.text == "--" and self._labelled_right(closers):
-                self.edge_label()
-                self.take(*closers)
-        elif kind in ("BACKWARD_CIRCLE", "BACKWARD_CROSS"):
+                self.node_label()
+                return "association", _ARROW_TYPES[self.take(*closers).kind]
+            return "association", 2
+        if kind in ("BACKWARD_CIRCLE", "BACKWARD_CROSS"):
             self.index += 1
             if self._labelled_right(("MARKERLESS_SOLID",)):
-                self.edge_label()
+                self.node_label()
                 self.take("MARKERLESS_SOLID")
-        else:
-            self.take("an arrow")
+            return "association", _ARROW_TYPES[kind]
+        self.take("an arrow")
+        return "association", 0
 
     def _labelled_right(self, allowed: tuple[str, ...]) -> bool:
         if not self.la(1).label_or_string:
@@ -510,9 +721,6 @@ class _Parser:
             if not token.label_or_string or token.kind == "EOF":
                 return False
             offset += 1
-
-    def edge_label(self) -> None:
-        self.node_label()
 
     def metadata(self) -> None:
         self.take("METADATA_START")
@@ -563,25 +771,42 @@ class _Parser:
         self.take("COLON")
         self.take("IDENTIFIER", "PLAIN_STRING", "TRUE", "FALSE")
 
-    def class_suffix(self) -> None:
+    def class_suffix(self) -> tuple[str, ...]:
         self.take("CLASS_SEPARATOR")
-        self.identifier_list()
+        return tuple(token.text for token in self.identifier_list())
+
+    def json_statement(self) -> None:
+        declaration = self.take("JSON_DECLARATION_START")
+        literal = self.take("JSON_OBJECT_LITERAL")
+        entity = _Entity(declaration.text.split()[1].split("@")[0], ("", "text"), declaration.start, False)
+        try:
+            value = json.loads(literal.text)
+        except ValueError as error:
+            raise MermaidSyntaxError(f"Error in usecase diagram: invalid JSON for {entity.id}: {error}") from None
+        if not isinstance(value, dict):
+            raise MermaidSyntaxError(f"Error in usecase diagram: JSON value of {entity.id} must be an object")
+        if self.at("CLASS_SEPARATOR"):
+            self.class_suffix()
+        self.line_end()
+        self.model.json_nodes.append(entity)
 
     def system_boundary(self) -> None:
         self.take("SYSTEM_BOUNDARY")
         if self.at("IDENTIFIER"):
-            self.take("IDENTIFIER")
+            boundary = self._reference(self.take("IDENTIFIER"))
             if self.at("LPAREN", "LBRACKET"):
                 closer = "RPAREN" if self.take("LPAREN", "LBRACKET").kind == "LPAREN" else "RBRACKET"
-                self.node_label()
+                boundary.label = self.node_label()
                 self.take(closer)
         else:
-            self.take("PLAIN_STRING", "MARKDOWN_STRING")
+            boundary = self._generated(self.take("PLAIN_STRING", "MARKDOWN_STRING"))
         if self.at("METADATA_START"):
             self.metadata()
         if self.at("CLASS_SEPARATOR"):
             self.class_suffix()
         self.line_end()
+        self.model.boundaries.append(boundary)
+        outer, self.boundary = self.boundary, boundary.id
         while True:
             if self.at("NEWLINE"):
                 self.take("NEWLINE")
@@ -590,16 +815,19 @@ class _Parser:
                 self.line_end()
             elif self.at("ACTOR"):
                 self.take("ACTOR")
-                self.actor_item()
+                self._element("actor", self.actor_item())
                 while self.at("COMMA"):
                     self.take("COMMA")
-                    self.actor_item()
+                    self._element("actor", self.actor_item())
                 self.line_end()
             elif self.at(*_NAME_STARTS):
-                self.entity_name()
+                entity = self.entity_name()
+                entity.shape = entity.shape or "ellipse"
+                self._element("usecase", entity)
                 self.line_end()
             else:
                 break
+        self.boundary = outer
         self.take("END")
         self.line_end()
 
@@ -629,5 +857,8 @@ class _Parser:
 
 
 def parse(text: str) -> None:
-    """Raise MermaidSyntaxError where mermaid's usecase parser would throw."""
-    _Parser(_tokenize(text + "\n")).start()
+    """Raise MermaidSyntaxError where mermaid's usecase parser (or its model builder) would throw."""
+    source = text + "\n"
+    parser = _Parser(_tokenize(source), source)
+    parser.start()
+    parser.model.check()
