@@ -8,16 +8,20 @@ from doclint.mermaid import validate
 
 # (diagram, valid, the line mermaid reports or None)
 CASES = [
-    ("agentflow-beta TB\n  request[\"Receive request\"]@{ shape: input }\n  plan[\"Plan work\"]@{ shape: task }\n  request --> plan", True, None),
+    (
+        'agentflow-beta TB\n  request["Receive request"]@{ shape: input }\n  plan["Plan work"]@{ shape: task }\n  request --> plan',
+        True,
+        None,
+    ),
     ("agentflow-beta TB\n  a@{ shape: foo }", False, 2),
     ("agentflow-beta TB\n  a@{ shape: Task }", False, 2),
-    ("agentflow-beta LR\n  flow outer[\"Outer\"]\n    a --> b\n  end\n  c --> outer", True, None),
-    ("agentflow-beta LR\n  flow outer[\"Outer\"]\n    a --> b\n  c --> outer", False, 5),
+    ('agentflow-beta LR\n  flow outer["Outer"]\n    a --> b\n  end\n  c --> outer', True, None),
+    ('agentflow-beta LR\n  flow outer["Outer"]\n    a --> b\n  c --> outer', False, 5),
     ("agentflow-beta LR\n  %% a comment\n  a --> b %% trailing", True, None),
-    ("agentflow-beta LR\n  connector api[\"API\"]\n  global\n    g1\n  end\n  a --x b\n  a -.- c", True, None),
+    ('agentflow-beta LR\n  connector api["API"]\n  global\n    g1\n  end\n  a --x b\n  a -.- c', True, None),
     ("agentflow-beta LR\n  a ==> b", False, 2),
     ("agentflow-beta LR\n  a --> b\n  linkStyle 1 stroke:red", False, None),
-    ("agentflow-beta LR\n  a@{\n    shape: tool,\n    label: \"Run\"\n  }", False, 2),
+    ('agentflow-beta LR\n  a@{\n    shape: tool,\n    label: "Run"\n  }', False, 2),
 ]
 
 

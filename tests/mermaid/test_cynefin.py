@@ -8,16 +8,16 @@ from doclint.mermaid import validate
 
 # (diagram, valid, the line mermaid reports or None)
 CASES = [
-    ("cynefin-beta\n  complex\n    \"a\"\n  complex --> clear : \"go\"", True, None),
+    ('cynefin-beta\n  complex\n    "a"\n  complex --> clear : "go"', True, None),
     ("cynefin-beta:\n  complex --> clear\n  title x", True, None),
     ("cynefin-beta\n  complex --> ", False, 2),
     ("cynefin-beta\n  complex --> clear : x", False, 2),
     ("cynefin-beta\n  complexity", False, 2),
-    ("cynefin-beta\n  \"a\"", False, 2),
-    ("cynefin-beta\n  clear \"a\" \"b\"\n  clear", True, None),
+    ('cynefin-beta\n  "a"', False, 2),
+    ('cynefin-beta\n  clear "a" "b"\n  clear', True, None),
     ("cynefin-beta title x", True, None),
     ("cynefin-betax", False, None),
-    ("cynefin-beta\n  complex --> clear \"x\"", False, 2),
+    ('cynefin-beta\n  complex --> clear "x"', False, 2),
 ]
 
 

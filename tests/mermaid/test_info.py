@@ -20,7 +20,7 @@ CASES = [
     ("info title x", True, None),
     ("info\ntitle", True, None),
     ("info\n  %% comment\nshowInfo", True, None),
-    ("info \"x\"", False, 1),
+    ('info "x"', False, 1),
     ("info 123", False, 1),
     ("showInfo\ninfo", False, None),
     ("info\nshowInfo\ntitle a\nshowInfo", False, 4),

@@ -12,13 +12,13 @@ from doclint.mermaid import MermaidResult, validate
 
 SEEDS = [
     "graph TD\n  A[Start] --> B{Ok?}\n  B -->|yes| C((Done))\n  B -- no --> D>Retry]\n  subgraph s [Box]\n    C\n  end",
-    "flowchart LR\n  a@{ shape: rect, label: \"x\" } e1@--> b\n  click a \"https://x\"\n  linkStyle 0 stroke:red",
+    'flowchart LR\n  a@{ shape: rect, label: "x" } e1@--> b\n  click a "https://x"\n  linkStyle 0 stroke:red',
     "sequenceDiagram\n  participant A\n  A->>B: hello\n  loop every day\n    B-->>A: hi\n  end",
     "classDiagram\n  class Animal {\n    +int age\n    +eat()\n  }\n  Animal <|-- Dog",
     "stateDiagram-v2\n  [*] --> Still\n  Still --> Moving : push\n  state Moving {\n    a --> b\n  }",
     "erDiagram\n  CUSTOMER ||--o{ ORDER : places\n  ORDER {\n    string id PK\n  }",
     "gantt\n  title Plan\n  dateFormat YYYY-MM-DD\n  section A\n  Task :a1, 2024-01-01, 3d",
-    "pie title Pets\n  \"Dogs\" : 3\n  \"Cats\" : 2",
+    'pie title Pets\n  "Dogs" : 3\n  "Cats" : 2',
     "journey\n  title Day\n  section Work\n    Code: 5: Me",
     "gitGraph\n  commit\n  branch dev\n  checkout dev\n  commit\n  checkout main\n  merge dev",
     "mindmap\n  root((Root))\n    A\n      B\n    C",
@@ -28,25 +28,45 @@ SEEDS = [
     "sankey-beta\nA,B,10\nB,C,5",
     "block-beta\n  columns 2\n  a b\n  a --> b",
     "requirementDiagram\n  requirement r {\n    id: 1\n    text: t\n  }",
-    "C4Context\n  Person(a, \"A\")\n  System(b, \"B\")\n  Rel(a, b, \"uses\")",
+    'C4Context\n  Person(a, "A")\n  System(b, "B")\n  Rel(a, b, "uses")',
     "architecture-beta\n  group g(cloud)[G]\n  service s(server)[S] in g",
-    "packet-beta\n  0-15: \"Source\"\n  16-31: \"Dest\"",
+    'packet-beta\n  0-15: "Source"\n  16-31: "Dest"',
     "kanban\n  todo[Todo]\n    t1[Write]",
     "radar-beta\n  axis a, b, c\n  curve x{1, 2, 3}",
-    "treemap-beta\n\"A\"\n    \"B\": 10",
+    'treemap-beta\n"A"\n    "B": 10',
     "venn-beta\n  set A\n  set B",
     "info showInfo",
-    "cynefin-beta\n  complex\n    \"x\"\n  complex --> clear",
-    "railroad-ebnf-beta\n  list = \"[\" [ item { \",\" item } ] \"]\" ;",
-    "agentflow-beta TB\n  a[\"A\"]@{ shape: task }\n  a --> b",
+    'cynefin-beta\n  complex\n    "x"\n  complex --> clear',
+    'railroad-ebnf-beta\n  list = "[" [ item { "," item } ] "]" ;',
+    'agentflow-beta TB\n  a["A"]@{ shape: task }\n  a --> b',
     "swimlane-beta LR\nsubgraph L\n  A --> B\nend",
     "usecase-beta\nactor Customer\nCustomer --> Checkout",
-    "---\ntitle: Front\nconfig:\n  theme: dark\n---\n%%{init: {\"theme\": \"dark\"}}%%\ngraph TD\n%% c\nA-->B",
+    '---\ntitle: Front\nconfig:\n  theme: dark\n---\n%%{init: {"theme": "dark"}}%%\ngraph TD\n%% c\nA-->B',
     "zenuml\n  A.method()",
     "error",
 ]
 
-FRAGMENTS = ["[", "]", "(", ")", "{", "}", "\"", "`", "|", "-->", "---", "\n", "%%", "@{", "end", "<<", ">>", ":", ";"]
+FRAGMENTS = [
+    "[",
+    "]",
+    "(",
+    ")",
+    "{",
+    "}",
+    '"',
+    "`",
+    "|",
+    "-->",
+    "---",
+    "\n",
+    "%%",
+    "@{",
+    "end",
+    "<<",
+    ">>",
+    ":",
+    ";",
+]
 
 
 @st.composite
@@ -72,7 +92,13 @@ def mutated(draw: st.DrawFn) -> str:
         else:
             opener, closer = draw(st.sampled_from([("(", ")"), ("[", "]"), ("{", "}"), ("((", "))")]))
             depth = draw(st.integers(50, 3000))
-            text = text[:position] + opener * depth + "x" + closer * draw(st.integers(0, depth)) + text[position:]
+            text = (
+                text[:position]
+                + opener * depth
+                + "x"
+                + closer * draw(st.integers(0, depth))
+                + text[position:]
+            )
     return text
 
 

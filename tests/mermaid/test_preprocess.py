@@ -27,7 +27,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "valid", "line", "source_line"), CASES)
-def test_preprocessing_matches_mermaid(text: str, valid: bool, line: int | None, source_line: int | None) -> None:
+def test_preprocessing_matches_mermaid(
+    text: str, valid: bool, line: int | None, source_line: int | None
+) -> None:
     result = validate(text)
     assert result.valid is valid
     if not valid:
@@ -59,7 +61,7 @@ def test_front_matter_that_js_yaml_rejects(text: str) -> None:
         ("---\n---\ngraph TD\nA-->B", "---"),  # an empty front matter is no front matter
         ("---\ntitle: x\n---graph TD\nA-->B", "---"),
         ("zenuml\nA->B: hi", None),  # an external plugin: not registered in mermaid itself
-        ("%%{init: {\"theme\": \"dark\"\ngraph TD\nA-->B", None),  # unterminated directive eats the rest
+        ('%%{init: {"theme": "dark"\ngraph TD\nA-->B', None),  # unterminated directive eats the rest
         ("showInfo\ninfo", None),
         ("cynefin-betax", None),
         ("flowchart-elk TD\nA-->B", "flowchart-elk"),

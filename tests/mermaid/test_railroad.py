@@ -11,7 +11,7 @@ CASES = [
     ("railroad-ebnf-beta\n  a = ? special ? , b - c ;", True, None),
     ("railroad-ebnf-beta\n  a = ? ;", False, 2),
     ("railroad-ebnf-beta\n  a ::= \"x\" | 'y' , { z } [ w ]+ ;\n  (* comment *) b = a ;", True, None),
-    ("railroad-ebnf-beta\n  title = \"x\" ;", True, None),
+    ('railroad-ebnf-beta\n  title = "x" ;', True, None),
     ("railroad-ebnf-beta\n  a = ;", False, 2),
     ("railroad-ebnf-beta\ntitle x\naccTitle: y\na = b;\ntitle z", False, 5),
     ("railroad-ebnf-betax", False, 1),

@@ -30,9 +30,7 @@ def validate(text: str) -> MermaidResult:
 def _validate(text: str) -> MermaidResult:
     prepared = preprocess(text)
     if prepared.front_matter_error:
-        return MermaidResult(
-            False, None, prepared.front_matter_error, None, prepared.front_matter_error_line
-        )
+        return MermaidResult(False, None, prepared.front_matter_error, None, prepared.front_matter_error_line)
     diagram_type = detect_type(prepared.text)
     if diagram_type is None:
         return MermaidResult(False, None, _NO_TYPE, None, prepared.source_line(1))

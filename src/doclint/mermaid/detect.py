@@ -13,7 +13,14 @@ from __future__ import annotations
 
 import re
 
-from doclint.mermaid.preprocess import _DIRECTIVE, JS_SPACE, is_js_space, js_trim, js_trim_start, match_front_matter
+from doclint.mermaid.preprocess import (
+    _DIRECTIVE,
+    JS_SPACE,
+    is_js_space,
+    js_trim,
+    js_trim_start,
+    match_front_matter,
+)
 
 _S = f"[{JS_SPACE}]*"
 
@@ -107,7 +114,7 @@ def detect_type(text: str) -> str | None:
         if pattern is None:
             if _matches_special(diagram_id, text):
                 return diagram_id
-        elif (pattern.search(text) if diagram_id == "c4" else pattern.match(text)):
+        elif pattern.search(text) if diagram_id == "c4" else pattern.match(text):
             return diagram_id
     return None
 

@@ -240,7 +240,7 @@ def _check_front_matter(
     body = front_matter.body
     if front_matter.indent:
         indent = front_matter.indent
-        body = "\n".join(line[len(indent) :] if line.startswith(indent) else line for line in body.split("\n"))
+        body = "\n".join(line.removeprefix(indent) for line in body.split("\n"))
     try:
         load_yaml(body)
     except ValueError as problem:

@@ -25,11 +25,18 @@ WHITESPACE = re.compile(r"[\t ]+")
 YAML_BLOCK = re.compile(rf"---[\t ]*\r?\n(?:[\s\S]*?\r?\n)?---(?:\r?\n|(?![^{JS_SPACE}]))")
 DIRECTIVE = re.compile(rf"[\t ]*%%\{{[\s\S]*?\}}%%(?:\r?\n|(?![^{JS_SPACE}]))")
 COMMENT = re.compile(r"[\t ]*%%[^\n\r]*")
-ACC_DESCR = re.compile(r"[\t ]*accDescr(?:[\t ]*:(?:[^\n\r]*?(?=%%)|[^\n\r]*)|" + f"[{JS_SPACE}]*" + r"\{[^}]*\})")
+ACC_DESCR = re.compile(
+    r"[\t ]*accDescr(?:[\t ]*:(?:[^\n\r]*?(?=%%)|[^\n\r]*)|" + f"[{JS_SPACE}]*" + r"\{[^}]*\})"
+)
 ACC_TITLE = re.compile(r"[\t ]*accTitle[\t ]*:(?:[^\n\r]*?(?=%%)|[^\n\r]*)")
 TITLE = re.compile(r"[\t ]*title(?:[\t ][^\n\r]*?(?=%%)|[\t ][^\n\r]*|)")
 STRING = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'", re.DOTALL)
-HIDDEN_COMMON = (("WHITESPACE", WHITESPACE), ("YAML", YAML_BLOCK), ("DIRECTIVE", DIRECTIVE), ("COMMENT", COMMENT))
+HIDDEN_COMMON = (
+    ("WHITESPACE", WHITESPACE),
+    ("YAML", YAML_BLOCK),
+    ("DIRECTIVE", DIRECTIVE),
+    ("COMMENT", COMMENT),
+)
 
 
 def keyword(word: str) -> re.Pattern[str]:

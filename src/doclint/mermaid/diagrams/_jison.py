@@ -31,7 +31,9 @@ _MAX_TOKENS_WITHOUT_PROGRESS = 1000
 class JisonParseError(MermaidSyntaxError):
     """A jison "Parse error on line N" / "Lexical error on line N"."""
 
-    def __init__(self, message: str, line: int, token: str | None = None, expected: Sequence[str] = ()) -> None:
+    def __init__(
+        self, message: str, line: int, token: str | None = None, expected: Sequence[str] = ()
+    ) -> None:
         super().__init__(message, line)
         self.token = token
         self.expected = tuple(expected)
@@ -46,7 +48,9 @@ class Production:
 @dataclass
 class Tables:
     productions: list[Production]
-    action: list[dict[str, tuple[int, int]]]  # per state: terminal -> (1 shift, state) | (2 reduce, prod) | (3, 0)
+    action: list[
+        dict[str, tuple[int, int]]
+    ]  # per state: terminal -> (1 shift, state) | (2 reduce, prod) | (3, 0)
     goto: list[dict[str, int]]
     default_reduce: list[int | None]  # jison's defaultActions: a state whose only entry is one reduce
 
@@ -138,12 +142,15 @@ def _build_tables(productions: list[Production]) -> Tables:
 
     # LALR(1) lookaheads by spontaneous generation and propagation (Aho, Sethi, Ullman, algorithm 4.63)
     marker = "\x00#"
-    lookaheads: list[dict[tuple[int, int], set[str]]] = [{item: set() for item in kernel} for kernel in kernels]
+    lookaheads: list[dict[tuple[int, int], set[str]]] = [
+        {item: set() for item in kernel} for kernel in kernels
+    ]
     lookaheads[0][(0, 0)].add(END)
     propagate: dict[tuple[int, tuple[int, int]], list[tuple[int, tuple[int, int]]]] = {}
     for state, kernel in enumerate(kernels):
         for item in kernel:
-            for (production, dot), follow in _closure1(item, marker, productions, by_lhs, nonterminals, first_of):
+            closure = _closure1({item: {marker}}, productions, by_lhs, nonterminals, first_of)
+            for (production, dot), follow in closure.items():
                 rhs = productions[production].rhs
                 if dot >= len(rhs):
                     continue
@@ -177,7 +184,10 @@ def _build_tables(productions: list[Production]) -> Tables:
                 row_action[symbol] = (3, 0)
             else:
                 row_action[symbol] = (1, target)
-        for item, follow in _complete_items(kernel, lookaheads[state], productions, by_lhs, nonterminals, first_of):
+        closure = _closure1(lookaheads[state], productions, by_lhs, nonterminals, first_of)
+        for (item, dot), follow in closure.items():
+            if dot != len(productions[item].rhs):
+                continue  # only complete items reduce
             for symbol in follow:
                 existing = row_action.get(symbol)
                 if existing is None or (existing[0] == 2 and item < existing[1]):
@@ -191,7 +201,9 @@ def _build_tables(productions: list[Production]) -> Tables:
     return Tables(productions, action, goto, default_reduce)
 
 
-def _first_sets(productions: list[Production], nonterminals: set[str]) -> tuple[set[str], dict[str, set[str]]]:
+def _first_sets(
+    productions: list[Production], nonterminals: set[str]
+) -> tuple[set[str], dict[str, set[str]]]:
     nullable: set[str] = set()
     first: dict[str, set[str]] = {symbol: set() for symbol in nonterminals}
     changed = True
@@ -221,16 +233,15 @@ def _first_sets(productions: list[Production], nonterminals: set[str]) -> tuple[
 
 
 def _closure1(
-    item: tuple[int, int],
-    lookahead: str,
+    seed: dict[tuple[int, int], set[str]],
     productions: list[Production],
     by_lhs: dict[str, list[int]],
     nonterminals: set[str],
     first_of: Callable[[Sequence[str], frozenset[str]], frozenset[str]],
-) -> list[tuple[tuple[int, int], set[str]]]:
-    """LR(1) closure of one item, as item -> lookahead set."""
-    follow: dict[tuple[int, int], set[str]] = {item: {lookahead}}
-    work = [item]
+) -> dict[tuple[int, int], set[str]]:
+    """LR(1) closure of items with lookahead sets, as item -> lookahead set."""
+    follow = {item: set(lookaheads) for item, lookaheads in seed.items()}
+    work = list(follow)
     while work:
         production, dot = work.pop()
         rhs = productions[production].rhs
@@ -242,36 +253,7 @@ def _closure1(
             if not new <= current:
                 current |= new
                 work.append((index, 0))
-    return list(follow.items())
-
-
-def _complete_items(
-    kernel: tuple[tuple[int, int], ...],
-    kernel_lookaheads: dict[tuple[int, int], set[str]],
-    productions: list[Production],
-    by_lhs: dict[str, list[int]],
-    nonterminals: set[str],
-    first_of: Callable[[Sequence[str], frozenset[str]], frozenset[str]],
-) -> list[tuple[int, set[str]]]:
-    """Reducible items of a state (kernel items and empty productions of the closure) with their lookaheads."""
-    follow: dict[tuple[int, int], set[str]] = {item: set(kernel_lookaheads[item]) for item in kernel}
-    work = list(kernel)
-    while work:
-        production, dot = work.pop()
-        rhs = productions[production].rhs
-        if dot >= len(rhs) or rhs[dot] not in nonterminals:
-            continue
-        new = first_of(rhs[dot + 1 :], frozenset(follow[(production, dot)]))
-        for index in by_lhs[rhs[dot]]:
-            current = follow.setdefault((index, 0), set())
-            if not new <= current:
-                current |= new
-                work.append((index, 0))
-    return [
-        (production, lookahead)
-        for (production, dot), lookahead in follow.items()
-        if dot == len(productions[production].rhs)
-    ]
+    return follow
 
 
 # ----------------------------------------------------------------------------------------------------- lexer
@@ -287,7 +269,9 @@ class Rule:
     line_must_contain: str | None = None  # cheap pre-check for rules that scan to the end of the line
 
 
-def token(name: str | None, push: str | None = None, pop: bool = False) -> Callable[[JisonLexer, str], str | None]:
+def token(
+    name: str | None, push: str | None = None, pop: bool = False
+) -> Callable[[JisonLexer, str], str | None]:
     """The common rule actions: optionally pop and/or push a start condition, then return ``name``."""
 
     def act(lexer: JisonLexer, text: str) -> str | None:
@@ -338,7 +322,9 @@ class JisonLexer:
                 return name
             idle = idle + 1 if self.position == start and len(self.stack) == stack_size else 0
             if idle > _MAX_TOKENS_WITHOUT_PROGRESS:  # mermaid would recurse until the stack overflows
-                raise MermaidSyntaxError("Maximum call stack size exceeded (lexer loops without consuming text)")
+                raise MermaidSyntaxError(
+                    "Maximum call stack size exceeded (lexer loops without consuming text)"
+                )
 
     def _line_contains(self, needle: str) -> bool:
         line_end = self.text.find("\n", self.position)

@@ -12,20 +12,22 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from doclint.mermaid.diagrams._jison import Grammar, JisonLexer, Rule, parse as run_parser, token
+from doclint.mermaid.diagrams._jison import Grammar, JisonLexer, Rule, token
+from doclint.mermaid.diagrams._jison import parse as run_parser
 from doclint.mermaid.diagrams.flowchart import (
-    _DOT,
     _NOT_S,
     _S,
     _SHAPES,
+    SHARED_BNF_TAIL,
     _describe_error,
     _FlowDb,
     _graph_keyword,
-    _pop_push,
-    _shape_data_string,
-    _unicode_letters,
+)
+from doclint.mermaid.diagrams.flowchart import (
+    _RULES as FLOW_RULES,
 )
 from doclint.mermaid.model import MermaidSyntaxError
+
 
 def _shape_data_start(lexer: JisonLexer, text: str) -> str:
     """``@{`` opens shape data; its line is remembered because AgentFlowDB reports errors at it."""
@@ -37,125 +39,34 @@ def _shape_data_start(lexer: JisonLexer, text: str) -> str:
 
 _COMMENT_TEXT = "%%(?!\\{)[^\n]*"
 _RULES: tuple[tuple[str, Callable[[JisonLexer, str], str | None]], ...] = (
-    (f"accTitle{_S}*:{_S}*", token("acc_title", push="acc_title")),  # 0
-    ("[^\n]*", token("acc_title_value", pop=True)),
-    (f"accDescr{_S}*:{_S}*", token("acc_descr", push="acc_descr")),
-    ("[^\n]*", token("acc_descr_value", pop=True)),
-    (f"accDescr{_S}*\\{{{_S}*", token(None, push="acc_descr_multiline")),
-    ("[}]", token(None, pop=True)),  # 5
-    ("[^}]*", token("acc_descr_multiline_value")),
-    ("@\\{", _shape_data_start),
-    ('["]', token("SHAPE_DATA", push="shapeDataStr")),
-    ('["]', token("SHAPE_DATA", pop=True)),
-    ('[^"]+', _shape_data_string),  # 10
-    ('[^}^"]+', token("SHAPE_DATA")),
-    ("\\}", token(None, pop=True)),
-    (f"call{_S}+", token(None, push="callbackname")),
-    (f"\\({_S}*\\)", token(None, pop=True)),
-    ("\\(", _pop_push("callbackargs")),  # 15
-    ("[^(]*", token("CALLBACKNAME")),
-    ("\\)", token(None, pop=True)),
-    ("[^)]*", token("CALLBACKARGS")),
-    ('[^`"]+', token("MD_STR")),
-    ('[`]["]', token(None, pop=True)),  # 20
-    ('["][`]', token(None, push="md_string")),
-    ('[^"]+', token("STR")),
-    ('["]', token(None, pop=True)),
-    ('["]', token(None, push="string")),
-    ("style\\b", token("STYLE")),  # 25
-    ("default\\b", token("DEFAULT")),
-    ("linkStyle\\b", token("LINKSTYLE")),
-    ("interpolate\\b", token("INTERPOLATE")),
-    ("classDef\\b", token("CLASSDEF")),
-    ("class\\b", token("CLASS")),  # 30
-    (f"href{_S}", token("HREF")),
-    (f"click{_S}+", token(None, push="click")),
-    (f"{_S}", token(None, pop=True)),
-    (f"{_NOT_S}*", token("CLICK")),
+    *FLOW_RULES[0:7],  # 0-6: accessibility lines
+    ("@\\{", _shape_data_start),  # 7: shape data, remembering its line
+    *FLOW_RULES[8:35],  # 8-34: shape data, callbacks, strings, style keywords, click
     ("agentflow-beta\\b", _graph_keyword),  # 35
     ("flow\\b", token("flow")),
     ("connector\\b", token("connector")),
     ("global\\b[ \t]*", token("global")),
     ("end\\b[ \t]*", token("end")),
-    ("_self\\b", token("LINK_TARGET")),  # 40
-    ("_blank\\b", token("LINK_TARGET")),
-    ("_parent\\b", token("LINK_TARGET")),
-    ("_top\\b", token("LINK_TARGET")),
-    (f"(?:\r?\n)*{_S}*\n", token("NODIR", pop=True)),
-    (f"{_S}*LR\\b", token("DIR", pop=True)),  # 45
-    (f"{_S}*RL\\b", token("DIR", pop=True)),
-    (f"{_S}*TB\\b", token("DIR", pop=True)),
-    (f"{_S}*BT\\b", token("DIR", pop=True)),
-    (f"{_S}*TD\\b", token("DIR", pop=True)),
-    (f"{_S}*BR\\b", token("DIR", pop=True)),  # 50
-    (f"{_S}*<", token("DIR", pop=True)),
-    (f"{_S}*>", token("DIR", pop=True)),
-    (f"{_S}*\\^", token("DIR", pop=True)),
-    (f"{_S}*v\\b", token("DIR", pop=True)),
-    (f"{_DOT}*direction{_S}+TB[^\n]*", token("direction_tb")),  # 55
-    (f"{_DOT}*direction{_S}+BT[^\n]*", token("direction_bt")),
-    (f"{_DOT}*direction{_S}+RL[^\n]*", token("direction_rl")),
-    (f"{_DOT}*direction{_S}+LR[^\n]*", token("direction_lr")),
-    (f"{_DOT}*direction{_S}+TD[^\n]*", token("direction_td")),
+    *FLOW_RULES[41:61],  # 40-59: link targets, graph direction, direction statements
     (f'{_NOT_S[:-1]}"]+@(?=[^{{"])', token("LINK_ID")),  # 60
-    ("[0-9]+", token("NUM")),
-    ("#", token("BRKT")),
-    (":::", token("STYLE_SEPARATOR")),
-    (":", token("COLON")),
-    ("&", token("AMP")),  # 65
-    (";", token("SEMI")),
-    (",", token("COMMA")),
-    ("\\*", token("MULT")),
-    (f"{_S}*--+[x>]{_S}*", token("LINK", pop=True)),
-    (f"{_S}*--{_S}*", token("START_LINK", push="edgeText")),  # 70
-    ("[^-]|-(?!-)", token("EDGE_TEXT")),
+    *FLOW_RULES[62:70],  # 61-68: NUM # ::: : & ; , *
+    (f"{_S}*--+[x>]{_S}*", token("LINK", pop=True)),  # 69
+    (f"{_S}*--{_S}*", token("START_LINK", push="edgeText")),
+    FLOW_RULES[72],
     (f"{_S}*-\\.+-{_S}*", token("LINK")),
     (_COMMENT_TEXT, token(None)),
-    ("[-/)][)]", token("-)", pop=True)),
-    ("[^()\\[\\]{}]|!\\)+", token("TEXT")),  # 75
-    ("\\(-", token("(-", push="ellipseText")),
-    ("\\]\\)", token("STADIUMEND", pop=True)),
-    ("\\(\\[", token("STADIUMSTART", push="text")),
-    ("\\]\\]", token("SUBROUTINEEND", pop=True)),
-    ("\\[\\[", token("SUBROUTINESTART", push="text")),  # 80
-    ("\\[\\|", token("VERTEX_WITH_PROPS_START")),
-    (">", token("TAGEND", push="text")),
-    ("\\)\\]", token("CYLINDEREND", pop=True)),
-    ("\\[\\(", token("CYLINDERSTART", push="text")),
-    ("\\)\\)\\)", token("DOUBLECIRCLEEND", pop=True)),  # 85
-    ("\\(\\(\\(", token("DOUBLECIRCLESTART", push="text")),
-    (_COMMENT_TEXT, token(None)),
-    ("[\\\\(?=\\]][\\]]", token("TRAPEND", pop=True)),
-    ("/(?=\\])\\]", token("INVTRAPEND", pop=True)),
+    *FLOW_RULES[80:93],  # 74-86: ellipse, stadium, subroutine, props, odd, cylinder, double circle
+    (_COMMENT_TEXT, token(None)),  # 87
+    *FLOW_RULES[93:95],
     ("/(?!\\])|\\\\(?!\\])|[^\\\\\\[\\](){}/%]+", token("TEXT")),  # 90
-    ("\\[/", token("TRAPSTART", push="trapText")),
-    ("\\[\\\\", token("INVTRAPSTART", push="trapText")),
-    ("<", token("TAGSTART")),
-    (">", token("TAGEND")),
-    ("\\^", token("UP")),  # 95
-    ("\\\\\\|", token("SEP")),
-    ("v\\b", token("DOWN")),
-    ("\\*", token("MULT")),
-    ("#", token("BRKT")),
-    ("&", token("AMP")),  # 100
-    ("[ \t]*" + _COMMENT_TEXT, token("COMMENT")),
-    ("(?:[A-Za-z0-9!\"#$%&'*+.`?\\\\_/]|-(?=[^>\\-.]))+", token("NODE_STRING")),
-    ("-", token("MINUS")),
-    (_unicode_letters(), token("UNICODE_TEXT")),
-    ("\\|", token("PIPE", pop=True)),  # 105
-    ("\\|", token("PIPE", push="text")),
-    ("\\)", token("PE", pop=True)),
-    ("\\(", token("PS", push="text")),
-    ("\\]", token("SQE", pop=True)),
-    ("\\[", token("SQS", push="text")),  # 110
-    ("\\}", token("DIAMOND_STOP", pop=True)),
-    ("\\{", token("DIAMOND_START", push="text")),
-    (_COMMENT_TEXT, token(None)),
+    *FLOW_RULES[96:106],  # 91-100: trapezoids, < > ^ \| v * # &
+    ("[ \t]*" + _COMMENT_TEXT, token("COMMENT")),  # 101
+    *FLOW_RULES[106:117],  # 102-112: NODE_STRING - UNICODE_TEXT | ) ( ] [ } {
+    (_COMMENT_TEXT, token(None)),  # 113
     ('[^\\[\\](){}|"%]+', token("TEXT")),
-    ('"', token("QUOTE")),  # 115
-    ("(?:\r?\n)+", token("NEWLINE")),
+    *FLOW_RULES[118:120],  # 115-116: " NEWLINE
     (_S, token("SPACE")),
-    ("\\Z", token("EOF")),
+    FLOW_RULES[121],  # 118: end of input
 )
 
 _EVERYWHERE = (21, 24, 76, 78, 80, 84, 86, 91, 92, 106, 108, 110, 112)
@@ -220,48 +131,8 @@ separator: NEWLINE | SEMI | EOF | COMMENT
 shapeData: shapeData SHAPE_DATA | SHAPE_DATA
 vertexStatement: vertexStatement link node shapeData | vertexStatement link node | vertexStatement link node spaceList
   | node spaceList | node shapeData | node
-node: styledVertex | node shapeData spaceList AMP spaceList styledVertex | node spaceList AMP spaceList styledVertex
-styledVertex: vertex | vertex STYLE_SEPARATOR idString
-vertex: idString SQS text SQE | idString DOUBLECIRCLESTART text DOUBLECIRCLEEND | idString PS PS text PE PE
-  | idString (- text -) | idString STADIUMSTART text STADIUMEND | idString SUBROUTINESTART text SUBROUTINEEND
-  | idString VERTEX_WITH_PROPS_START NODE_STRING COLON NODE_STRING PIPE text SQE
-  | idString CYLINDERSTART text CYLINDEREND | idString PS text PE | idString DIAMOND_START text DIAMOND_STOP
-  | idString DIAMOND_START DIAMOND_START text DIAMOND_STOP DIAMOND_STOP | idString TAGEND text SQE
-  | idString TRAPSTART text TRAPEND | idString INVTRAPSTART text INVTRAPEND | idString TRAPSTART text INVTRAPEND
-  | idString INVTRAPSTART text TRAPEND | idString
-link: linkStatement arrowText | linkStatement TESTSTR SPACE | linkStatement arrowText SPACE | linkStatement
-  | START_LINK edgeText LINK | LINK_ID START_LINK edgeText LINK
-edgeText: edgeTextToken | edgeText edgeTextToken | STR | MD_STR
-linkStatement: LINK | LINK_ID LINK
-arrowText: PIPE text PIPE
-text: textToken | text textToken | STR | MD_STR
-keywords: STYLE | LINKSTYLE | CLASSDEF | CLASS | CLICK | GRAPH | DIR | flow | connector | global | end | DOWN | UP
-textNoTags: textNoTagsToken | textNoTags textNoTagsToken | STR | MD_STR
-classDefStatement: CLASSDEF SPACE idString SPACE stylesOpt
-classStatement: CLASS SPACE idString SPACE idString
-clickStatement: CLICK CALLBACKNAME | CLICK CALLBACKNAME SPACE STR | CLICK CALLBACKNAME CALLBACKARGS
-  | CLICK CALLBACKNAME CALLBACKARGS SPACE STR | CLICK HREF STR | CLICK HREF STR SPACE STR
-  | CLICK HREF STR SPACE LINK_TARGET | CLICK HREF STR SPACE STR SPACE LINK_TARGET | CLICK alphaNum
-  | CLICK alphaNum SPACE STR | CLICK STR | CLICK STR SPACE STR | CLICK STR SPACE LINK_TARGET
-  | CLICK STR SPACE STR SPACE LINK_TARGET
-styleStatement: STYLE SPACE idString SPACE stylesOpt
-linkStyleStatement: LINKSTYLE SPACE DEFAULT SPACE stylesOpt | LINKSTYLE SPACE numList SPACE stylesOpt
-  | LINKSTYLE SPACE DEFAULT SPACE INTERPOLATE SPACE alphaNum SPACE stylesOpt
-  | LINKSTYLE SPACE numList SPACE INTERPOLATE SPACE alphaNum SPACE stylesOpt
-  | LINKSTYLE SPACE DEFAULT SPACE INTERPOLATE SPACE alphaNum | LINKSTYLE SPACE numList SPACE INTERPOLATE SPACE alphaNum
-numList: NUM | numList COMMA NUM
-stylesOpt: style | stylesOpt COMMA style
-style: styleComponent | style styleComponent
-styleComponent: NUM | NODE_STRING | COLON | UNIT | SPACE | BRKT | STYLE | PCT
-idStringToken: NUM | NODE_STRING | DOWN | MINUS | DEFAULT | COMMA | COLON | AMP | BRKT | MULT | UNICODE_TEXT
-textToken: TEXT | TAGSTART | TAGEND | UNICODE_TEXT
-textNoTagsToken: NUM | NODE_STRING | SPACE | MINUS | AMP | UNICODE_TEXT | COLON | MULT | BRKT | keywords | START_LINK
-edgeTextToken: EDGE_TEXT | UNICODE_TEXT
-alphaNumToken: NUM | UNICODE_TEXT | NODE_STRING | DIR | DOWN | MINUS | COMMA | COLON | AMP | BRKT | MULT
-idString: idStringToken | idString idStringToken
-alphaNum: alphaNumToken | alphaNum alphaNumToken
-direction: direction_tb | direction_bt | direction_rl | direction_lr | direction_td
 """
+    + SHARED_BNF_TAIL.format(block_keywords="flow | connector | global")
 )
 
 _SHAPE_ALIASES = {
@@ -291,7 +162,7 @@ class _AgentflowDb(_FlowDb):
         try:
             self._add_described_vertex(vertex_id, text)
         except _PositionedError as error:
-            raise MermaidSyntaxError(error.message, line + error.offset) from None
+            raise MermaidSyntaxError(error.message, None if line is None else line + error.offset) from None
         except MermaidSyntaxError as error:
             raise MermaidSyntaxError(error.message, line) from None
 
@@ -358,7 +229,9 @@ def _load_metadata(metadata: str) -> Any:
         raise _PositionedError(f"Invalid YAML in `@{{...}}` shape data: {error}", offset) from None
 
 
-def _semantic_actions(db: _AgentflowDb, shape_data_lines: deque[int]) -> dict[int, Callable[[list[Any]], Any]]:
+def _semantic_actions(
+    db: _AgentflowDb, shape_data_lines: deque[int]
+) -> dict[int, Callable[[list[Any]], Any]]:
     def link_statement(with_data: bool) -> Callable[[list[Any]], Any]:
         def act(values: list[Any]) -> Any:
             statement, link, node = values[0], values[1], values[2]
@@ -470,4 +343,3 @@ def parse(text: str) -> None:
     shape_data_lines: deque[int] = deque()
     lexer.flags["shape_data_lines"] = shape_data_lines
     run_parser(_GRAMMAR, lexer, _semantic_actions(db, shape_data_lines), _describe_error)
-

@@ -1,10 +1,10 @@
 """The ``cynefin-beta`` diagram, modelled on mermaid's Langium grammar (CynefinGrammar in @mermaid-js/parser)::
 
-    Cynefin: NEWLINE* ("cynefin-beta" | "cynefin-beta:") NEWLINE*
-             (TitleAndAccessibilities | DomainBlock | Transition | NEWLINE)*
-    DomainBlock: DOMAIN_NAME NEWLINE* (STRING NEWLINE*)*
-    Transition: DOMAIN_NAME "-->" DOMAIN_NAME (":" STRING)? EOL
-    terminal DOMAIN_NAME: "complex" | "complicated" | "clear" | "chaotic" | "confusion"
+Cynefin: NEWLINE* ("cynefin-beta" | "cynefin-beta:") NEWLINE*
+         (TitleAndAccessibilities | DomainBlock | Transition | NEWLINE)*
+DomainBlock: DOMAIN_NAME NEWLINE* (STRING NEWLINE*)*
+Transition: DOMAIN_NAME "-->" DOMAIN_NAME (":" STRING)? EOL
+terminal DOMAIN_NAME: "complex" | "complicated" | "clear" | "chaotic" | "confusion"
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from doclint.mermaid.diagrams._common import (
     ACC_TITLE,
     EOF,
     HIDDEN_COMMON,
-    LangiumParseError,
     NEWLINE,
     STRING,
     TITLE,
+    LangiumParseError,
     TokenStream,
     fail_at,
     keyword,

@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from doclint.mermaid.diagrams._jison import Grammar, JisonLexer, JisonParseError, Rule, parse as run_parser, token
+from doclint.mermaid.diagrams._jison import Grammar, JisonLexer, Rule, token
+from doclint.mermaid.diagrams._jison import parse as run_parser
 from doclint.mermaid.model import MermaidSyntaxError
 from doclint.mermaid.preprocess import JS_SPACE
 
@@ -263,28 +264,8 @@ _COMPILED_RULES = tuple(
 )
 
 # flow.jison's grammar; the numbering of productions (1-based, in this order) is jison's.
-_GRAMMAR = Grammar(
-    """
-start: graphConfig document
-document: %empty | document line
-line: statement | SEMI | NEWLINE | SPACE | EOF
-graphConfig: SPACE graphConfig | NEWLINE graphConfig | GRAPH NODIR | GRAPH DIR FirstStmtSeparator
-ending: endToken ending | endToken
-endToken: NEWLINE | SPACE | EOF
-FirstStmtSeparator: SEMI | NEWLINE | spaceList NEWLINE
-spaceListNewline: SPACE spaceListNewline | NEWLINE spaceListNewline | NEWLINE | SPACE
-spaceList: SPACE spaceList | SPACE
-statement: vertexStatement separator | styleStatement separator | linkStyleStatement separator
-  | classDefStatement separator | classStatement separator | clickStatement separator
-  | subgraph SPACE textNoTags SQS text SQE separator document end
-  | subgraph SPACE textNoTags separator document end
-  | subgraph separator document end
-  | direction | acc_title acc_title_value | acc_descr acc_descr_value | acc_descr_multiline_value
-separator: NEWLINE | SEMI | EOF
-shapeData: shapeData SHAPE_DATA | SHAPE_DATA
-vertexStatement: vertexStatement link node shapeData | vertexStatement link node shapeData spaceList
-  | vertexStatement link node | vertexStatement link node spaceList
-  | node spaceList | node shapeData | node shapeData spaceList | node
+# The productions from ``node`` on are shared with agentflow.jison, which has other block keywords.
+SHARED_BNF_TAIL = """
 node: styledVertex | node shapeData spaceList AMP spaceList styledVertex | node spaceList AMP spaceList styledVertex
 styledVertex: vertex | vertex STYLE_SEPARATOR idString
 vertex: idString SQS text SQE | idString DOUBLECIRCLESTART text DOUBLECIRCLEEND | idString PS PS text PE PE
@@ -300,7 +281,7 @@ edgeText: edgeTextToken | edgeText edgeTextToken | STR | MD_STR
 linkStatement: LINK | LINK_ID LINK
 arrowText: PIPE text PIPE
 text: textToken | text textToken | STR | MD_STR
-keywords: STYLE | LINKSTYLE | CLASSDEF | CLASS | CLICK | GRAPH | DIR | subgraph | end | DOWN | UP
+keywords: STYLE | LINKSTYLE | CLASSDEF | CLASS | CLICK | GRAPH | DIR | {block_keywords} | end | DOWN | UP
 textNoTags: textNoTagsToken | textNoTags textNoTagsToken | STR | MD_STR
 classDefStatement: CLASSDEF SPACE idString SPACE stylesOpt
 classStatement: CLASS SPACE idString SPACE idString
@@ -327,13 +308,37 @@ idString: idStringToken | idString idStringToken
 alphaNum: alphaNumToken | alphaNum alphaNumToken
 direction: direction_tb | direction_bt | direction_rl | direction_lr | direction_td
 """
+
+_GRAMMAR = Grammar(
+    """
+start: graphConfig document
+document: %empty | document line
+line: statement | SEMI | NEWLINE | SPACE | EOF
+graphConfig: SPACE graphConfig | NEWLINE graphConfig | GRAPH NODIR | GRAPH DIR FirstStmtSeparator
+ending: endToken ending | endToken
+endToken: NEWLINE | SPACE | EOF
+FirstStmtSeparator: SEMI | NEWLINE | spaceList NEWLINE
+spaceListNewline: SPACE spaceListNewline | NEWLINE spaceListNewline | NEWLINE | SPACE
+spaceList: SPACE spaceList | SPACE
+statement: vertexStatement separator | styleStatement separator | linkStyleStatement separator
+  | classDefStatement separator | classStatement separator | clickStatement separator
+  | subgraph SPACE textNoTags SQS text SQE separator document end
+  | subgraph SPACE textNoTags separator document end
+  | subgraph separator document end
+  | direction | acc_title acc_title_value | acc_descr acc_descr_value | acc_descr_multiline_value
+separator: NEWLINE | SEMI | EOF
+shapeData: shapeData SHAPE_DATA | SHAPE_DATA
+vertexStatement: vertexStatement link node shapeData | vertexStatement link node shapeData spaceList
+  | vertexStatement link node | vertexStatement link node spaceList
+  | node spaceList | node shapeData | node shapeData spaceList | node
+"""
+    + SHARED_BNF_TAIL.format(block_keywords="subgraph")
 )
 
 # ------------------------------------------------------------------------------------------- FlowDB checks
 
 # isValidShape(): the shape registry's names and aliases that survive the "lowercase, no underscore" check
-_SHAPES = frozenset(
-    """
+_SHAPE_NAMES = """
     state choice note composite icon anchor constructor bpmn-start bpmn-intermediate bpmn-boundary bpmn-end
     bpmn-gateway bpmn-activity bpmn-data bpmn-data-store bpmn-annotation
     rect proc process rectangle rounded event stadium terminal pill fr-rect subprocess subproc framed-rectangle
@@ -349,8 +354,8 @@ _SHAPES = frozenset(
     flipped-triangle sl-rect manual-input sloped-rectangle docs documents st-doc stacked-document st-rect procs
     processes stacked-rectangle bow-rect stored-data bow-tie-rectangle cross-circ summary crossed-circle tag-doc
     tagged-document tag-rect tagged-rectangle tag-proc tagged-process flag paper-tape odd lin-doc lined-document
-    """.split()
-)
+"""
+_SHAPES = frozenset(_SHAPE_NAMES.split())
 _MAX_EDGES = 500
 
 
@@ -394,7 +399,9 @@ class _FlowDb:
             edge_id = f"L_{start}_{end}_{count + 1 if count else 0}"
         self.edge_pairs[(start, end)] = self.edge_pairs.get((start, end), 0) + 1
         if len(self.edge_ids) >= _MAX_EDGES:
-            raise MermaidSyntaxError(f"Edge limit exceeded: more than {_MAX_EDGES} edges (mermaid's maxEdges)")
+            raise MermaidSyntaxError(
+                f"Edge limit exceeded: more than {_MAX_EDGES} edges (mermaid's maxEdges)"
+            )
         self.edge_ids.append(edge_id)
 
     def update_links(self, positions: Sequence[str], what: str) -> None:
@@ -409,7 +416,9 @@ class _FlowDb:
 
     def add_subgraph(self, title_id: dict[str, Any] | None, same_title: bool) -> str:
         if title_id is None:
-            raise MermaidSyntaxError("`subgraph` needs an id or title (mermaid cannot read the missing title)")
+            raise MermaidSyntaxError(
+                "`subgraph` needs an id or title (mermaid cannot read the missing title)"
+            )
         subgraph_id = title_id["text"].strip()
         if same_title and re.search(f"{_S}", title_id["text"]):
             subgraph_id = f"subGraph{self.subgraph_count}"
@@ -430,7 +439,9 @@ def _load_shape_data(metadata: str) -> Any:
 
 def _check_shape_data(vertex_id: str, document: Any) -> None:
     if document is None:
-        raise MermaidSyntaxError(f"Empty `@{{...}}` shape data for node {vertex_id} (mermaid reads it as null)")
+        raise MermaidSyntaxError(
+            f"Empty `@{{...}}` shape data for node {vertex_id} (mermaid reads it as null)"
+        )
     if not isinstance(document, dict):
         return
     shape = document.get("shape")

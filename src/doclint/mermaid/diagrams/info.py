@@ -1,6 +1,6 @@
 """The ``info`` diagram, modelled on mermaid's Langium grammar packages/parser/src/language/info/info.langium::
 
-    Info: NEWLINE* "info" NEWLINE* ("showInfo" NEWLINE*)? TitleAndAccessibilities?
+Info: NEWLINE* "info" NEWLINE* ("showInfo" NEWLINE*)? TitleAndAccessibilities?
 """
 
 from __future__ import annotations

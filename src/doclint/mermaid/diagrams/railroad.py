@@ -35,7 +35,10 @@ _TOKENS = (
     *((symbol, re.compile(re.escape(symbol))) for symbol in _PUNCTUATION),
     ("TITLE", re.compile(r"title(?:[\t ][^\n\r]*?(?=%%)|[\t ][^\n\r]*|)")),
     ("ACC_TITLE", re.compile(r"accTitle[\t ]*:(?:[^\n\r]*?(?=%%)|[^\n\r]*)")),
-    ("ACC_DESCR", re.compile(r"accDescr(?:[\t ]*:(?:[^\n\r]*?(?=%%)|[^\n\r]*)|" + f"[{JS_SPACE}]*" + r"\{[^}]*\})")),
+    (
+        "ACC_DESCR",
+        re.compile(r"accDescr(?:[\t ]*:(?:[^\n\r]*?(?=%%)|[^\n\r]*)|" + f"[{JS_SPACE}]*" + r"\{[^}]*\})"),
+    ),
     ("EBNF_ID", re.compile(r"[A-Z_a-z][A-Za-z0-9_-]*")),
     ("EBNF_STRING", re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'", re.DOTALL)),
     ("EBNF_SPECIAL", re.compile(rf"\?(?=[^?;]*[^?;{JS_SPACE}][^?;]*\?)[^?;]*\?")),

@@ -107,7 +107,12 @@ def _json_object(text: str, position: int) -> int:
 
 def _stereotype_text(text: str, position: int) -> int:
     end = text.find(">>", position)
-    if end == -1 or "\n" in text[position:end] or "\r" in text[position:end] or not text[position:end].strip():
+    if (
+        end == -1
+        or "\n" in text[position:end]
+        or "\r" in text[position:end]
+        or not text[position:end].strip()
+    ):
         return -1
     return end
 
@@ -184,7 +189,11 @@ _DEFAULT_MODE = (
     _TokenType("COLON", _regex(":"), label=True),
     _TokenType("HASH_COLOR", _regex("#[0-9A-Fa-f]+"), label=True),
     _TokenType("PLAIN_STRING", _regex("\"[^\n\r\"]*\"|'[^\n\r']*'")),
-    _TokenType("CSS_IDENTIFIER", _regex(r"--[A-Z_a-z][A-Za-z0-9_-]*|[A-Z_a-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)+"), label=True),
+    _TokenType(
+        "CSS_IDENTIFIER",
+        _regex(r"--[A-Z_a-z][A-Za-z0-9_-]*|[A-Z_a-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)+"),
+        label=True,
+    ),
     _IDENTIFIER,
     _NUMBER,
     _TokenType("CSS_ESCAPED_COMMA", _regex(r"\\,"), label=True),
@@ -323,7 +332,9 @@ class _Model:
         symbols: dict[str, tuple[str, bool]] = {}
         states: dict[str, tuple[tuple[str, str], str | None, str | None, str | None]] = {}
         boundary_titles: dict[str, tuple[str, str]] = {}
-        declarations: list[tuple[int, str, Any]] = [(e.start, "element", (k, e, p)) for k, e, p in self.elements]
+        declarations: list[tuple[int, str, Any]] = [
+            (e.start, "element", (k, e, p)) for k, e, p in self.elements
+        ]
         declarations += [(b.start, "boundary", b) for b in self.boundaries]
         declarations += [(j.start, "json", j) for j in self.json_nodes]
         declarations += [(r.explicit_start, "edge", r) for r in self.relations if r.explicit_id]
@@ -371,7 +382,12 @@ class _Model:
             _fail(f"Element '{entity.id}' belongs to more than one system boundary", entity)
         if entity.stereotype and stereotype and entity.stereotype != stereotype:
             _fail(f"Element '{entity.id}' has conflicting stereotypes", entity)
-        states[entity.id] = (label, shape or entity.shape, existing_parent or parent, stereotype or entity.stereotype)
+        states[entity.id] = (
+            label,
+            shape or entity.shape,
+            existing_parent or parent,
+            stereotype or entity.stereotype,
+        )
 
     @staticmethod
     def _collect_boundary(entity: _Entity, symbols: dict, titles: dict) -> None:
@@ -390,7 +406,9 @@ class _Model:
     @staticmethod
     def _register(identifier: str, kind: str, symbols: dict) -> None:
         if identifier in symbols:
-            raise MermaidSyntaxError(f"ID '{identifier}' is declared more than once ({symbols[identifier][0]} and {kind})")
+            raise MermaidSyntaxError(
+                f"ID '{identifier}' is declared more than once ({symbols[identifier][0]} and {kind})"
+            )
         symbols[identifier] = (kind, False)
 
     @staticmethod
@@ -403,16 +421,24 @@ class _Model:
 
 
 def _check_relation(relation: _Relation, source_kind: str, target_kind: str) -> None:
-    for role, entity, kind in (("source", relation.source, source_kind), ("target", relation.target, target_kind)):
+    for role, entity, kind in (
+        ("source", relation.source, source_kind),
+        ("target", relation.target, target_kind),
+    ):
         if kind not in ("actor", "usecase", "json"):
             _fail(f"Relationship {role} '{entity.id}' cannot be {kind}", entity)
     if relation.kind in ("include", "extend") and (source_kind != "usecase" or target_kind != "usecase"):
         _fail(f"{relation.kind} relationship requires use-case endpoints", relation.source)
-    if relation.kind == "generalization" and (source_kind not in ("actor", "usecase") or source_kind != target_kind):
+    if relation.kind == "generalization" and (
+        source_kind not in ("actor", "usecase") or source_kind != target_kind
+    ):
         _fail("Generalization requires actor-to-actor or use-case-to-use-case endpoints", relation.source)
     json_end = "json" in (source_kind, target_kind)
     if relation.kind == "association" and json_end and relation.arrow not in (0, 1, 2):
-        _fail("A JSON relationship permits only point, reversed-point or markerless solid association", relation.source)
+        _fail(
+            "A JSON relationship permits only point, reversed-point or markerless solid association",
+            relation.source,
+        )
 
 
 def _fail(message: str, entity: _Entity) -> None:
@@ -420,8 +446,13 @@ def _fail(message: str, entity: _Entity) -> None:
 
 
 _ARROW_TYPES = {
-    "FORWARD_SOLID": 0, "BACKWARD_SOLID": 1, "MARKERLESS_SOLID": 2, "FORWARD_CIRCLE": 3, "FORWARD_CROSS": 4,
-    "BACKWARD_CIRCLE": 5, "BACKWARD_CROSS": 6,
+    "FORWARD_SOLID": 0,
+    "BACKWARD_SOLID": 1,
+    "MARKERLESS_SOLID": 2,
+    "FORWARD_CIRCLE": 3,
+    "FORWARD_CROSS": 4,
+    "BACKWARD_CIRCLE": 5,
+    "BACKWARD_CROSS": 6,
 }
 _WORD = re.compile(r"[^A-Za-z0-9_]")
 
@@ -476,10 +507,23 @@ class _Parser:
 
     def _statement_start(self) -> bool:
         kind = self.la().kind
-        return kind in (
-            "ACC_TITLE_LINE", "ACC_DESCR_LINE", "ACC_DESCR_BLOCK", "DIRECTION", "ACTOR", "SYSTEM_BOUNDARY", "NOTE",
-            "JSON_DECLARATION_START", "CLASS_DEF", "CLASS", "STYLE",
-        ) or kind in _NAME_STARTS
+        return (
+            kind
+            in (
+                "ACC_TITLE_LINE",
+                "ACC_DESCR_LINE",
+                "ACC_DESCR_BLOCK",
+                "DIRECTION",
+                "ACTOR",
+                "SYSTEM_BOUNDARY",
+                "NOTE",
+                "JSON_DECLARATION_START",
+                "CLASS_DEF",
+                "CLASS",
+                "STYLE",
+            )
+            or kind in _NAME_STARTS
+        )
 
     def line_end(self) -> None:
         if not self.at("EOF"):
@@ -555,7 +599,16 @@ class _Parser:
         if target.explicit:
             self._element("usecase", target)
         self.model.relations.append(
-            _Relation(source, target, source_declares, target.explicit, relation_kind, arrow, explicit_id, explicit_start)
+            _Relation(
+                source,
+                target,
+                source_declares,
+                target.explicit,
+                relation_kind,
+                arrow,
+                explicit_id,
+                explicit_start,
+            )
         )
 
     def _element(self, kind: str, entity: _Entity) -> None:
@@ -582,7 +635,9 @@ class _Parser:
         self.line_end()
         split = 1
         while split < len(identifiers):
-            between = self.source[identifiers[split - 1].start + len(identifiers[split - 1].text) : identifiers[split].start]
+            between = self.source[
+                identifiers[split - 1].start + len(identifiers[split - 1].text) : identifiers[split].start
+            ]
             if "," not in between:
                 break
             split += 1
@@ -671,8 +726,15 @@ class _Parser:
         if self.at("IDENTIFIER") and self.la(2).kind == "AT":
             return True
         return self.at(
-            "DEPENDENCY_ARROW", "GENERALIZATION", "FORWARD_SOLID", "BACKWARD_SOLID", "MARKERLESS_SOLID",
-            "FORWARD_CIRCLE", "BACKWARD_CIRCLE", "FORWARD_CROSS", "BACKWARD_CROSS",
+            "DEPENDENCY_ARROW",
+            "GENERALIZATION",
+            "FORWARD_SOLID",
+            "BACKWARD_SOLID",
+            "MARKERLESS_SOLID",
+            "FORWARD_CIRCLE",
+            "BACKWARD_CIRCLE",
+            "FORWARD_CROSS",
+            "BACKWARD_CROSS",
         )
 
     def arrow(self) -> tuple[str, int]:
@@ -782,7 +844,9 @@ class _Parser:
         try:
             value = json.loads(literal.text)
         except ValueError as error:
-            raise MermaidSyntaxError(f"Error in usecase diagram: invalid JSON for {entity.id}: {error}") from None
+            raise MermaidSyntaxError(
+                f"Error in usecase diagram: invalid JSON for {entity.id}: {error}"
+            ) from None
         if not isinstance(value, dict):
             raise MermaidSyntaxError(f"Error in usecase diagram: JSON value of {entity.id} must be an object")
         if self.at("CLASS_SEPARATOR"):
