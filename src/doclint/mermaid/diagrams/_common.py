@@ -37,11 +37,21 @@ HIDDEN_COMMON = (
     ("DIRECTIVE", DIRECTIVE),
     ("COMMENT", COMMENT),
 )
+HIDDEN_NAMES = frozenset(name for name, _ in HIDDEN_COMMON)
+ACCESSIBILITY_TERMINALS = (("ACC_DESCR", ACC_DESCR), ("ACC_TITLE", ACC_TITLE), ("TITLE", TITLE))
 
 
 def keyword(word: str) -> re.Pattern[str]:
     """A keyword of an ``AbstractMermaidTokenBuilder`` grammar: it must be followed by space, ``%%`` or the end."""
     return re.compile(re.escape(word) + f"(?:(?=%%)|(?![^{JS_SPACE}]))")
+
+
+def langium_tokens(
+    keywords: Sequence[tuple[str, re.Pattern[str]]], terminals: Sequence[tuple[str, re.Pattern[str]]]
+) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Token types in Langium's order for a grammar importing common.langium: whitespace and line breaks,
+    the keywords (longest first), the grammar's terminals, then the hidden YAML, directive and comment."""
+    return (HIDDEN_COMMON[0], ("NEWLINE", NEWLINE), *keywords, *terminals, *HIDDEN_COMMON[1:])
 
 
 @dataclass(frozen=True)

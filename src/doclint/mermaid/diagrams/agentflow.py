@@ -19,13 +19,15 @@ from doclint.mermaid.diagrams.flowchart import (
     _S,
     _SHAPES,
     SHARED_BNF_TAIL,
+    FlowActions,
     _describe_error,
     _FlowDb,
     _graph_keyword,
+    _statement,
+    _text_append,
+    _text_object,
 )
-from doclint.mermaid.diagrams.flowchart import (
-    _RULES as FLOW_RULES,
-)
+from doclint.mermaid.diagrams.flowchart import _RULES as FLOW_RULES
 from doclint.mermaid.model import MermaidSyntaxError
 
 
@@ -232,55 +234,24 @@ def _load_metadata(metadata: str) -> Any:
 def _semantic_actions(
     db: _AgentflowDb, shape_data_lines: deque[int]
 ) -> dict[int, Callable[[list[Any]], Any]]:
-    def link_statement(with_data: bool) -> Callable[[list[Any]], Any]:
-        def act(values: list[Any]) -> Any:
-            statement, link, node = values[0], values[1], values[2]
-            if with_data:
-                db.add_vertex(node[-1], values[3])
-            db.add_link(statement["stmt"], node, link)
-            return {"stmt": node, "nodes": node + statement["nodes"]}
-
-        return act
-
-    def vertex_with_data(values: list[Any]) -> Any:
-        db.add_vertex(values[0][-1], values[1])
-        return {"stmt": values[0], "nodes": values[0]}
-
-    def node_with_data(values: list[Any]) -> Any:
-        db.add_vertex(values[0][-1], values[1])
-        return values[0] + [values[5]]
-
-    def vertex(values: list[Any]) -> Any:
-        db.add_vertex(values[0])
-        return values[0]
+    act = FlowActions(db)
 
     def flow_with_data(title: int, data: int) -> Callable[[list[Any]], Any]:
-        def act(values: list[Any]) -> Any:
+        def reduce(values: list[Any]) -> Any:
             subgraph_id = db.add_subgraph(values[title], False)
             db.add_vertex(subgraph_id, values[data])
             return subgraph_id
 
-        return act
+        return reduce
 
     def connector(data: int | None) -> Callable[[list[Any]], Any]:
-        def act(values: list[Any]) -> Any:
+        def reduce(values: list[Any]) -> Any:
             connector_id = db.add_connector(values[2])
             if data is not None:
                 db.add_vertex(connector_id, values[data])
             return connector_id
 
-        return act
-
-    def link_style(numbers: int | None, interpolate: bool, style: bool) -> Callable[[list[Any]], Any]:
-        def act(values: list[Any]) -> Any:
-            positions = values[numbers] if numbers is not None else ["default"]
-            if interpolate:
-                db.update_links(positions, "interpolation")
-            if style:
-                db.update_links(positions, "style")
-            return None
-
-        return act
+        return reduce
 
     actions: dict[int, Callable[[list[Any]], Any]] = {
         2: lambda values: [],
@@ -296,14 +267,14 @@ def _semantic_actions(
         47: connector(3),
         56: lambda values: (values[0][0] + values[1], values[0][1]),
         57: lambda values: (values[0], shape_data_lines.popleft() if shape_data_lines else None),
-        58: link_statement(True),
-        59: link_statement(False),
-        60: link_statement(False),
-        61: lambda values: {"stmt": values[0], "nodes": values[0]},
-        62: vertex_with_data,
-        63: lambda values: {"stmt": values[0], "nodes": values[0]},
+        58: act.link_statement(True),
+        59: act.link_statement(False),
+        60: act.link_statement(False),
+        61: _statement,
+        62: act.vertex_with_data,
+        63: _statement,
         64: lambda values: [values[0]],
-        65: node_with_data,
+        65: act.node_with_data,
         66: lambda values: values[0] + [values[4]],
         86: lambda values: {**values[0]},
         88: lambda values: {**values[0]},
@@ -311,23 +282,18 @@ def _semantic_actions(
         91: lambda values: {"id": values[0]},
         96: lambda values: {},
         97: lambda values: {"id": values[0]},
-        116: lambda values: {"text": values[0]},
-        117: lambda values: {"text": values[0]["text"] + values[1]},
-        118: lambda values: {"text": values[0]},
-        119: lambda values: {"text": values[0]},
-        137: link_style(None, False, True),
-        138: link_style(2, False, True),
-        139: link_style(None, True, True),
-        140: link_style(2, True, True),
-        141: link_style(None, True, False),
-        142: link_style(2, True, False),
+        116: _text_object,
+        117: _text_append,
+        118: _text_object,
+        119: _text_object,
         143: lambda values: [values[0]],
         144: lambda values: values[0] + [values[2]],
         196: lambda values: values[0],
         197: lambda values: values[0] + values[1],
+        **act.link_styles(137),
     }
     for production in range(69, 86):
-        actions[production] = vertex
+        actions[production] = act.vertex
     return actions
 
 

@@ -12,41 +12,32 @@ from __future__ import annotations
 import re
 
 from doclint.mermaid.diagrams._common import (
-    ACC_DESCR,
-    ACC_TITLE,
+    ACCESSIBILITY_TERMINALS,
     EOF,
-    HIDDEN_COMMON,
-    NEWLINE,
+    HIDDEN_NAMES,
     STRING,
-    TITLE,
     LangiumParseError,
     TokenStream,
     fail_at,
     keyword,
+    langium_tokens,
     lex,
     raise_lexer_errors,
 )
 from doclint.mermaid.diagrams.info import parse_title_and_accessibilities
 
-_TOKENS = (
-    HIDDEN_COMMON[0],
-    ("NEWLINE", NEWLINE),
+_KEYWORDS = (
     ("cynefin-beta:", re.compile(re.escape("cynefin-beta:"))),
     ("cynefin-beta", keyword("cynefin-beta")),
     ("-->", re.compile("-->")),
     (":", re.compile(":")),
-    ("DOMAIN_NAME", re.compile("complex|complicated|clear|chaotic|confusion")),
-    ("ACC_DESCR", ACC_DESCR),
-    ("ACC_TITLE", ACC_TITLE),
-    ("TITLE", TITLE),
-    ("STRING", STRING),
-    *HIDDEN_COMMON[1:],
 )
-_HIDDEN = frozenset(name for name, _ in HIDDEN_COMMON)
+_DOMAIN_NAME = ("DOMAIN_NAME", re.compile("complex|complicated|clear|chaotic|confusion"))
+_TOKENS = langium_tokens(_KEYWORDS, (_DOMAIN_NAME, *ACCESSIBILITY_TERMINALS, ("STRING", STRING)))
 
 
 def parse(text: str) -> None:
-    tokens, errors = lex(text + "\n", _TOKENS, _HIDDEN)
+    tokens, errors = lex(text + "\n", _TOKENS, HIDDEN_NAMES)
     raise_lexer_errors(errors)
     stream = TokenStream(tokens)
     stream.skip("NEWLINE")

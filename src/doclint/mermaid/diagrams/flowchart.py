@@ -460,90 +460,102 @@ def _check_shape_data(vertex_id: str, document: Any) -> None:
 # -------------------------------------------------------------------------------------------- reductions
 
 
-def _semantic_actions(db: _FlowDb) -> dict[int, Callable[[list[Any]], Any]]:
-    def vertex_with_data(node: int, data: int) -> Callable[[list[Any]], Any]:
-        def act(values: list[Any]) -> Any:
-            db.add_vertex(values[node][-1], values[data])
-            return {"stmt": values[node], "nodes": values[node]}
+class FlowActions:
+    """Reductions flow.jison and agentflow.jison share: they feed the db as mermaid's grammar actions do."""
 
-        return act
+    def __init__(self, db: _FlowDb) -> None:
+        self.db = db
 
-    def link_statement(with_data: bool) -> Callable[[list[Any]], Any]:
+    def vertex(self, values: list[Any]) -> Any:
+        self.db.add_vertex(values[0])
+        return values[0]
+
+    def vertex_with_data(self, values: list[Any]) -> Any:
+        self.db.add_vertex(values[0][-1], values[1])
+        return {"stmt": values[0], "nodes": values[0]}
+
+    def node_with_data(self, values: list[Any]) -> Any:
+        self.db.add_vertex(values[0][-1], values[1])
+        return values[0] + [values[5]]
+
+    def link_statement(self, with_data: bool) -> Callable[[list[Any]], Any]:
         def act(values: list[Any]) -> Any:
             statement, link, node = values[0], values[1], values[2]
             if with_data:
-                db.add_vertex(node[-1], values[3])
-            db.add_link(statement["stmt"], node, link)
+                self.db.add_vertex(node[-1], values[3])
+            self.db.add_link(statement["stmt"], node, link)
             return {"stmt": node, "nodes": node + statement["nodes"]}
 
         return act
 
-    def node_with_data(values: list[Any]) -> Any:
-        db.add_vertex(values[0][-1], values[1])
-        return values[0] + [values[5]]
-
-    def vertex(values: list[Any]) -> Any:
-        db.add_vertex(values[0])
-        return values[0]
-
-    def link_style(numbers: int | None, interpolate: bool) -> Callable[[list[Any]], Any]:
+    def link_style(self, numbers: int | None, interpolate: bool, style: bool) -> Callable[[list[Any]], Any]:
         def act(values: list[Any]) -> Any:
             positions = values[numbers] if numbers is not None else ["default"]
             if interpolate:
-                db.update_links(positions, "interpolation")
-            if len(values) != 7 or not interpolate:
-                db.update_links(positions, "style")
+                self.db.update_links(positions, "interpolation")
+            if style:
+                self.db.update_links(positions, "style")
             return None
 
         return act
 
-    def text_object(values: list[Any]) -> Any:
-        return {"text": values[0]}
+    def link_styles(self, first: int) -> dict[int, Callable[[list[Any]], Any]]:
+        """The six ``linkStyle`` productions, numbered from ``first``: default/numbers x style/interpolate."""
+        forms = ((None, False, True), (2, False, True), (None, True, True), (2, True, True))
+        forms += ((None, True, False), (2, True, False))
+        return {first + index: self.link_style(*form) for index, form in enumerate(forms)}
 
-    def text_append(values: list[Any]) -> Any:
-        return {"text": values[0]["text"] + values[1]}
 
+def _text_object(values: list[Any]) -> Any:
+    return {"text": values[0]}
+
+
+def _text_append(values: list[Any]) -> Any:
+    return {"text": values[0]["text"] + values[1]}
+
+
+def _statement(values: list[Any]) -> Any:
+    return {"stmt": values[0], "nodes": values[0]}
+
+
+def _semantic_actions(db: _FlowDb) -> dict[int, Callable[[list[Any]], Any]]:
+    act = FlowActions(db)
     actions: dict[int, Callable[[list[Any]], Any]] = {
         2: lambda values: [],
         33: lambda values: db.add_subgraph(values[2], False),
         34: lambda values: db.add_subgraph(values[2], True),
         35: lambda values: db.add_subgraph(None, False),
         43: lambda values: values[0] + values[1],
-        45: link_statement(True),
-        46: link_statement(True),
-        47: link_statement(False),
-        48: link_statement(False),
-        49: lambda values: {"stmt": values[0], "nodes": values[0]},
-        50: vertex_with_data(0, 1),
-        51: vertex_with_data(0, 1),
-        52: lambda values: {"stmt": values[0], "nodes": values[0]},
+        45: act.link_statement(True),
+        46: act.link_statement(True),
+        47: act.link_statement(False),
+        48: act.link_statement(False),
+        49: _statement,
+        50: act.vertex_with_data,
+        51: act.vertex_with_data,
+        52: _statement,
         53: lambda values: [values[0]],
-        54: node_with_data,
+        54: act.node_with_data,
         55: lambda values: values[0] + [values[4]],
-        74: vertex,
+        74: act.vertex,
         75: lambda values: {**values[0]},
         77: lambda values: {**values[0]},
         79: lambda values: {},
         80: lambda values: {"id": values[0]},
         85: lambda values: {},
         86: lambda values: {"id": values[0]},
-        103: text_object,
-        104: text_append,
-        105: text_object,
-        106: text_object,
-        124: link_style(None, False),
-        125: link_style(2, False),
-        126: link_style(None, True),
-        127: link_style(2, True),
-        128: link_style(None, True),
-        129: link_style(2, True),
+        103: _text_object,
+        104: _text_append,
+        105: _text_object,
+        106: _text_object,
         130: lambda values: [values[0]],
         131: lambda values: values[0] + [values[2]],
         183: lambda values: values[0],
         184: lambda values: values[0] + values[1],
+        **act.link_styles(124),
     }
     for production in range(58, 74):  # every shaped vertex: idString first
-        actions[production] = vertex
+        actions[production] = act.vertex
     return actions
 
 

@@ -6,34 +6,24 @@ Info: NEWLINE* "info" NEWLINE* ("showInfo" NEWLINE*)? TitleAndAccessibilities?
 from __future__ import annotations
 
 from doclint.mermaid.diagrams._common import (
-    ACC_DESCR,
-    ACC_TITLE,
+    ACCESSIBILITY_TERMINALS,
     EOF,
-    HIDDEN_COMMON,
-    NEWLINE,
-    TITLE,
+    HIDDEN_NAMES,
     TokenStream,
     fail_at,
     keyword,
+    langium_tokens,
     lex,
     raise_lexer_errors,
 )
 
-_TOKENS = (
-    HIDDEN_COMMON[0],
-    ("NEWLINE", NEWLINE),
-    ("showInfo", keyword("showInfo")),
-    ("info", keyword("info")),
-    ("ACC_DESCR", ACC_DESCR),
-    ("ACC_TITLE", ACC_TITLE),
-    ("TITLE", TITLE),
-    *HIDDEN_COMMON[1:],
+_TOKENS = langium_tokens(
+    (("showInfo", keyword("showInfo")), ("info", keyword("info"))), ACCESSIBILITY_TERMINALS
 )
-_HIDDEN = frozenset(name for name, _ in HIDDEN_COMMON)
 
 
 def parse(text: str) -> None:
-    tokens, errors = lex(text + "\n", _TOKENS, _HIDDEN)
+    tokens, errors = lex(text + "\n", _TOKENS, HIDDEN_NAMES)
     raise_lexer_errors(errors)
     stream = TokenStream(tokens)
     stream.skip("NEWLINE")
