@@ -24,8 +24,6 @@ from doclint.mermaid.diagrams.flowchart import (
     _FlowDb,
     _graph_keyword,
     _statement,
-    _text_append,
-    _text_object,
 )
 from doclint.mermaid.diagrams.flowchart import _RULES as FLOW_RULES
 from doclint.mermaid.model import MermaidSyntaxError
@@ -276,20 +274,7 @@ def _semantic_actions(
         64: lambda values: [values[0]],
         65: act.node_with_data,
         66: lambda values: values[0] + [values[4]],
-        86: lambda values: {**values[0]},
-        88: lambda values: {**values[0]},
-        90: lambda values: {},
-        91: lambda values: {"id": values[0]},
-        96: lambda values: {},
-        97: lambda values: {"id": values[0]},
-        116: _text_object,
-        117: _text_append,
-        118: _text_object,
-        119: _text_object,
-        143: lambda values: [values[0]],
-        144: lambda values: values[0] + [values[2]],
-        196: lambda values: values[0],
-        197: lambda values: values[0] + values[1],
+        **act.values(link=86, text_no_tags=116, num_list=143, id_string=196),
         **act.link_styles(137),
     }
     for production in range(69, 86):

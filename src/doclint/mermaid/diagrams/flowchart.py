@@ -499,6 +499,28 @@ class FlowActions:
 
         return act
 
+    @staticmethod
+    def values(
+        link: int, text_no_tags: int, num_list: int, id_string: int
+    ) -> dict[int, Callable[[list[Any]], Any]]:
+        """How link, textNoTags, numList and idString productions (numbered from the given ones) build values."""
+        return {
+            link: lambda values: {**values[0]},  # linkStatement arrowText
+            link + 2: lambda values: {**values[0]},  # linkStatement arrowText SPACE
+            link + 4: lambda values: {},  # START_LINK edgeText LINK
+            link + 5: lambda values: {"id": values[0]},  # LINK_ID START_LINK edgeText LINK
+            link + 10: lambda values: {},  # LINK
+            link + 11: lambda values: {"id": values[0]},  # LINK_ID LINK
+            text_no_tags: _text_object,
+            text_no_tags + 1: _text_append,
+            text_no_tags + 2: _text_object,
+            text_no_tags + 3: _text_object,
+            num_list: lambda values: [values[0]],
+            num_list + 1: lambda values: values[0] + [values[2]],
+            id_string: lambda values: values[0],
+            id_string + 1: lambda values: values[0] + values[1],
+        }
+
     def link_styles(self, first: int) -> dict[int, Callable[[list[Any]], Any]]:
         """The six ``linkStyle`` productions, numbered from ``first``: default/numbers x style/interpolate."""
         forms = ((None, False, True), (2, False, True), (None, True, True), (2, True, True))
@@ -538,20 +560,7 @@ def _semantic_actions(db: _FlowDb) -> dict[int, Callable[[list[Any]], Any]]:
         54: act.node_with_data,
         55: lambda values: values[0] + [values[4]],
         74: act.vertex,
-        75: lambda values: {**values[0]},
-        77: lambda values: {**values[0]},
-        79: lambda values: {},
-        80: lambda values: {"id": values[0]},
-        85: lambda values: {},
-        86: lambda values: {"id": values[0]},
-        103: _text_object,
-        104: _text_append,
-        105: _text_object,
-        106: _text_object,
-        130: lambda values: [values[0]],
-        131: lambda values: values[0] + [values[2]],
-        183: lambda values: values[0],
-        184: lambda values: values[0] + values[1],
+        **act.values(link=75, text_no_tags=103, num_list=130, id_string=183),
         **act.link_styles(124),
     }
     for production in range(58, 74):  # every shaped vertex: idString first
