@@ -1,9 +1,16 @@
 """One module per mermaid diagram family.
 
 Each module exposes ``parse(text: str) -> None`` that raises ``MermaidSyntaxError`` when mermaid.js would
-reject the diagram. ``text`` is the diagram as mermaid's own parser receives it (after front matter,
-directives and comment lines were stripped), so error lines are counted the way mermaid counts them.
-Modules are imported lazily: most documents use one or two diagram types.
+reject the diagram. ``text`` is the diagram as mermaid's own parser receives it, so error lines are counted the
+way mermaid counts them: front matter, ``%%{...}%%`` directives and ``%%`` comment lines (with the blank lines
+before them) removed, leading whitespace trimmed, ``#name;`` entities encoded (``encodeEntities``).  Two
+differences to know: mermaid appends one ``\n`` before parsing, which is left to the parser (jison grammars
+usually want it: an error at the end of input is then reported one line further down); and the diagrams whose
+db sets ``preserveCommentsWhenParsing`` (agentflow, eventmodeling) receive their ``%%`` comment lines.
+
+Shared machinery: ``_jison`` (LALR(1) tables and a start-condition lexer that report errors where jison does),
+``_common`` (Chevrotain-style lexing for Langium grammars), ``doclint.mermaid.front_matter.load_json_schema``
+(YAML as js-yaml's JSON schema loads it).  Modules are imported lazily: most documents use one or two types.
 """
 
 from __future__ import annotations
