@@ -22,6 +22,19 @@ CASES = [
     ("agentflow-beta LR\n  a ==> b", False, 2),
     ("agentflow-beta LR\n  a --> b\n  linkStyle 1 stroke:red", False, None),
     ('agentflow-beta LR\n  a@{\n    shape: tool,\n    label: "Run"\n  }', False, 2),
+    ('agentflow-beta LR\n  a@{\n    shape: tool,\n    label: "Run, now",\n  }', True, None),
+    ('agentflow-beta LR\n  a@{\n    shape: "tool",\n    label: [x,\n      y],\n  }', True, None),
+    ("agentflow-beta LR\n  a@{\n    shape: task, # comment,\n    label: |\n      text,\n  }", False, 2),
+    ('agentflow-beta LR\n  a@{\n    shape: task\n    label: "x\n  }', False, 6),
+    ('agentflow-beta LR\n  a@{ shape: task, label: "x" }\n  b@{ shape: 5 }', False, 3),
+    ("agentflow-beta LR\n  a@{ shape: lean_right }", False, 2),
+    (
+        "agentflow-beta LR\n  a@{ shape: round }\n  b@{ shape: decision }\n  c@{ shape: refdoc }\n  d@{ shape: rect }",
+        True,
+        None,
+    ),
+    ("agentflow-beta LR\n  a@{ shape: doc }\n  b@{ shape: cylinder }", True, None),
+    ("agentflow-beta LR\n  a@{ }\n  b@{\n  }", True, None),
 ]
 
 

@@ -144,7 +144,15 @@ def _plain_scalar(text: str) -> Any:
     if text in _BOOL:
         return _BOOL[text]
     if _INT.fullmatch(text):
-        return 0 if set(text) <= set("0_+-") else 1  # only the type and truthiness matter to mermaid's checks
+        return _number(text, int)
     if _FLOAT.fullmatch(text):
-        return 0.0 if set(text) <= set("0_+-.eE") else 1.0
+        return _number(text, float)
     return text
+
+
+def _number(text: str, kind: type) -> Any:
+    """The value where Python reads it as JavaScript does; otherwise a stand-in of the right truthiness."""
+    try:
+        return kind(text.replace("_", ""))
+    except ValueError:
+        return kind(0) if set(text) <= set("0_+-.eExob") else kind(1)

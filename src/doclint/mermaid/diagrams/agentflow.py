@@ -200,7 +200,58 @@ class _AgentflowDb(_FlowDb):
         return connector_id
 
 
-_TRAILING_COMMA = re.compile(r",[ \t]*$", re.MULTILINE)
+_BLOCK_SCALAR_HEADER = re.compile(r":\s*[>|][0-9+-]*\s*$")
+_LINE_END_COMMA = re.compile(r",([\t ]*)$")
+
+
+def _strip_line_trailing_commas(body: str) -> str:
+    """AgentFlowDB's ``stripLineTrailingCommas``: drop a comma ending a line, outside quotes, flow collections,
+    comments and block scalars."""
+    in_single = in_double = False
+    flow_depth = 0
+    block_indent: int | None = None
+    out = []
+    for line in body.split("\n"):
+        indent = len(line) - len(line.lstrip())
+        if block_indent is not None:
+            if not line.strip() or indent > block_indent:
+                out.append(line)
+                continue
+            block_indent = None
+        comment_start = -1
+        index = 0
+        while index < len(line):
+            char = line[index]
+            if in_double:
+                if char == "\\":
+                    index += 1
+                elif char == '"':
+                    in_double = False
+            elif in_single:
+                if char == "'":
+                    in_single = False
+            elif char == '"':
+                in_double = True
+            elif char == "'":
+                in_single = True
+            elif char == "#" and (index == 0 or line[index - 1] in " \t"):
+                comment_start = index
+                break
+            elif char in "[{":
+                flow_depth += 1
+            elif char in "]}":
+                flow_depth = max(0, flow_depth - 1)
+            index += 1
+        if in_single or in_double or flow_depth > 0:
+            out.append(line)
+            continue
+        code, comment = (line[:comment_start], line[comment_start:]) if comment_start >= 0 else (line, "")
+        if _BLOCK_SCALAR_HEADER.search(code):
+            block_indent = indent
+            out.append(line)
+            continue
+        out.append(_LINE_END_COMMA.sub(r"\1", code) + comment)
+    return "\n".join(out)
 
 
 class _PositionedError(MermaidSyntaxError):
@@ -219,7 +270,7 @@ def _load_metadata(metadata: str) -> Any:
     try:
         return load_json_schema("{\n" + metadata + "\n}" if inline else metadata + "\n")
     except FrontMatterError as error:
-        stripped = metadata if inline else _TRAILING_COMMA.sub("", metadata)
+        stripped = metadata if inline else _strip_line_trailing_commas(metadata)
         if stripped != metadata:
             try:
                 return load_json_schema(stripped + "\n")
