@@ -37,6 +37,21 @@ CASES = [
     ("usecase-beta\ndirection TD\naccTitle: x\naccDescr: y\nactor A", True, None),
     ("usecase-beta\nactor A\nA <-- label -- B\nA o-- x -- C\nA --o D\nA x-- E", True, None),
     ('usecase-beta\nactor A\nnote for A "hello"\nnote for B hello world', False, None),
+    ("usecase-beta\nactor A@{ icon: user }", True, None),
+    ("usecase-beta\nactor A@{ icon: user, type: hollow }", False, None),
+    ("usecase-beta\nactor A@{ type: awesome, business: true }", False, None),
+    ("usecase-beta\nactor A@{ color: red }", False, None),
+    ("usecase-beta\nactor A@{ type: normal }\nactor A@{ type: hollow }", False, None),
+    ("usecase-beta\nactor A\nA@{ type: hollow }\nA@{ type: awesome }", True, None),
+    ("usecase-beta\nPay[Pay]@{ business: true }", False, None),
+    ("usecase-beta\nPay(Pay)@{ business: true }", True, None),
+    ("usecase-beta\nPay(Pay)@{ business: yes }", False, None),
+    ("usecase-beta\nsystemBoundary S @{ type: package }\n  P(Pay)\nend", True, None),
+    ("usecase-beta\nsystemBoundary S @{ type: cloud }\n  P(Pay)\nend", False, None),
+    ("usecase-beta\nactor A\nA e1@--> B\ne1@{ animate: true }", True, None),
+    ("usecase-beta\nactor A\nA e1@--> B\ne1@{ animation: medium }", False, None),
+    ("usecase-beta\nactor A\nA --> B\nB@{ business: true }", True, None),
+    ('usecase-beta\njson d @ {"a": 1}\nd@{ x: y }', False, None),
 ]
 
 

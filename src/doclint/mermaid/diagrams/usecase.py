@@ -302,6 +302,7 @@ class _Entity:
     explicit: bool = False
     classes: tuple[str, ...] = ()
     metadata: bool = False
+    properties: list[tuple[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -314,6 +315,78 @@ class _Relation:
     arrow: int  # mermaid's ARROW_TYPE
     explicit_id: str | None = None
     explicit_start: int = 0
+
+
+@dataclass
+class _State:
+    """What the model builder knows of one actor or use case."""
+
+    id: str
+    kind: str
+    label: tuple[str, str]
+    shape: str | None = None
+    parent: str | None = None
+    stereotype: str | None = None
+    business: bool | None = None
+    actor_type: str | None = None
+    icon: str | None = None
+
+    def apply(self, properties: list[tuple[str, Any]], replace: bool) -> None:
+        """applyDeclarationMetadata (replace=False: a second declaration may not disagree) or, for a metadata
+        statement, applyStandaloneElementMetadata (replace=True)."""
+        for key, value in properties:
+            if key == "business" and isinstance(value, bool):
+                self._set("business", value, replace)
+            elif self.kind == "actor" and key == "type" and value in ("normal", "hollow", "awesome"):
+                self._set("actor_type", value, replace)
+            elif self.kind == "actor" and key == "icon" and isinstance(value, str):
+                self._set("icon", value, replace)
+            else:
+                raise MermaidSyntaxError(
+                    f"Error in usecase diagram: metadata property '{key}' is invalid for {self.kind} '{self.id}'"
+                )
+
+    def _set(self, name: str, value: Any, replace: bool) -> None:
+        current = getattr(self, name)
+        if not replace and current is not None and current != value:
+            raise MermaidSyntaxError(
+                f"Error in usecase diagram: {self.kind} '{self.id}' has conflicting {name.replace('_', ' ')} metadata"
+            )
+        setattr(self, name, value)
+
+    def validate(self) -> None:
+        """validateAndRefreshElements."""
+        if self.kind == "actor":
+            if self.icon and self.actor_type and self.actor_type != "normal":
+                raise MermaidSyntaxError(
+                    f"Error in usecase diagram: actor '{self.id}' cannot combine icon and type"
+                )
+            if self.business and (self.icon or self.actor_type == "awesome"):
+                raise MermaidSyntaxError(
+                    f"Error in usecase diagram: business actor '{self.id}' must use normal or hollow geometry"
+                )
+        elif (self.shape or "ellipse") == "rect" and self.business:
+            raise MermaidSyntaxError(
+                f"Error in usecase diagram: rectangular use case '{self.id}' cannot be business"
+            )
+
+
+def _apply_assigned_metadata(target: _Entity, symbols: dict, states: dict) -> None:
+    """applyMetadataAssignments: ``X@{...}`` statements and a system boundary's own metadata."""
+    if target.id not in symbols:
+        _fail(f"Metadata target '{target.id}' is unresolved", target)
+    kind = symbols[target.id][0]
+    for key, value in target.properties:
+        allowed = (
+            kind in ("actor", "usecase")
+            or (kind == "boundary" and key == "type" and value in ("rect", "package"))
+            or (kind == "edge" and key == "animate" and isinstance(value, bool))
+            or (kind == "edge" and key == "animation" and value in ("fast", "slow"))
+        )
+        if not allowed:
+            _fail(f"Metadata property '{key}' is invalid for {kind} '{target.id}'", target)
+    if kind in ("actor", "usecase"):
+        states[target.id].apply(target.properties, replace=True)
 
 
 @dataclass
@@ -330,7 +403,7 @@ class _Model:
 
     def check(self) -> None:
         symbols: dict[str, tuple[str, bool]] = {}
-        states: dict[str, tuple[tuple[str, str], str | None, str | None, str | None]] = {}
+        states: dict[str, _State] = {}
         boundary_titles: dict[str, tuple[str, str]] = {}
         declarations: list[tuple[int, str, Any]] = [
             (e.start, "element", (k, e, p)) for k, e, p in self.elements
@@ -348,12 +421,13 @@ class _Model:
             else:
                 self._register(item.explicit_id, "edge", symbols)
         for relation in self.relations:
-            source_kind = self._resolve(relation.source, relation.source_declares, symbols)
-            target_kind = self._resolve(relation.target, relation.target_declares, symbols)
+            source_kind = self._resolve(relation.source, relation.source_declares, symbols, states)
+            target_kind = self._resolve(relation.target, relation.target_declares, symbols, states)
             _check_relation(relation, source_kind, target_kind)
         for target in self.metadata_targets:
-            if target.id not in symbols:
-                _fail(f"Metadata target '{target.id}' is unresolved", target)
+            _apply_assigned_metadata(target, symbols, states)
+        for state in states.values():
+            state.validate()
         for note in self.notes:
             if note.id not in symbols:
                 _fail(f"Note target '{note.id}' is unresolved", note)
@@ -370,24 +444,23 @@ class _Model:
             _fail(f"Generated ID '{entity.id}' collides with another declaration", entity)
         existing = states.get(entity.id)
         if existing is None:
-            states[entity.id] = (entity.label, entity.shape, parent, entity.stereotype)
+            state = _State(entity.id, kind, entity.label, entity.shape, parent, entity.stereotype)
+            state.apply(entity.properties, replace=False)
+            states[entity.id] = state
             symbols[entity.id] = (kind, entity.generated)
             return
-        label, shape, existing_parent, stereotype = existing
-        if label != entity.label:
+        if existing.label != entity.label:
             _fail(f"ID '{entity.id}' has conflicting labels", entity)
-        if entity.shape and shape and entity.shape != shape:
+        if entity.shape and existing.shape and entity.shape != existing.shape:
             _fail(f"Use case '{entity.id}' has conflicting shapes", entity)
-        if parent and existing_parent and parent != existing_parent:
+        if parent and existing.parent and parent != existing.parent:
             _fail(f"Element '{entity.id}' belongs to more than one system boundary", entity)
-        if entity.stereotype and stereotype and entity.stereotype != stereotype:
+        if entity.stereotype and existing.stereotype and entity.stereotype != existing.stereotype:
             _fail(f"Element '{entity.id}' has conflicting stereotypes", entity)
-        states[entity.id] = (
-            label,
-            shape or entity.shape,
-            existing_parent or parent,
-            stereotype or entity.stereotype,
-        )
+        existing.shape = existing.shape or entity.shape
+        existing.parent = existing.parent or parent
+        existing.stereotype = existing.stereotype or entity.stereotype
+        existing.apply(entity.properties, replace=False)
 
     @staticmethod
     def _collect_boundary(entity: _Entity, symbols: dict, titles: dict) -> None:
@@ -412,11 +485,12 @@ class _Model:
         symbols[identifier] = (kind, False)
 
     @staticmethod
-    def _resolve(endpoint: _Entity, declares: bool, symbols: dict) -> str:
+    def _resolve(endpoint: _Entity, declares: bool, symbols: dict, states: dict) -> str:
         if endpoint.classes and not declares:
             _fail(f"Relationship endpoint '{endpoint.id}' uses ::: without declaring the node", endpoint)
         if endpoint.id not in symbols:
             symbols[endpoint.id] = ("usecase", endpoint.generated)
+            states[endpoint.id] = _State(endpoint.id, "usecase", endpoint.label, "ellipse")
         return symbols[endpoint.id][0]
 
 
@@ -567,8 +641,8 @@ class _Parser:
             entity = self._reference(target)
             if target.kind != "IDENTIFIER":
                 entity.id = _WORD.sub("_", self._token_label(target)[0])
+            entity.properties = self.metadata()
             self.model.metadata_targets.append(entity)
-            self.metadata()
             self.line_end()
         elif kind == "IDENTIFIER" and self.la().text.lower() in _FORBIDDEN:
             self.take("a statement")
@@ -672,7 +746,7 @@ class _Parser:
 
     def decorations(self, entity: _Entity) -> None:
         if self.at("METADATA_START"):
-            self.metadata()
+            entity.properties = self.metadata()
             entity.metadata = True
         if self.at("STEREOTYPE_START"):
             self.take("STEREOTYPE_START")
@@ -784,18 +858,20 @@ class _Parser:
                 return False
             offset += 1
 
-    def metadata(self) -> None:
+    def metadata(self) -> list[tuple[str, Any]]:
         self.take("METADATA_START")
         self._newlines()
+        properties = []
         if self.at("IDENTIFIER", "PLAIN_STRING"):
-            self.metadata_property()
+            properties.append(self.metadata_property())
             while self._separator_then_property():
                 self._separator()
-                self.metadata_property()
+                properties.append(self.metadata_property())
             if self.at("COMMA"):
                 self.take("COMMA")
             self._newlines()
         self.take("RBRACE")
+        return properties
 
     def _newlines(self) -> None:
         while self.at("NEWLINE"):
@@ -828,10 +904,14 @@ class _Parser:
             self.take("COMMA")
         self._newlines()
 
-    def metadata_property(self) -> None:
-        self.take("IDENTIFIER", "PLAIN_STRING")
+    def metadata_property(self) -> tuple[str, Any]:
+        key = self.take("IDENTIFIER", "PLAIN_STRING")
         self.take("COLON")
-        self.take("IDENTIFIER", "PLAIN_STRING", "TRUE", "FALSE")
+        value = self.take("IDENTIFIER", "PLAIN_STRING", "TRUE", "FALSE")
+        decoded: Any = (
+            value.kind == "TRUE" if value.kind in ("TRUE", "FALSE") else self._token_label(value)[0]
+        )
+        return self._token_label(key)[0], decoded
 
     def class_suffix(self) -> tuple[str, ...]:
         self.take("CLASS_SEPARATOR")
@@ -865,7 +945,8 @@ class _Parser:
         else:
             boundary = self._generated(self.take("PLAIN_STRING", "MARKDOWN_STRING"))
         if self.at("METADATA_START"):
-            self.metadata()
+            boundary.properties = self.metadata()
+            self.model.metadata_targets.append(boundary)
         if self.at("CLASS_SEPARATOR"):
             self.class_suffix()
         self.line_end()
