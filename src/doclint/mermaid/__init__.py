@@ -45,5 +45,6 @@ def _validate(text: str) -> MermaidResult:
 
 
 def _rejected(prepared: Preprocessed, diagram_type: str, error: MermaidSyntaxError) -> MermaidResult:
-    source_line = prepared.source_line(error.line, diagram_type) if error.line is not None else None
+    text_line = error.text_line if error.text_line is not None else error.line
+    source_line = prepared.source_line(text_line, diagram_type) if text_line is not None else None
     return MermaidResult(False, diagram_type, error.message, error.line, source_line, error.column)

@@ -573,31 +573,77 @@ _CLOSING_BRACE_LINES = re.compile(f"\\}}{_S}*\n")
 
 def parse(text: str) -> None:
     """Raise MermaidSyntaxError where mermaid's flowchart parser (or FlowDB while parsing) would throw."""
-    source = _CLOSING_BRACE_LINES.sub("}\n", text + "\n") if "}" in text else text + "\n"
+    source = text + "\n"
+    if "}" in text:
+        source = _CLOSING_BRACE_LINES.sub("}\n", source)
     lexer = JisonLexer(_COMPILED_RULES, _CONDITIONS, source)
-    run_parser(_GRAMMAR, lexer, _semantic_actions(_FlowDb()), _describe_error)
+    try:
+        run_parser(_GRAMMAR, lexer, _semantic_actions(_FlowDb()), _describe_error)
+    except MermaidSyntaxError as error:
+        if error.line is not None and len(source) != len(text) + 1:
+            error.text_line = _line_before_rewrite(text + "\n", error.line)
+        raise
+
+
+def _line_before_rewrite(text: str, line: int) -> int:
+    """Map a line of the text after flowParser's ``}`` + blank lines rewrite to the line it came from."""
+    removed = 0
+    for match in _CLOSING_BRACE_LINES.finditer(text):
+        match_line = text.count("\n", 0, match.start()) + 1 - removed
+        if match_line >= line:
+            break
+        removed += match.group(0).count("\n") - 1
+    return line + removed
 
 
 _TOKEN_WORDS = {
-    "$end": "the end of the diagram",
-    "NEWLINE": "a line break",
-    "SPACE": "a space",
-    "LINK": "an arrow",
-    "START_LINK": "the start of a labelled arrow",
+    "$end": "end of the diagram",
+    "EOF": "end of the diagram",
+    "NEWLINE": "line break",
+    "SPACE": "space",
+    "LINK": "arrow",
+    "START_LINK": "start of a labelled arrow",
+    "LINK_ID": "edge id",
+    "NODE_STRING": "node id",
+    "UNICODE_TEXT": "node id",
+    "TEXT": "text",
+    "SHAPE_DATA": "`@{...}` shape data",
+    "STR": "string",
+    "GRAPH": "`graph`/`flowchart` keyword",
+    "DIR": "direction",
+    "subgraph": "`subgraph`",
+    "end": "`end`",
     "SEMI": "`;`",
     "PIPE": "`|`",
-    "end": "`end`",
-    "EOF": "the end of the diagram",
+    "AMP": "`&`",
+    "COLON": "`:`",
+    "COMMA": "`,`",
+    "SQS": "`[`",
+    "SQE": "`]`",
+    "PS": "`(`",
+    "PE": "`)`",
+    "DIAMOND_START": "`{`",
+    "DIAMOND_STOP": "`}`",
+    "TAGEND": "`>`",
+    "STYLE_SEPARATOR": "`:::`",
 }
+_CLOSERS = ("SQE", "PE", "DIAMOND_STOP", "STADIUMEND", "SUBROUTINEEND", "CYLINDEREND", "DOUBLECIRCLEEND")
 
 
 def _describe_error(token_name: str, text: str, expected: Sequence[str]) -> str:
-    got = _TOKEN_WORDS.get(token_name) or (f"`{text.strip()}`" if text.strip() else token_name)
-    wanted = [word for word in expected if word not in ("error",)]
+    """A jison error told for a person: what came, what could have come, and the likely cause."""
+    got = _TOKEN_WORDS.get(token_name)
+    if got is None or token_name in ("NODE_STRING", "TEXT", "UNICODE_TEXT") and text.strip():
+        got = f"`{text.strip()[:30]}`" if text.strip() else token_name
     hint = ""
-    if token_name in ("$end", "EOF") and "end" in wanted:
+    if token_name in ("$end", "EOF") and "end" in expected:
         hint = " (a `subgraph` is missing its `end`)"
-    elif "SQE" in wanted or "PE" in wanted or "DIAMOND_STOP" in wanted:
+    elif any(closer in expected for closer in _CLOSERS):
         hint = " (a node shape is not closed)"
-    names = ", ".join(_TOKEN_WORDS.get(word, word) for word in wanted[:8])
-    return f"Parse error: unexpected {got}{hint}; expected one of: {names}"
+    elif token_name == "end" and "end" not in expected:
+        hint = " (an `end` without its `subgraph`)"
+    elif "NODE_STRING" in expected and "SEMI" not in expected:
+        hint = " (a node id should come here, e.g. after an arrow or `&`)"
+    readable = sorted({_TOKEN_WORDS[word] for word in expected if word in _TOKEN_WORDS})
+    raw = sorted(word for word in expected if word not in _TOKEN_WORDS and word != "error")
+    return f"Parse error: unexpected {got}{hint}; expected {', '.join((readable + raw)[:8])}"
