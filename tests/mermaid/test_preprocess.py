@@ -45,6 +45,9 @@ def test_preprocessing_matches_mermaid(
         "---\ntitle: !!timestamp 2001\n---\ngraph TD\nA-->B",  # JSON schema: unknown tag
         "---\ntitle: Example\nconfig:\n\ttheme: dark\n---\ninfo",  # tab in indentation
         '---\ntitle: "Unclosed\n---\ninfo showInfo',
+        '---\n{ "k": -, a: 1 }\n---\ngraph TD\nA-->B',  # js-yaml: missed comma between flow collection entries
+        "---\n? k: 1\n? k: 2\n---\ngraph TD\nA-->B",  # keys are compared as String(key): both "[object Object]"
+        '---\na: 1\n"1": x\n1: y\n---\ngraph TD\nA-->B',  # "1" and 1 are the same property
     ],
 )
 def test_front_matter_that_js_yaml_rejects(text: str) -> None:
@@ -103,3 +106,10 @@ def test_agentflow_and_eventmodeling_keep_comment_lines() -> None:
     prepared = preprocess("agentflow-beta TB\n%% c\n  a --> b")
     assert prepared.parser_text("agentflow") == "agentflow-beta TB\n%% c\n  a --> b"
     assert prepared.parser_text("flowchart-v2") == "agentflow-beta TB\n  a --> b"
+
+
+@pytest.mark.parametrize(
+    "text", ["---\n{ :k: x }\n---\ngraph TD\nA-->B", "---\na: [b, :c]\n---\ngraph TD\nA-->B"]
+)
+def test_front_matter_js_yaml_accepts(text: str) -> None:
+    assert validate(text).valid  # js-yaml reads ":k" as a plain scalar inside flow collections

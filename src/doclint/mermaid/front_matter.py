@@ -31,9 +31,10 @@ _MAX_DEPTH = 200
 class FrontMatterError(ValueError):
     """Front matter js-yaml would reject; ``line`` is 1-based within the YAML body, when known."""
 
-    def __init__(self, message: str, line: int | None = None) -> None:
+    def __init__(self, message: str, line: int | None = None, index: int | None = None) -> None:
         super().__init__(message)
         self.line = line
+        self.index = index  # offset of the problem in the YAML text, when known
 
 
 if _Parser is yaml.parser.Parser:  # pragma: no cover
@@ -65,14 +66,33 @@ def load_front_matter(body: str) -> None:
         _check_node(node, 0, set())
 
 
+_FLOW_PLAIN_AFTER_INDICATOR = re.compile(r"[?:][^\s,\[\]{}]")
+_MAX_RETRIES = 20
+
+
 def _compose(text: str) -> yaml.Node | None:
+    """Compose one YAML document.  js-yaml reads ``:x`` and ``?x`` inside ``{...}``/``[...]`` as plain scalars where
+    libyaml stops; such a spot is retried with the indicator replaced by a letter (same length, same lines)."""
+    for _ in range(_MAX_RETRIES):
+        try:
+            return _compose_once(text)
+        except FrontMatterError as error:
+            index = error.index
+            if index is None or not _FLOW_PLAIN_AFTER_INDICATOR.match(text, index):
+                raise
+            text = text[:index] + "x" + text[index + 1 :]
+    return _compose_once(text)
+
+
+def _compose_once(text: str) -> yaml.Node | None:
     loader = None
     try:
         loader = _Loader(text)
         return loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        raise FrontMatterError(_describe(error), mark.line + 1 if mark else None) from None
+        index = error.problem_mark.index if error.problem_mark else None
+        raise FrontMatterError(_describe(error), mark.line + 1 if mark else None, index) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(str(error)) from None
     finally:
@@ -96,16 +116,19 @@ def _check_node(node: yaml.Node, depth: int, visited: set[int]) -> None:
         raise FrontMatterError(f"unknown tag !<{node.tag}>", line)
     if isinstance(node, yaml.SequenceNode):
         for item in node.value:
+            _check_flow_entry(node, item)
             _check_node(item, depth + 1, visited)
     elif isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode):
-                if key.value in seen:
-                    raise FrontMatterError("duplicated mapping key", key.start_mark.line + 1)
-                seen.add(key.value)
+            _check_flow_entry(node, key)
+            _check_flow_entry(node, value)
             _check_node(key, depth + 1, visited)
             _check_node(value, depth + 1, visited)
+            name = _js_key(key, depth)
+            if name in seen:
+                raise FrontMatterError("duplicated mapping key", key.start_mark.line + 1)
+            seen.add(name)
 
 
 _NULL = re.compile(r"(?:~|null|Null|NULL)?")
@@ -124,6 +147,32 @@ def load_json_schema(text: str) -> Any:
         return None
     _check_node(node, 0, set())
     return _value(node, 0)
+
+
+def _check_flow_entry(collection: yaml.Node, entry: yaml.Node) -> None:
+    """js-yaml does not start a plain scalar with ``-``, ``?`` or ``:`` right before a flow indicator, which libyaml
+    accepts for ``-``: ``{a: -, b: 1}`` is "missed comma between flow collection entries"."""
+    if not collection.flow_style or not isinstance(entry, yaml.ScalarNode) or entry.style:
+        return
+    text = entry.value
+    if text[:1] in ("-", "?", ":") and (len(text) == 1 or text[1] in ",[]{}"):
+        raise FrontMatterError("missed comma between flow collection entries", entry.start_mark.line + 1)
+
+
+def _js_key(node: yaml.Node, depth: int) -> str:
+    """The property name js-yaml makes of a mapping key (``String(key)``): duplicates are compared by it."""
+    if isinstance(node, yaml.MappingNode):
+        return "[object Object]"
+    if isinstance(node, yaml.SequenceNode):
+        return ",".join(_js_key(item, depth + 1) for item in node.value)
+    value = _value(node, depth)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _value(node: yaml.Node, depth: int) -> Any:
