@@ -123,3 +123,24 @@ def test_validate_answers_any_text(text: str) -> None:
 def test_seeds_are_judged() -> None:
     for seed in SEEDS:
         assert isinstance(validate(seed), MermaidResult)
+
+
+LARGE = [
+    "graph TD\n" + " \n" * 5000 + "x %%\nA",  # long blank stretch before a link-like character
+    "graph TD\n" + "\n" * 5000 + "x\n%% c\nA-->B",  # comment lines after many blank lines
+    "graph TD\nstyle A " + ":" * 20000 + ";",  # style line the entity encoder scans
+    "graph TD\nA" + ":" * 20000,  # a long run a LINK_ID must not rescan
+    "graph TD\n" + "A & " * 3000 + "B direction TB",  # direction rules scan to the line end
+    "graph TD\nA[" + "x " * 20000 + "]",
+    "graph TD\n" + "subgraph a\n" * 1000 + "end\n" * 1000,
+    "---\n" + "a:\n  " * 300 + "b: 1\n---\ngraph TD\nA-->B",
+    "railroad-ebnf-beta\na = " + "(" * 3000 + "b" + ")" * 3000 + ";",
+    "usecase-beta\n" + "actor A\n" * 3000,
+]
+
+
+def test_large_inputs_stay_fast() -> None:
+    for text in LARGE:
+        started = time.perf_counter()
+        assert isinstance(validate(text), MermaidResult)
+        assert time.perf_counter() - started < 5.0, text[:40]

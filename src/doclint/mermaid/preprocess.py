@@ -27,6 +27,7 @@ _JS_SPACE_CHARS = frozenset(
     "\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff" + "".join(map(chr, range(0x2000, 0x200B)))
 )
 _LINE_BREAKS = "\n\r"
+_JS_LINE_TERMINATORS = "\n\r\u2028\u2029"
 _NOT_JS_LINE_END = "[^\n\r\u2028\u2029]"  # JavaScript's '.'
 
 _TAG = re.compile(r"<([A-Za-z0-9_]+)([^>]*)>")
@@ -36,8 +37,6 @@ _DIRECTIVE = re.compile(
     rf"(?:([A-Za-z0-9_]+)|((?:(?!\}}%%){_NOT_JS_LINE_END}|\r?\n)*))?[{JS_SPACE}]*(?:\}}%%)?",
     re.IGNORECASE,
 )
-# JavaScript's multiline '^' also matches after \r, \u2028 and \u2029.
-_COMMENT_LINE = re.compile(rf"(?:\A|(?<=[\n\r\u2028\u2029]))[{JS_SPACE}]*%%(?!\{{)[^\n]+\n?")
 _ENTITY = re.compile(r"#[A-Za-z0-9_]+;")
 _INTEGER = re.compile(r"\+?[0-9]+")
 
@@ -199,6 +198,34 @@ def _line_start(text: str, line: int) -> int:
     return offset
 
 
+def _comment_line_spans(text: str) -> list[tuple[int, int]]:
+    """The matches of cleanupComments' ``/^\\s*%%(?!{)[^\\n]+\\n?/gm`` (JavaScript ``^`` and ``\\s``), found in
+    linear time: from a line start, skip whitespace (line breaks included); a comment must begin there."""
+    spans = []
+    length = len(text)
+    start = 0
+    while start < length:
+        first = start
+        while first < length and text[first] in _JS_SPACE_CHARS:
+            first += 1
+        if text.startswith("%%", first) and first + 2 < length and text[first + 2] not in "{\n":
+            end = text.find("\n", first + 2)
+            end = length if end == -1 else end + 1
+            spans.append((start, end))
+            start = end
+            continue
+        # every line start up to ``first`` reaches the same non-space character: go past its line
+        start = _next_line_start(text, first)
+    return spans
+
+
+def _next_line_start(text: str, position: int) -> int:
+    for index in range(position, len(text)):
+        if text[index] in _JS_LINE_TERMINATORS:
+            return index + 1
+    return len(text)
+
+
 def cleanup_text(code: str) -> str:
     """mermaid's ``cleanupText``: LF line ends; ``attr="v"`` inside tags becomes ``attr='v'`` (same length)."""
     code = code.replace("\r\n", "\n").replace("\r", "\n")
@@ -226,7 +253,7 @@ def preprocess(text: str, load_yaml: Callable[[str], None] | None = None) -> Pre
         body = cleaned_log.delete_matches(body, _DIRECTIVE)
     comments_log = _EditLog(list(cleaned_log.steps))
     with_comments = body
-    cleaned = cleaned_log.delete_matches(body, _COMMENT_LINE) if "%%" in body else body
+    cleaned = cleaned_log.delete(body, _comment_line_spans(body)) if "%%" in body else body
     trimmed = js_trim_start(cleaned)
     cleaned = cleaned_log.delete(cleaned, [(0, len(cleaned) - len(trimmed))])
     return Preprocessed(cleaned, with_comments, error, error_line, normalized, cleaned_log, comments_log)
@@ -296,5 +323,5 @@ def _colour_before(line: str, start: int, limit: int) -> bool:
             if line[index] == "#":
                 return True
             index += 1
-        colon = line.find(":", colon + 1)
+        colon = line.find(":", index)  # colons inside the run just scanned reach the same dead end
     return False

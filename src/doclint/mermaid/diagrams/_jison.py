@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from doclint.mermaid.model import MermaidSyntaxError
+from doclint.mermaid.preprocess import is_js_space
 
 END = "$end"
 _ACCEPT = "$accept"
@@ -266,7 +267,14 @@ class Rule:
 
     pattern: re.Pattern[str]
     action: Callable[[JisonLexer, str], str | None]
-    line_must_contain: str | None = None  # cheap pre-check for rules that scan to the end of the line
+    # Cheap pre-checks that keep rules scanning ahead from being quadratic on long lines: the rule can only match
+    # if ``line_must_contain`` occurs between the position and the line end, or ``run_must_contain`` occurs
+    # before the first of ``run_stops`` (the run the rule's leading character class would consume).
+    line_must_contain: str | None = None
+    run_must_contain: str | None = None
+    run_stops: re.Pattern[str] | None = None
+    # For rules starting with ``\s*``: what must follow the leading whitespace (matched there).
+    after_space: re.Pattern[str] | None = None
 
 
 def token(
@@ -327,14 +335,51 @@ class JisonLexer:
                 )
 
     def _line_contains(self, needle: str) -> bool:
-        line_end = self.text.find("\n", self.position)
-        return self.text.find(needle, self.position, len(self.text) if line_end == -1 else line_end) != -1
+        """Does ``needle`` occur between the position and the end of its line?  Cached per line."""
+        cache = self.flags.setdefault("_line_cache", {})
+        entry = cache.get(needle)
+        if entry is None or not entry[0] <= self.position < entry[1]:
+            line_end = self.text.find("\n", self.position)
+            line_end = len(self.text) if line_end == -1 else line_end
+            entry = (self.position, line_end, self.text.rfind(needle, self.position, line_end))
+            cache[needle] = entry
+        return entry[2] >= self.position
+
+    def _after_space(self) -> int:
+        """The first position at or after the current one that is not JavaScript whitespace (cached per run)."""
+        entry = self.flags.get("_space_run")
+        if entry is None or not entry[0] <= self.position <= entry[1]:
+            end = self.position
+            while end < len(self.text) and is_js_space(self.text[end]):
+                end += 1
+            entry = (self.position, end)
+            self.flags["_space_run"] = entry
+        return entry[1]
+
+    def _run_contains(self, needle: str, stops: re.Pattern[str]) -> bool:
+        """Does ``needle`` occur before the next stop character?  Cached per run."""
+        cache = self.flags.setdefault("_run_cache", {})
+        entry = cache.get(needle)
+        if entry is None or not entry[0] <= self.position < entry[1]:
+            stop = stops.search(self.text, self.position)
+            run_end = len(self.text) if stop is None else stop.start()
+            entry = (self.position, run_end, self.text.rfind(needle, self.position, run_end))
+            cache[needle] = entry
+        return entry[2] >= self.position
 
     def _next(self) -> str | None:
         text = self.text
         for index in self.conditions.get(self.state) or self.conditions["INITIAL"]:
             rule = self.rules[index]
             if rule.line_must_contain is not None and not self._line_contains(rule.line_must_contain):
+                continue
+            if rule.after_space is not None and not rule.after_space.match(text, self._after_space()):
+                continue
+            if (
+                rule.run_must_contain is not None
+                and rule.run_stops is not None
+                and not self._run_contains(rule.run_must_contain, rule.run_stops)
+            ):
                 continue
             match = rule.pattern.match(text, self.position)
             if match is None:

@@ -96,8 +96,18 @@ _OWN_RULES: dict[str, tuple[int, ...]] = {
     "string": (22, 23),
 }
 _CONDITIONS = {name: tuple(sorted(set(own) | set(_EVERYWHERE))) for name, own in _OWN_RULES.items()}
+_LINK_ID_STOPS = re.compile(_S[:-1] + '"]')
+# links begin with optional whitespace: what must come after it (keeps long blank stretches linear)
+_AFTER_SPACE = {69: "--", 70: "--", 72: "-\\."}
 _COMPILED_RULES = tuple(
-    Rule(re.compile(pattern, re.ASCII), action, "direction" if 55 <= index <= 59 else None)
+    Rule(
+        re.compile(pattern, re.ASCII),
+        action,
+        line_must_contain="direction" if 55 <= index <= 59 else None,
+        run_must_contain="@" if index == 60 else None,
+        after_space=re.compile(_AFTER_SPACE[index]) if index in _AFTER_SPACE else None,
+        run_stops=_LINK_ID_STOPS if index == 60 else None,
+    )
     for index, (pattern, action) in enumerate(_RULES)
 )
 

@@ -257,9 +257,26 @@ _OWN_RULES: dict[str, tuple[int, ...]] = {
     "string": (22, 23),
 }
 _CONDITIONS = {name: tuple(sorted(set(own) | set(_EVERYWHERE))) for name, own in _OWN_RULES.items()}
-_DIRECTION_RULES = range(56, 61)
+_LINK_ID_STOPS = re.compile(f'[{JS_SPACE}"\\[\\](){{}}|]')  # where LINK_ID's leading run must end
+# links begin with optional whitespace: what must come after it (keeps long blank stretches linear)
+_AFTER_SPACE = {
+    70: "[xo<]?--",
+    71: "[xo<]?--",
+    73: "[xo<]?==",
+    74: "[xo<]?==",
+    76: "[xo<]?-?\\.",
+    77: "[xo<]?-\\.",
+    79: "~~",
+}
 _COMPILED_RULES = tuple(
-    Rule(re.compile(pattern, re.ASCII), action, "direction" if index in _DIRECTION_RULES else None)
+    Rule(
+        re.compile(pattern, re.ASCII),
+        action,
+        line_must_contain="direction" if 56 <= index <= 60 else None,
+        run_must_contain="@" if index == 61 else None,
+        after_space=re.compile(_AFTER_SPACE[index]) if index in _AFTER_SPACE else None,
+        run_stops=_LINK_ID_STOPS if index == 61 else None,
+    )
     for index, (pattern, action) in enumerate(_RULES)
 )
 
