@@ -8,7 +8,7 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from doclint.mermaid import MermaidResult, validate
+from doclint.mermaid import INTERNAL_ERROR, MermaidResult, validate
 
 SEEDS = [
     "graph TD\n  A[Start] --> B{Ok?}\n  B -->|yes| C((Done))\n  B -- no --> D>Retry]\n  subgraph s [Box]\n    C\n  end",
@@ -111,18 +111,23 @@ def test_validate_always_answers_quickly(text: str) -> None:
     assert isinstance(result, MermaidResult)
     assert isinstance(result.valid, bool)
     assert result.valid or result.message
+    assert INTERNAL_ERROR not in (result.message or ""), result.message
     assert elapsed < 2.0, f"validate took {elapsed:.2f}s"
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_validate_answers_any_text(text: str) -> None:
-    assert isinstance(validate(text), MermaidResult)
+    result = validate(text)
+    assert isinstance(result, MermaidResult)
+    assert INTERNAL_ERROR not in (result.message or ""), result.message
 
 
 def test_seeds_are_judged() -> None:
     for seed in SEEDS:
-        assert isinstance(validate(seed), MermaidResult)
+        result = validate(seed)
+        assert isinstance(result, MermaidResult)
+        assert INTERNAL_ERROR not in (result.message or ""), result.message
 
 
 LARGE = [
@@ -142,5 +147,6 @@ LARGE = [
 def test_large_inputs_stay_fast() -> None:
     for text in LARGE:
         started = time.perf_counter()
-        assert isinstance(validate(text), MermaidResult)
+        result = validate(text)
+        assert INTERNAL_ERROR not in (result.message or ""), result.message
         assert time.perf_counter() - started < 5.0, text[:40]
