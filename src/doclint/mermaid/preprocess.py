@@ -176,6 +176,11 @@ class Preprocessed:
         source = self.with_comments if diagram_type in KEEPS_COMMENTS else self.text
         return encode_entities(source)
 
+    @property
+    def source_lines(self) -> tuple[int, ...]:
+        """For each line of ``text``, its 1-based line in the text as given (kept from the first framework)."""
+        return tuple(self.source_line(line) or line for line in range(1, self.text.count("\n") + 2))
+
     def source_line(self, line: int | None, diagram_type: str | None = None) -> int | None:
         """Map a 1-based line of the parsed text to the 1-based line of the text as given."""
         if line is None:
