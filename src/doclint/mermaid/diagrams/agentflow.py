@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from doclint.mermaid.diagrams._jison import Grammar, JisonLexer, Rule, token
+from doclint.mermaid.diagrams._jison import Grammar, JisonLexer, token
 from doclint.mermaid.diagrams._jison import parse as run_parser
 from doclint.mermaid.diagrams.flowchart import (
     _NOT_S,
@@ -24,6 +24,7 @@ from doclint.mermaid.diagrams.flowchart import (
     _FlowDb,
     _graph_keyword,
     _statement,
+    compile_rules,
 )
 from doclint.mermaid.diagrams.flowchart import _RULES as FLOW_RULES
 from doclint.mermaid.model import MermaidSyntaxError
@@ -99,17 +100,7 @@ _CONDITIONS = {name: tuple(sorted(set(own) | set(_EVERYWHERE))) for name, own in
 _LINK_ID_STOPS = re.compile(_S[:-1] + '"]')
 # links begin with optional whitespace: what must come after it (keeps long blank stretches linear)
 _AFTER_SPACE = {69: "--", 70: "--", 72: "-\\."}
-_COMPILED_RULES = tuple(
-    Rule(
-        re.compile(pattern, re.ASCII),
-        action,
-        line_must_contain="direction" if 55 <= index <= 59 else None,
-        run_must_contain="@" if index == 60 else None,
-        after_space=re.compile(_AFTER_SPACE[index]) if index in _AFTER_SPACE else None,
-        run_stops=_LINK_ID_STOPS if index == 60 else None,
-    )
-    for index, (pattern, action) in enumerate(_RULES)
-)
+_COMPILED_RULES = compile_rules(_RULES, range(55, 60), 60, _LINK_ID_STOPS, _AFTER_SPACE)
 
 _GRAMMAR = Grammar(
     """

@@ -268,17 +268,32 @@ _AFTER_SPACE = {
     77: "[xo<]?-\\.",
     79: "~~",
 }
-_COMPILED_RULES = tuple(
-    Rule(
-        re.compile(pattern, re.ASCII),
-        action,
-        line_must_contain="direction" if 56 <= index <= 60 else None,
-        run_must_contain="@" if index == 61 else None,
-        after_space=re.compile(_AFTER_SPACE[index]) if index in _AFTER_SPACE else None,
-        run_stops=_LINK_ID_STOPS if index == 61 else None,
+
+
+def compile_rules(
+    rules: Sequence[tuple[str, Callable[[JisonLexer, str], str | None]]],
+    directions: range,
+    link_id: int,
+    link_id_stops: re.Pattern[str],
+    after_space: dict[int, str],
+) -> tuple[Rule, ...]:
+    """Compile a flow-style rule table, with the guards that keep its scanning rules linear: the direction
+    statements only where the line holds "direction", LINK_ID only where its run holds an ``@``, links only where
+    their arrow follows the leading whitespace."""
+    return tuple(
+        Rule(
+            re.compile(pattern, re.ASCII),
+            action,
+            line_must_contain="direction" if index in directions else None,
+            run_must_contain="@" if index == link_id else None,
+            run_stops=link_id_stops if index == link_id else None,
+            after_space=re.compile(after_space[index]) if index in after_space else None,
+        )
+        for index, (pattern, action) in enumerate(rules)
     )
-    for index, (pattern, action) in enumerate(_RULES)
-)
+
+
+_COMPILED_RULES = compile_rules(_RULES, range(56, 61), 61, _LINK_ID_STOPS, _AFTER_SPACE)
 
 # flow.jison's grammar; the numbering of productions (1-based, in this order) is jison's.
 # The productions from ``node`` on are shared with agentflow.jison, which has other block keywords.

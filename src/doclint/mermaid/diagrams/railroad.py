@@ -87,6 +87,25 @@ def _parse_rules(
         raise fail_at(stream.current, "a rule name or the end of the diagram")
 
 
+def _separated(
+    stream: TokenStream, item: Callable[[TokenStream, int], None], separator: str, depth: int
+) -> None:
+    """``item (separator item)*``."""
+    item(stream, depth)
+    while stream.at(separator):
+        stream.take(separator)
+        item(stream, depth)
+
+
+def _one_or_more(
+    stream: TokenStream, item: Callable[[TokenStream, int], None], starts: tuple[str, ...], depth: int
+) -> None:
+    """``item+``, repeating while the next token can start an item."""
+    item(stream, depth)
+    while stream.at(*starts):
+        item(stream, depth)
+
+
 def _check_depth(stream: TokenStream, depth: int) -> None:
     if depth > _MAX_DEPTH:
         raise fail_at(stream.current, "less deeply nested brackets")
@@ -126,10 +145,7 @@ def _ebnf_rule(stream: TokenStream) -> None:
 
 
 def _choice(stream: TokenStream, depth: int) -> None:
-    _sequence(stream, depth)
-    while stream.at("|"):
-        stream.take("|")
-        _sequence(stream, depth)
+    _separated(stream, _sequence, "|", depth)
 
 
 def _sequence(stream: TokenStream, depth: int) -> None:
@@ -243,16 +259,11 @@ def _abnf_rule(stream: TokenStream) -> None:
 
 
 def _abnf_alternation(stream: TokenStream, depth: int) -> None:
-    _abnf_concatenation(stream, depth)
-    while stream.at("/"):
-        stream.take("/")
-        _abnf_concatenation(stream, depth)
+    _separated(stream, _abnf_concatenation, "/", depth)
 
 
 def _abnf_concatenation(stream: TokenStream, depth: int) -> None:
-    _abnf_element(stream, depth)
-    while stream.at("ABNF_REPEAT", "ABNF_EXACT_REPEAT", *_ABNF_PRIMARY):
-        _abnf_element(stream, depth)
+    _one_or_more(stream, _abnf_element, ("ABNF_REPEAT", "ABNF_EXACT_REPEAT", *_ABNF_PRIMARY), depth)
 
 
 def _abnf_element(stream: TokenStream, depth: int) -> None:
@@ -290,16 +301,11 @@ def _peg_rule(stream: TokenStream) -> None:
 
 
 def _peg_choice(stream: TokenStream, depth: int) -> None:
-    _peg_sequence(stream, depth)
-    while stream.at("/"):
-        stream.take("/")
-        _peg_sequence(stream, depth)
+    _separated(stream, _peg_sequence, "/", depth)
 
 
 def _peg_sequence(stream: TokenStream, depth: int) -> None:
-    _peg_prefix(stream, depth)
-    while stream.at("&", "!", *_PEG_PRIMARY):
-        _peg_prefix(stream, depth)
+    _one_or_more(stream, _peg_prefix, ("&", "!", *_PEG_PRIMARY), depth)
 
 
 def _peg_prefix(stream: TokenStream, depth: int) -> None:
