@@ -42,6 +42,7 @@ _INTEGER = re.compile(r"\+?[0-9]+")
 
 # Diagrams whose db sets ``preserveCommentsWhenParsing``: they parse the text with its %% comment lines.
 KEEPS_COMMENTS = frozenset({"agentflow", "eventmodeling"})
+MAX_TEXT_SIZE = 50_000  # mermaid's default maxTextSize
 
 
 def is_js_space(char: str) -> bool:
@@ -173,8 +174,11 @@ class Preprocessed:
 
     def parser_text(self, diagram_type: str | None) -> str:
         """What that diagram's parser is given, without the newline mermaid appends."""
-        source = self.with_comments if diagram_type in KEEPS_COMMENTS else self.text
-        return encode_entities(source)
+        return encode_entities(self.with_comments if self._keeps_comments(diagram_type) else self.text)
+
+    def _keeps_comments(self, diagram_type: str | None) -> bool:
+        # Diagram.fromText falls back to the comment-free text when the other exceeds maxTextSize
+        return diagram_type in KEEPS_COMMENTS and len(self.with_comments) <= MAX_TEXT_SIZE
 
     @property
     def source_lines(self) -> tuple[int, ...]:
@@ -185,7 +189,7 @@ class Preprocessed:
         """Map a 1-based line of the parsed text to the 1-based line of the text as given."""
         if line is None:
             return None
-        keeps = diagram_type in KEEPS_COMMENTS
+        keeps = self._keeps_comments(diagram_type)
         text, log = (self.with_comments, self._comments_log) if keeps else (self.text, self._cleaned_log)
         offset = _line_start(text, line)
         original = log.original_offset(offset)
