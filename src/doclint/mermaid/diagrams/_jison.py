@@ -369,19 +369,17 @@ class JisonLexer:
 
     def _next(self) -> str | None:
         text = self.text
-        for index in self.conditions.get(self.state) or self.conditions["INITIAL"]:
-            rule = self.rules[index]
-            if rule.line_must_contain is not None and not self._line_contains(rule.line_must_contain):
-                continue
-            if rule.after_space is not None and not rule.after_space.match(text, self._after_space()):
-                continue
-            if (
-                rule.run_must_contain is not None
-                and rule.run_stops is not None
-                and not self._run_contains(rule.run_must_contain, rule.run_stops)
-            ):
-                continue
-            match = rule.pattern.match(text, self.position)
+        for segment in _segments(self.rules, self.conditions, self.state):
+            if isinstance(segment, int):
+                rule = self.rules[segment]
+                if not self._guards_pass(rule):
+                    continue
+                match = rule.pattern.match(text, self.position)
+            else:
+                match = segment.match(text, self.position)
+                if match is None:
+                    continue
+                rule = self.rules[int(str(match.lastgroup)[1:])]  # the named group of the alternative that won
             if match is None:
                 continue
             matched = match.group(0)
@@ -394,6 +392,59 @@ class JisonLexer:
         line = self.yylineno + 1
         snippet = text[self.position : self.position + 20].split("\n", 1)[0]
         raise JisonParseError(f"Lexical error on line {line}: unrecognized text `{snippet}`", line)
+
+    def _guards_pass(self, rule: Rule) -> bool:
+        if rule.line_must_contain is not None and not self._line_contains(rule.line_must_contain):
+            return False
+        if rule.after_space is not None and not rule.after_space.match(self.text, self._after_space()):
+            return False
+        return not (
+            rule.run_must_contain is not None
+            and rule.run_stops is not None
+            and not self._run_contains(rule.run_must_contain, rule.run_stops)
+        )
+
+
+Segment = int | re.Pattern[str]
+_SEGMENT_CACHE: dict[tuple[int, int, str], tuple[Segment, ...]] = {}
+
+
+def _segments(rules: Sequence[Rule], conditions: dict[str, Sequence[int]], state: str) -> tuple[Segment, ...]:
+    """A start condition's rules, in order, with each run of unguarded rules joined into one alternation: Python
+    tries alternatives left to right and takes the first that matches, which is jison's first-rule-wins.  A
+    guarded rule stays on its own (an int) so that its guard is checked first."""
+    key = (id(rules), id(conditions), state)
+    cached = _SEGMENT_CACHE.get(key)
+    if cached is not None:
+        return cached
+    indices = conditions.get(state) or conditions["INITIAL"]
+    segments: list[Segment] = []
+    run: list[int] = []
+
+    def close_run() -> None:
+        if run:
+            flags = rules[run[0]].pattern.flags
+            if all(rules[index].pattern.flags == flags for index in run):
+                alternation = "|".join(f"(?P<r{index}>{rules[index].pattern.pattern})" for index in run)
+                segments.append(re.compile(alternation, flags))
+            else:
+                segments.extend(run)
+            run.clear()
+
+    for index in indices:
+        rule = rules[index]
+        guarded = (
+            rule.line_must_contain is not None or rule.after_space is not None or rule.run_stops is not None
+        )
+        if guarded or not isinstance(rule.pattern, re.Pattern):
+            close_run()
+            segments.append(index)
+        else:
+            run.append(index)
+    close_run()
+    result = tuple(segments)
+    _SEGMENT_CACHE[key] = result
+    return result
 
 
 # ---------------------------------------------------------------------------------------------------- parser
