@@ -370,18 +370,12 @@ class JisonLexer:
     def _next(self) -> str | None:
         text = self.text
         for segment in _segments(self.rules, self.conditions, self.state):
-            if isinstance(segment, int):
-                rule = self.rules[segment]
-                if not self._guards_pass(rule):
-                    continue
-                match = rule.pattern.match(text, self.position)
-            else:
-                match = segment.match(text, self.position)
-                if match is None:
-                    continue
-                rule = self.rules[int(str(match.lastgroup)[1:])]  # the named group of the alternative that won
+            if not self._guard_passes(segment.guard):
+                continue
+            match = segment.pattern.match(text, self.position)
             if match is None:
                 continue
+            rule = self.rules[int(str(match.lastgroup)[1:])]  # the named group of the alternative that won
             matched = match.group(0)
             self.yylineno += matched.count("\n")
             self.position = match.end()
@@ -393,55 +387,64 @@ class JisonLexer:
         snippet = text[self.position : self.position + 20].split("\n", 1)[0]
         raise JisonParseError(f"Lexical error on line {line}: unrecognized text `{snippet}`", line)
 
-    def _guards_pass(self, rule: Rule) -> bool:
-        if rule.line_must_contain is not None and not self._line_contains(rule.line_must_contain):
-            return False
-        if rule.after_space is not None and not rule.after_space.match(self.text, self._after_space()):
-            return False
-        return not (
-            rule.run_must_contain is not None
-            and rule.run_stops is not None
-            and not self._run_contains(rule.run_must_contain, rule.run_stops)
-        )
+    def _guard_passes(self, guard: tuple[Any, ...] | None) -> bool:
+        if guard is None:
+            return True
+        kind = guard[0]
+        if kind == "line":
+            return self._line_contains(guard[1])
+        if kind == "space":
+            return guard[1].match(self.text, self._after_space()) is not None
+        return self._run_contains(guard[1], guard[2])
 
 
-Segment = int | re.Pattern[str]
-_SEGMENT_CACHE: dict[tuple[int, int, str], tuple[Segment, ...]] = {}
+@dataclass(frozen=True)
+class _Segment:
+    """Consecutive rules of a start condition tried as one alternation: Python takes the first alternative that
+    matches, which is jison's first-rule-wins.  ``guard`` is a necessary condition shared by the rules (see
+    ``Rule``), checked first so that rules scanning ahead stay linear."""
+
+    pattern: re.Pattern[str]
+    guard: tuple[Any, ...] | None
 
 
-def _segments(rules: Sequence[Rule], conditions: dict[str, Sequence[int]], state: str) -> tuple[Segment, ...]:
-    """A start condition's rules, in order, with each run of unguarded rules joined into one alternation: Python
-    tries alternatives left to right and takes the first that matches, which is jison's first-rule-wins.  A
-    guarded rule stays on its own (an int) so that its guard is checked first."""
+_SEGMENT_CACHE: dict[tuple[int, int, str], tuple[_Segment, ...]] = {}
+
+
+def _guard_of(rule: Rule) -> tuple[Any, ...] | None:
+    if rule.line_must_contain is not None:
+        return ("line", rule.line_must_contain)
+    if rule.after_space is not None:
+        return ("space", rule.after_space.pattern)
+    if rule.run_must_contain is not None and rule.run_stops is not None:
+        return ("run", rule.run_must_contain, rule.run_stops)
+    return None
+
+
+def _segments(
+    rules: Sequence[Rule], conditions: dict[str, Sequence[int]], state: str
+) -> tuple[_Segment, ...]:
     key = (id(rules), id(conditions), state)
     cached = _SEGMENT_CACHE.get(key)
     if cached is not None:
         return cached
-    indices = conditions.get(state) or conditions["INITIAL"]
-    segments: list[Segment] = []
-    run: list[int] = []
-
-    def close_run() -> None:
-        if run:
-            flags = rules[run[0]].pattern.flags
-            if all(rules[index].pattern.flags == flags for index in run):
-                alternation = "|".join(f"(?P<r{index}>{rules[index].pattern.pattern})" for index in run)
-                segments.append(re.compile(alternation, flags))
-            else:
-                segments.extend(run)
-            run.clear()
-
-    for index in indices:
-        rule = rules[index]
-        guarded = (
-            rule.line_must_contain is not None or rule.after_space is not None or rule.run_stops is not None
-        )
-        if guarded or not isinstance(rule.pattern, re.Pattern):
-            close_run()
-            segments.append(index)
+    groups: list[tuple[Any, list[int]]] = []
+    for index in conditions.get(state) or conditions["INITIAL"]:
+        guard = _guard_of(rules[index])
+        kind = guard[:1] + (guard[1:] if guard and guard[0] != "space" else ()) if guard else None
+        flags = rules[index].pattern.flags
+        if groups and groups[-1][0] == (kind, flags):
+            groups[-1][1].append(index)
         else:
-            run.append(index)
-    close_run()
+            groups.append(((kind, flags), [index]))
+    segments = []
+    for (kind, flags), indices in groups:
+        alternation = "|".join(f"(?P<r{index}>{rules[index].pattern.pattern})" for index in indices)
+        guard = _guard_of(rules[indices[0]])
+        if guard is not None and guard[0] == "space":  # any of the rules' arrows may follow the whitespace
+            union = "|".join(f"(?:{rules[index].after_space.pattern})" for index in indices)  # type: ignore[union-attr]
+            guard = ("space", re.compile(union))
+        segments.append(_Segment(re.compile(alternation, flags), guard))
     result = tuple(segments)
     _SEGMENT_CACHE[key] = result
     return result
