@@ -267,13 +267,13 @@ class Rule:
 
     pattern: re.Pattern[str]
     action: Callable[[JisonLexer, str], str | None]
-    # Cheap pre-checks that keep rules scanning ahead from being quadratic on long lines: the rule can only match
-    # if ``line_must_contain`` occurs between the position and the line end, or ``run_must_contain`` occurs
-    # before the first of ``run_stops`` (the run the rule's leading character class would consume).
+    # Optional guards: each must be a NECESSARY condition for the rule to match (they only save work, never change
+    # the verdict), so that rules scanning ahead stay linear on long lines: ``line_must_contain`` occurs between
+    # the position and the line end; ``run_must_contain`` occurs before the first of ``run_stops``; for rules
+    # starting with ``\s*``, ``after_space`` matches where the leading whitespace ends.
     line_must_contain: str | None = None
     run_must_contain: str | None = None
     run_stops: re.Pattern[str] | None = None
-    # For rules starting with ``\s*``: what must follow the leading whitespace (matched there).
     after_space: re.Pattern[str] | None = None
 
 
