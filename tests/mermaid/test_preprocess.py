@@ -113,3 +113,10 @@ def test_agentflow_and_eventmodeling_keep_comment_lines() -> None:
 )
 def test_front_matter_js_yaml_accepts(text: str) -> None:
     assert validate(text).valid  # js-yaml reads ":k" as a plain scalar inside flow collections
+
+
+def test_every_detected_type_has_a_parser():
+    from doclint.mermaid.diagrams import PARSER_MODULES, parser_for
+
+    for diagram_id in PARSER_MODULES:
+        assert callable(parser_for(diagram_id)), diagram_id

@@ -79,11 +79,6 @@ def _load(diagram_id: str) -> Parser | None:
     if target is None:
         return None
     module_name, _, function_name = target.partition(":")
-    try:
-        module = importlib.import_module(f"{__name__}.{module_name}")
-    except ModuleNotFoundError as error:
-        if error.name != f"{__name__}.{module_name}":
-            raise
-        return None  # family not modelled yet: accepted, as mermaid would accept well-formed input
+    module = importlib.import_module(f"{__name__}.{module_name}")
     parse: Parser = getattr(module, function_name or "parse")
     return parse
