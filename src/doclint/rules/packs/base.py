@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -129,15 +129,16 @@ class PackRule(Rule):
     def blocks(self, document: Document, scopes: tuple[str, ...] | None = None) -> list[Block]:
         return blocks(document, scopes or self.scopes)
 
-    def search(self, pattern: GuardedPattern, document: Document, found: list[Diagnostic], scopes=None) -> Iterator[tuple[Block, re.Match[str]]]:  # type: ignore[no-untyped-def]
-        """Every match of ``pattern`` in this rule's blocks; a timeout is reported and ends the search."""
-        for block in self.blocks(document, scopes):
-            try:
-                for match in pattern.finditer(block.text):
-                    yield block, match
-            except PatternTimeout as timeout:
-                found.append(self.timeout(document, block.start, timeout))
-                return
+    def search(
+        self, pattern: GuardedPattern, document: Document, found: list[Diagnostic], scopes: tuple[str, ...] | None = None
+    ) -> list[tuple[Block, re.Match[str]]]:
+        """Every match of ``pattern`` in this rule's blocks; a timeout is reported in ``found`` instead."""
+        chosen = self.blocks(document, scopes)
+        try:
+            return pattern.search_all((block, block.text) for block in chosen)
+        except PatternTimeout as timeout:
+            found.append(self.timeout(document, timeout.key.start if timeout.key else 0, timeout))
+            return []
 
     def timeout(self, document: Document, offset: int, timeout: PatternTimeout) -> Diagnostic:
         line, column = document.source.position(offset)

@@ -9,8 +9,8 @@ ends in ``b``; a rule pack must never be able to hang CI with one. Two defences:
    the iterations (``(a+)+``, ``(\\w+\\s?)*``), and a repeated alternation where one branch can be spelled
    with another (``(a|aa)+``, ``(\\w|\\d)*``). The pack then fails to load (exit 2) with a message naming
    the file, the check and the field.
-2. At run time, every search runs under a budget (``TIME_BUDGET`` seconds per block of text) enforced with
-   a ``SIGALRM`` timer: ``re`` checks for signals while it backtracks, so the timer interrupts it. A
+2. At run time, each pattern searches a document's blocks under one budget (``TIME_BUDGET`` seconds)
+   enforced with a ``SIGALRM`` timer: ``re`` checks for signals while it backtracks, so the timer interrupts it. A
    pattern that runs out of budget raises ``PatternTimeout``; the rule reports it (DL004) and the pattern
    is switched off for the rest of the run. The timer needs POSIX and the main thread (doclint's worker
    processes run rules in their main thread); elsewhere the screen is the only defence.
@@ -25,9 +25,10 @@ import re
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 try:  # the parser behind re.compile; public as sre_parse until 3.11, deprecated since
     from re import _constants as sre_constants  # type: ignore[attr-defined]
@@ -42,6 +43,7 @@ _LARGE_REPEAT = 16  # an outer repetition bounded by more than this behaves like
 # The characters tested when comparing character sets: ASCII, Latin-1, Latin Extended-A, some punctuation.
 _ALPHABET = frozenset(range(0x250)) | frozenset((0x2013, 0x2014, 0x2019, 0x201C, 0x201D, 0x3000, 0x4E00))
 _C = sre_constants
+K = TypeVar("K")
 
 
 class UnsafePattern(ValueError):
@@ -52,6 +54,7 @@ class PatternTimeout(Exception):
     def __init__(self, pattern: GuardedPattern) -> None:
         super().__init__(f"pattern {pattern.source!r} ran out of its {TIME_BUDGET:g} s budget")
         self.pattern = pattern
+        self.key: Any = None  # what was being searched (a block of text)
 
 
 @dataclass(eq=False)
@@ -63,19 +66,25 @@ class GuardedPattern:
     where: str  # "rules/series.yaml, check LDD001, field 'patterns[0]'"
     disabled: bool = field(default=False)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """Matches in ``text`` (capped at MAX_BLOCK_CHARS), each found within the time budget."""
+    def search_all(self, texts: Iterable[tuple[K, str]]) -> list[tuple[K, re.Match[str]]]:
+        """Every match in each keyed text (capped at MAX_BLOCK_CHARS), all within one time budget.
+
+        Matches are collected eagerly: the timer must never be left running while a caller holds a
+        half-consumed iterator.
+        """
         if self.disabled:
-            return
-        text = text[:MAX_BLOCK_CHARS]
-        position = 0
-        while position <= len(text):
+            return []
+        found: list[tuple[K, re.Match[str]]] = []
+        current: K | None = None
+        try:
             with time_budget(self):
-                match = self.compiled.search(text, position)
-            if match is None:
-                return
-            yield match
-            position = match.end() + (match.end() == match.start())
+                for key, text in texts:
+                    current = key
+                    found.extend((key, match) for match in self.compiled.finditer(text[:MAX_BLOCK_CHARS]))
+        except PatternTimeout as timeout:
+            timeout.key = current
+            raise
+        return found
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
         if self.disabled:

@@ -41,7 +41,14 @@ def valid_scope(scope: str) -> bool:
 
 
 def blocks(document: Document, scopes: tuple[str, ...]) -> list[Block]:
-    """The blocks of ``scopes`` in document order."""
+    """The blocks of ``scopes`` in document order (computed once per document and scopes)."""
+    cache: dict[tuple[str, ...], list[Block]] = document.__dict__.setdefault("_doclint_blocks", {})
+    if scopes not in cache:
+        cache[scopes] = _blocks(document, scopes)
+    return cache[scopes]
+
+
+def _blocks(document: Document, scopes: tuple[str, ...]) -> list[Block]:
     found: list[Block] = []
     for scope in scopes:
         if scope in ("prose", "footnotes"):
@@ -104,7 +111,7 @@ def _front_matter(document: Document, fields: tuple[str, ...], scope: str) -> li
 
 def _prose_view(document: Document) -> str:
     """``masked_text`` with markup that is not prose blanked as well; cached on the document."""
-    cached = getattr(document, "_doclint_prose_view", None)
+    cached = document.__dict__.get("_doclint_prose_view")
     if cached is not None:
         return cached
     chars = list(document.masked_text)
@@ -134,7 +141,7 @@ def _prose_view(document: Document) -> str:
         for match in pattern.finditer(text):
             blank(match.start(), match.end())
     view = "".join(chars)
-    object.__setattr__(document, "_doclint_prose_view", view)
+    document.__dict__["_doclint_prose_view"] = view
     return view
 
 

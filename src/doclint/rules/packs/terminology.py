@@ -121,8 +121,8 @@ class Terminology(PackRule, DocumentRule):
             if acronym not in first_use:
                 first_use[acronym] = (offset, self.span(document, block, match))
         for acronym, (offset, span) in first_use.items():
-            definition = next(self.search(self.definitions[acronym], document, found, ("prose", "headings")), None)
-            if definition is not None and definition[0].start + definition[1].start() <= offset:
+            definitions = self.search(self.definitions[acronym], document, found, ("prose", "headings"))
+            if definitions and definitions[0][0].start + definitions[0][1].start() <= offset:
                 continue
             expansion = next(term.term for term in self.terms if term.acronym == acronym)
             yield self.finding(document, span, fill(self.acronym_message, acronym=acronym, expansion=expansion))
