@@ -72,3 +72,27 @@ def test_plugin_rule_follows_the_built_in_conventions(plugin_installed):
 
 def test_without_the_plugin_the_rule_is_unknown():
     assert rule_by_code("EXP001") is None
+
+
+SENTENCE_CHECK = {
+    "code": "TST020", "name": "long-sentences", "kind": "sentence-length", "max-words": 5,
+    "documentation": "Long sentences lose readers.",
+}
+
+
+def test_plugin_kind_is_usable_from_a_yaml_pack(plugin_installed, tree, tmp_path, capsys):
+    from .packsupport import project
+
+    project(tmp_path, [SENTENCE_CHECK], {"docs/a.md": "# A\n\nShort one. This sentence has far too many words in it.\n"})
+    assert main(["check", "--no-cache", "--fail-on", "warning", str(tmp_path)]) == 1
+    assert "docs/a.md:3:12: TST020 this sentence has 9 words; keep sentences to 5" in capsys.readouterr().out
+    assert main(["rule", "TST020"]) == 0
+    assert "Reports sentences of more than 5 words." in capsys.readouterr().out
+
+
+def test_without_the_plugin_the_kind_is_unknown(tree, tmp_path, capsys):
+    from .packsupport import project
+
+    project(tmp_path, [SENTENCE_CHECK], {"docs/a.md": "# A\n"})
+    assert main(["check", "--no-cache", str(tmp_path)]) == 2
+    assert "check TST020 (sentence-length): field 'kind': unknown kind 'sentence-length'" in capsys.readouterr().err

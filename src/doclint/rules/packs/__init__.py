@@ -3,12 +3,16 @@
 A check names a kind and fills in that kind's fields; ``build_checks`` turns each one into a rule class with
 a code, a name, documentation, examples and an origin (``pack NAME``), so a pack rule is listed, selected,
 documented, suppressed and reported exactly like a built-in one. The kinds: existence, substitution,
-consistency (across the whole series), required-section, front-matter-pattern and terminology.
+consistency (across the whole series), required-section, front-matter-pattern and terminology. A package
+adds a kind through the ``doclint.kinds`` entry point group: a ``PackRule`` subclass (with DocumentRule or
+ProjectRule) that sets ``kind`` and implements ``configure``, ``describe`` and ``check``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from importlib.metadata import entry_points
+from inspect import isclass
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +26,25 @@ KINDS: dict[str, type[PackRule]] = {
     kind.kind: kind for kind in (Existence, Substitution, Consistency, RequiredSection, FrontMatterPattern, Terminology)
 }
 
-__all__ = ["KINDS", "PackRule", "build_checks"]
+__all__ = ["KINDS", "PackRule", "available_kinds", "build_checks"]
+
+
+def available_kinds() -> dict[str, type[PackRule]]:
+    """The built-in kinds and those that installed packages add through ``doclint.kinds``."""
+    from doclint.rules import DocumentRule, ProjectRule, RuleRegistryError
+
+    kinds = dict(KINDS)
+    for entry in entry_points(group="doclint.kinds"):
+        kind = entry.load()
+        if not (
+            isclass(kind) and issubclass(kind, PackRule) and issubclass(kind, (DocumentRule, ProjectRule))
+            and isinstance(getattr(kind, "kind", None), str)
+        ):
+            raise RuleRegistryError(f"entry point {entry.name!r} ({entry.value}) is not a doclint check kind (a PackRule with a 'kind')")
+        if kinds.get(kind.kind, kind) is not kind:
+            raise RuleRegistryError(f"two check kinds are named {kind.kind!r}: {kinds[kind.kind].__qualname__}, {kind.__qualname__}")
+        kinds[kind.kind] = kind
+    return kinds
 
 
 def build_checks(pack_name: str, pack_file: Path, checks: Any, root: Path) -> tuple[type[PackRule], ...]:
@@ -32,13 +54,14 @@ def build_checks(pack_name: str, pack_file: Path, checks: Any, root: Path) -> tu
         return ()
     if not isinstance(checks, Sequence) or isinstance(checks, str):
         raise ConfigError(f"{pack_path}: 'checks' must be a list of checks")
+    kinds = available_kinds()
     rules: list[type[PackRule]] = []
     for position, raw in enumerate(checks):
         reader = CheckReader(pack_path, position, raw, pack_file.resolve())
         kind = reader.string("kind")
-        if kind not in KINDS:
-            raise reader.error("kind", f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
-        rule = KINDS[kind].build(reader, pack_name, root)
+        if kind not in kinds:
+            raise reader.error("kind", f"unknown kind {kind!r}; use one of {', '.join(kinds)}")
+        rule = kinds[kind].build(reader, pack_name, root)
         for earlier in rules:
             if earlier.code == rule.code or earlier.name == rule.name:
                 raise reader.error("code", f"{rule.code} ({rule.name}) is defined twice in this pack")
