@@ -9,7 +9,6 @@ import yaml
 from doclint.config import load_config
 from doclint.diagnostics import Diagnostic
 from doclint.engine import Linter
-
 from support import write_tree
 
 

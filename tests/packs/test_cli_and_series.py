@@ -10,7 +10,6 @@ from doclint.cli import main
 from doclint.config import load_config
 from doclint.packs import available_rules, load_packs
 from doclint.testing import run_example
-
 from support import REPO
 
 from .packsupport import check, project

@@ -18,7 +18,13 @@ from typing import Any
 
 from doclint.config import ConfigError
 from doclint.rules.packs.base import PackRule
-from doclint.rules.packs.kinds import Consistency, Existence, FrontMatterPattern, RequiredSection, Substitution
+from doclint.rules.packs.kinds import (
+    Consistency,
+    Existence,
+    FrontMatterPattern,
+    RequiredSection,
+    Substitution,
+)
 from doclint.rules.packs.spec import CheckReader
 from doclint.rules.packs.terminology import Terminology
 

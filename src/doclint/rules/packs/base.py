@@ -34,6 +34,7 @@ class PackRule(Rule):
     placeholders: ClassVar[tuple[str, ...]] = ()
     default_message: ClassVar[str]
     offers_fix: ClassVar[bool] = False
+    fix_action: ClassVar[str] = ""  # what the fix does, for the "Fix safety" documentation
     pack_name: ClassVar[str]
     pack_path: ClassVar[str]  # as messages show it
     pack_file: ClassVar[Path]
@@ -113,7 +114,7 @@ class PackRule(Rule):
 
     @classmethod
     def fix_text(cls) -> str:
-        return f"The fix is {cls.fix_safety}, as the pack declares."
+        return f"The fix {cls.fix_action}; it is {cls.fix_safety}, as the pack declares."
 
     # -- helpers for the kinds ------------------------------------------------------------------------
     @classmethod

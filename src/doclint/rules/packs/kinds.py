@@ -4,6 +4,7 @@ check, with the check's fields as class attributes (compiled once, when the pack
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
 from doclint.diagnostics import Diagnostic, Edit
@@ -21,6 +22,7 @@ class Existence(PackRule, DocumentRule):
     placeholders = ("match",)
     default_message = "avoid '{match}'"
     offers_fix = True
+    fix_action = "deletes the match and the space after it"
     matchers: tuple[GuardedPattern, ...]
     token_list: tuple[str, ...]
     pattern_list: tuple[str, ...]
@@ -49,9 +51,6 @@ class Existence(PackRule, DocumentRule):
         case = "in any letter case" if cls.ignore_case else "written exactly so"
         return f"Reports {' and '.join(what)} ({case})."
 
-    @classmethod
-    def fix_text(cls) -> str:
-        return f"The fix deletes the match and the space after it; it is {cls.fix_safety}, as the pack declares."
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Diagnostic]:
         if not self.applies_to(document.path):
@@ -77,6 +76,7 @@ class Substitution(PackRule, DocumentRule):
     placeholders = ("match", "replacement")
     default_message = "write '{replacement}' instead of '{match}'"
     offers_fix = True
+    fix_action = "writes the replacement (capitalised at the start of a sentence)"
     matcher: GuardedPattern
     swaps: dict[str, str]
     ignore_case: bool
@@ -101,9 +101,6 @@ class Substitution(PackRule, DocumentRule):
         pairs = ", ".join(f"`{wrong}` → `{right}`" for wrong, right in cls.swaps.items())
         return f"Reports words and phrases the series replaces with another: {pairs}."
 
-    @classmethod
-    def fix_text(cls) -> str:
-        return f"The fix writes the replacement (capitalised at the start of a sentence); it is {cls.fix_safety}, as the pack declares."
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Diagnostic]:
         if not self.applies_to(document.path):
@@ -126,6 +123,7 @@ class Consistency(PackRule, ProjectRule):
     placeholders = ("match", "variant", "majority", "counts", "where")
     default_message = "'{match}' here, but the series mostly writes '{majority}' ({counts}; most in {where})"
     offers_fix = True
+    fix_action = "writes the majority spelling"
     sets: tuple[tuple[GuardedPattern, tuple[str, ...]], ...]
     ignore_case: bool
 
@@ -153,9 +151,6 @@ class Consistency(PackRule, ProjectRule):
             f"than the most used one (ties go to the one listed first): {listed}."
         )
 
-    @classmethod
-    def fix_text(cls) -> str:
-        return f"The fix writes the majority spelling; it is {cls.fix_safety}, as the pack declares."
 
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
         documents = [document for document in project.documents.values() if self.applies_to(document.path)]
@@ -249,7 +244,7 @@ class RequiredSection(PackRule, DocumentRule):
                 yield self._at(document, anchor, 1, section, f"is missing: every chapter needs this {level}")
         present = [(section, position) for section, position in wanted if position is not None]
         if self.ordered:
-            for (before, first), (after, second) in zip(present, present[1:]):
+            for (before, first), (after, second) in pairwise(present):
                 if second < first:
                     heading = headings[second]
                     yield self._at(document, heading.line, heading.column, after, f"must come after '{before}'")

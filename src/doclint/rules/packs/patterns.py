@@ -160,7 +160,7 @@ class _Screen:
             for child in _children(op, av):
                 self.walk(child)
             if _is_repeat(op) and op != getattr(_C, "POSSESSIVE_REPEAT", None):
-                low, high, body = av
+                _, high, body = av
                 if high == _C.MAXREPEAT or high > _LARGE_REPEAT:
                     self._check_repeated_body(body)
 
@@ -176,6 +176,8 @@ class _Screen:
         if low == high:
             return
         variable = [item for item in _descendants(sequence) if _variable(item)]
+        if not variable:
+            return  # the length varies only inside atomic groups or possessive repeats, which never backtrack
         variable_chars = frozenset().union(*(self.chars([item]) for item in variable))
         delimited = any(
             _width(item) == (1, 1) and not (self.chars([item]) & variable_chars)

@@ -34,6 +34,7 @@ class Terminology(PackRule, DocumentRule):
     placeholders = ("match", "term")
     default_message = "write '{term}', not '{match}' (series glossary)"
     offers_fix = True
+    fix_action = "writes the preferred term in place of a variant"
     acronym_placeholders = ("acronym", "expansion")
     default_acronym_message = (
         "'{acronym}' is used here before this chapter defines it; write '{expansion} ({acronym})' at its first use"
@@ -88,9 +89,6 @@ class Terminology(PackRule, DocumentRule):
             )
         return " ".join(parts)
 
-    @classmethod
-    def fix_text(cls) -> str:
-        return f"The fix writes the preferred term in place of a variant; it is {cls.fix_safety}, as the pack declares."
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Diagnostic]:
         if not self.applies_to(document.path):
