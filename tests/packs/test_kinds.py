@@ -40,6 +40,22 @@ def test_existence_patterns_and_front_matter_scope(tree, tmp_path):
     assert [(line, column) for _, line, column, _ in found(tmp_path, "TST001")] == [(2, 18), (7, 5)]
 
 
+def test_titles_and_code_scopes(tree, tmp_path):
+    titles = check("TST001", "existence", tokens=["simply"], scope=["titles"])
+    code = check("TST002", "existence", tokens=["simply"], scope=["code"])
+    text = "---\ntitle: 'Simply Scaling'\nsidebar_label: simply\ndescription: simply\n---\n\n# Simply\n\n`simply()`\n\n```\nsimply\n```\n"
+    project(tmp_path, [titles, code], {"docs/a.md": text})
+    assert [(d.code, d.line, d.column) for d in lint(tmp_path)] == [
+        ("TST001", 2, 9), ("TST001", 3, 16), ("TST002", 9, 2), ("TST002", 12, 1)
+    ]
+
+
+def test_no_fix_inside_a_front_matter_value_when_the_replacement_could_change_the_yaml(tree, tmp_path):
+    rule = check("TST002", "substitution", swap={"utilise": "use: it", "leverage": "use"}, fix="safe", scope=["titles"])
+    project(tmp_path, [rule], {"docs/a.md": "---\ntitle: 'Utilise and leverage'\n---\n\n# A\n"})
+    assert [d.fix.edits[0].replacement if d.fix else None for d in lint(tmp_path)] == [None, "use"]
+
+
 def test_existence_fix_deletes_the_word_and_its_space(tree, tmp_path):
     rule = dict(EXISTENCE, fix="unsafe")
     project(tmp_path, [rule], {"docs/a.md": "# A\n\nYou simply add it.\n"})

@@ -3,6 +3,7 @@ check, with the check's fields as class attributes (compiled once, when the pack
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import pairwise
 from typing import Any
@@ -36,7 +37,7 @@ class Existence(PackRule, DocumentRule):
         boundaries = reader.boolean("word-boundaries", True)
         tokens = reader.strings("tokens", ())
         patterns = reader.strings("patterns", ())
-        flags = 2 if ignore_case else 0  # re.IGNORECASE
+        flags = re.IGNORECASE if ignore_case else 0
         matchers = [reader.pattern("tokens", token_pattern(tokens, ignore_case, boundaries))] if tokens else []
         matchers += [reader.pattern(f"patterns[{index}]", source, flags) for index, source in enumerate(patterns)]
         return {"matchers": tuple(matchers), "token_list": tokens, "pattern_list": patterns, "ignore_case": ignore_case}
@@ -276,7 +277,7 @@ class FrontMatterPattern(PackRule, DocumentRule):
     def configure(cls, reader: CheckReader) -> dict[str, Any]:
         if reader.has("scope"):
             raise reader.error("scope", "a front-matter-pattern check reads the one field it names")
-        flags = 2 if reader.boolean("ignore-case", False) else 0
+        flags = re.IGNORECASE if reader.boolean("ignore-case", False) else 0
         pattern = reader.optional_string("pattern")
         minimum, maximum = reader.integer("min-length", 0), reader.integer("max-length", 1)
         if pattern is None and minimum is None and maximum is None and not reader.has("required"):
