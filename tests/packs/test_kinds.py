@@ -172,7 +172,7 @@ def test_front_matter_pattern_and_length(tree, tmp_path):
     }
     project(tmp_path, [TITLE, LABEL], files)
     assert found(tmp_path, "TST005") == [
-        ("docs/bad.md", 2, 8, "title 'Scaling Laws' does not match the pattern 'LLM Deep Dive: .+'"),
+        ("docs/bad.md", 2, 8, "title is 'Scaling Laws', which does not match the pattern 'LLM Deep Dive: .+'"),
         ("docs/none.md", 1, 1, "title is missing"),
     ]
     assert found(tmp_path, "TST006") == [

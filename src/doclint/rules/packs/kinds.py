@@ -338,7 +338,7 @@ class FrontMatterPattern(PackRule, DocumentRule):
         if self.max_length is not None and length > self.max_length:
             return f"is {length} characters long, over the maximum of {self.max_length}"
         if self.matcher is not None and self.matcher.fullmatch(text) is None:
-            return f"'{text}' does not match the pattern '{self.matcher.source}'"
+            return f"is '{text}', which does not match the pattern '{self.matcher.source}'"
         return None
 
     def _report(self, document: Document, line: int, column: int, value: str, problem: str, end_line: int | None = None, end_column: int | None = None) -> Diagnostic:
