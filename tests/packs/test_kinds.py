@@ -23,7 +23,8 @@ def test_existence_ignores_code_links_words_that_contain_the_token_and_footnotes
         "# Title\n\nThe simplicity of `simply()`; see [the guide](./simply.md).\n\n"
         "```python\nsimply = 1\n```\n\nA claim.[^simply]\n\n[^simply]: Smith, \"Simply Put\", 2020.\n"
     )
-    project(tmp_path, [EXISTENCE], {"docs/a.md": text})
+    mdx = "# Title\n\n<img\n  alt=\"simply\"\n  src=\"./simply.png\"\n/>\n\nSee https://example.com/simply and {/* simply */} text.\n"
+    project(tmp_path, [EXISTENCE], {"docs/a.md": text, "docs/b.mdx": mdx})
     assert found(tmp_path, "TST001") == []
 
 

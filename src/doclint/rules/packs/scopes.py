@@ -1,8 +1,8 @@
 """Where a declarative check looks: the parts of a document named by its ``scope``.
 
 A scope yields blocks: a paragraph, a heading, a front matter value, a code block. Each block is a slice of
-the document text at its real offset, with what is not prose blanked out (code, link destinations, HTML and
-JSX tags, comments, footnote markers), so positions and fixes stay exact and no pattern reads markup.
+the document text at its real offset, with what is not prose blanked out (code, link destinations, bare URLs,
+HTML and JSX tags, comments, footnote markers), so positions and fixes stay exact and no pattern reads markup.
 
 - ``prose``: paragraphs, list items, block quotes and admonition bodies (not footnote definitions)
 - ``footnotes``: footnote definitions (citations quote other people's titles, so they are apart)
@@ -22,7 +22,8 @@ from doclint.document import Document
 BODY_SCOPES = ("prose", "footnotes", "headings", "code")
 TITLE_FIELDS = ("title", "sidebar_label")
 FRONT_MATTER_PREFIX = "front-matter:"
-_TAG = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s[^<>\n]*)?/?>")
+_TAG = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>")  # JSX tags may span lines
+_BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>]+")
 _MDX_EXPRESSION = re.compile(r"\{[^{}\n]*\}")
 _CLASSIC_ID = re.compile(r"\{#[^{}\n]*\}\s*$")
 
@@ -136,7 +137,7 @@ def _prose_view(document: Document) -> str:
     for comment in document.comments:
         blank(source.offset(comment.line, comment.column), source.offset(comment.end_line, comment.end_column))
     text = "".join(chars)
-    patterns = (_TAG, _MDX_EXPRESSION) if document.is_mdx else (_TAG,)
+    patterns = (_TAG, _BARE_URL, _MDX_EXPRESSION) if document.is_mdx else (_TAG, _BARE_URL)
     for pattern in patterns:
         for match in pattern.finditer(text):
             blank(match.start(), match.end())
