@@ -128,11 +128,19 @@ def time_budget(pattern: GuardedPattern) -> Iterator[None]:
         pattern.disabled = True
         raise PatternTimeout(pattern) from None
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        _disarm()
         signal.signal(signal.SIGALRM, previous_handler)
         if previous_delay:
             remaining = max(previous_delay - (time.monotonic() - started), 0.001)
             signal.setitimer(signal.ITIMER_REAL, remaining, previous_interval)
+
+
+def _disarm() -> None:
+    """Stop the timer; an alarm that fired just as the search finished is dropped, not raised."""
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    except _Expired:
+        signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 # -- static screen -----------------------------------------------------------------------------------------
