@@ -105,7 +105,9 @@ class PackRule(Rule):
         where = f"Defined by the `{cls.pack_name}` rule pack ({cls.pack_path}), kind `{cls.kind}`."
         scope = ", ".join(cls.scopes)
         files = "" if cls.paths == ("**",) else f" Only files matching {', '.join(cls.paths)}."
-        if cls.exclude:
+        if cls.exclude == PARTIALS:
+            files += " Skips partials (files whose name starts with `_`): they are not pages."
+        elif cls.exclude:
             files += f" Skips {', '.join(cls.exclude)}."
         parts = [summary, "## What it does", f"{cls.describe()} Looks in: {scope}.{files}\n\n{where}", "## Why it matters", why.strip()]
         if cls.fix_safety:

@@ -228,7 +228,7 @@ class RequiredSection(PackRule, DocumentRule):
             text += ", in that order"
         if cls.at_end:
             text += f"; `{cls.sections[-1]}` must be the chapter's last section"
-        return text + ". Partials (files starting with `_`) are not chapters and are skipped."
+        return text + "."
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Diagnostic]:
         if not self.applies_to(document.path):

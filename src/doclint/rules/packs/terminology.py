@@ -40,7 +40,7 @@ class Terminology(PackRule, DocumentRule):
         "'{acronym}' is used here before this chapter defines it; write '{expansion} ({acronym})' at its first use"
     )
     terms: tuple[Term, ...]
-    glossary_path: str | None
+    glossary_path: str | None  # as messages show it
     variant_matcher: GuardedPattern | None
     preferred: dict[str, str]
     acronym_matcher: GuardedPattern | None
@@ -54,10 +54,8 @@ class Terminology(PackRule, DocumentRule):
         if glossary is None and not reader.has("terms"):
             raise reader.error("glossary", "a terminology check needs a 'glossary' file or inline 'terms'")
         raw_terms: list[Any] = []
-        glossary_path = None
         if glossary is not None:
-            glossary_path = reader.pack_file.parent / glossary
-            raw_terms += _read_glossary(reader, glossary_path)
+            raw_terms += _read_glossary(reader, reader.pack_file.parent / glossary)
         if reader.has("terms"):
             inline = reader.value("terms")
             if not isinstance(inline, list):
@@ -67,7 +65,7 @@ class Terminology(PackRule, DocumentRule):
         terms = tuple(_term(reader, index, item) for index, item in enumerate(raw_terms))
         return {
             "terms": terms,
-            "glossary_path": str(glossary_path) if glossary_path else None,
+            "glossary_path": (Path(reader.pack_path).parent / glossary).as_posix() if glossary else None,
             "ignore_case": ignore_case,
             "acronym_message": reader.message("acronym-message", cls.default_acronym_message, cls.acronym_placeholders),
             **_matchers(reader, terms, ignore_case),
