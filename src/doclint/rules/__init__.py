@@ -11,9 +11,9 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib.metadata import entry_points
-from collections.abc import Iterable
 from types import ModuleType
 
 from doclint.rules.base import DocumentRule, ProjectRule, Rule
