@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -56,7 +57,8 @@ def test_pathological_pattern_is_rejected_quickly_with_a_clear_message(tmp_path)
     started = time.monotonic()
     completed = subprocess.run(
         [sys.executable, "-m", "doclint", "check", "--no-cache", str(tmp_path)],
-        check=False, capture_output=True, text=True, timeout=60, cwd=tmp_path, env={"PYTHONPATH": str(REPO / "src"), "PATH": ""},
+        check=False, capture_output=True, text=True, timeout=60, cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
     )
     assert time.monotonic() - started < 10
     assert completed.returncode == 2
