@@ -12,15 +12,20 @@ from doclint.engine import Linter
 from support import write_tree
 
 
-def project(root: Path, checks: list[dict], files: dict[str, str], extra: dict[str, str] | None = None) -> Path:
+def project(
+    root: Path, checks: list[dict], files: dict[str, str], extra: dict[str, str] | None = None
+) -> Path:
     """A project under ``root``: doclint.toml naming rules/pack.yaml, the pack with ``checks``, and ``files``."""
     pack = {"pack": "test-pack", "checks": checks}
-    write_tree(root, {
-        "doclint.toml": 'docs = ["docs"]\nrule-packs = ["rules/pack.yaml"]\n',
-        "rules/pack.yaml": yaml.safe_dump(pack, sort_keys=False, allow_unicode=True),
-        **files,
-        **(extra or {}),
-    })
+    write_tree(
+        root,
+        {
+            "doclint.toml": 'docs = ["docs"]\nrule-packs = ["rules/pack.yaml"]\n',
+            "rules/pack.yaml": yaml.safe_dump(pack, sort_keys=False, allow_unicode=True),
+            **files,
+            **(extra or {}),
+        },
+    )
     return root
 
 
@@ -31,8 +36,18 @@ def lint(root: Path, *paths: str) -> list[Diagnostic]:
 
 
 def found(root: Path, code: str, *paths: str) -> list[tuple[str, int, int, str]]:
-    return [(d.path.split("/docs/")[-1] if "/docs/" in d.path else d.path, d.line, d.column, d.message) for d in lint(root, *paths) if d.code == code]
+    return [
+        (d.path.split("/docs/")[-1] if "/docs/" in d.path else d.path, d.line, d.column, d.message)
+        for d in lint(root, *paths)
+        if d.code == code
+    ]
 
 
 def check(code: str, kind: str, **fields) -> dict:  # type: ignore[no-untyped-def]
-    return {"code": code, "name": f"test-{code.lower()}", "kind": kind, "documentation": "Why it matters.", **fields}
+    return {
+        "code": code,
+        "name": f"test-{code.lower()}",
+        "kind": kind,
+        "documentation": "Why it matters.",
+        **fields,
+    }

@@ -17,19 +17,52 @@ from support import REPO
 from .packsupport import check, lint, project
 
 MALFORMED = [
-    (check("TST001", "frobnicate"), "field 'kind': unknown kind 'frobnicate'; use one of existence, substitution"),
-    ({"code": "TST001", "name": "x", "kind": "existence", "tokens": ["a"]}, "check TST001 (existence): field 'documentation': is required"),
-    (check("TST001", "existence", tokens=["a"], severity="fatal"), "field 'severity': must be one of error, warning, info"),
-    (check("TST001", "existence", tokens=["a"], ignore_case=True), "field 'ignore_case': is not a field of this kind (did you mean 'ignore-case'?)"),
-    (check("TST001", "existence", tokens=["a"], message="no {word}"), "field 'message': unknown placeholder {word}; this kind offers {match}"),
-    (check("TST001", "existence", patterns=["(unclosed"]), "field 'patterns[0]': '(unclosed' is not a valid regular expression"),
-    (check("LNK001", "existence", tokens=["a"]), "check LNK001: field 'code': LNK001 (missing-linked-file) is already defined by doclint"),
+    (
+        check("TST001", "frobnicate"),
+        "field 'kind': unknown kind 'frobnicate'; use one of existence, substitution",
+    ),
+    (
+        {"code": "TST001", "name": "x", "kind": "existence", "tokens": ["a"]},
+        "check TST001 (existence): field 'documentation': is required",
+    ),
+    (
+        check("TST001", "existence", tokens=["a"], severity="fatal"),
+        "field 'severity': must be one of error, warning, info",
+    ),
+    (
+        check("TST001", "existence", tokens=["a"], ignore_case=True),
+        "field 'ignore_case': is not a field of this kind (did you mean 'ignore-case'?)",
+    ),
+    (
+        check("TST001", "existence", tokens=["a"], message="no {word}"),
+        "field 'message': unknown placeholder {word}; this kind offers {match}",
+    ),
+    (
+        check("TST001", "existence", patterns=["(unclosed"]),
+        "field 'patterns[0]': '(unclosed' is not a valid regular expression",
+    ),
+    (
+        check("LNK001", "existence", tokens=["a"]),
+        "check LNK001: field 'code': LNK001 (missing-linked-file) is already defined by doclint",
+    ),
     (check("TST001", "existence", tokens=["a"], scope=["sidebar"]), "field 'scope': unknown scope 'sidebar'"),
-    (check("TST001", "front-matter-pattern", field="title", pattern=".+", fix="safe"), "field 'fix': the front-matter-pattern kind has no fix"),
-    (check("TST001", "consistency", variants=["only-one"]), "field 'variants': must list at least two spellings"),
+    (
+        check("TST001", "front-matter-pattern", field="title", pattern=".+", fix="safe"),
+        "field 'fix': the front-matter-pattern kind has no fix",
+    ),
+    (
+        check("TST001", "consistency", variants=["only-one"]),
+        "field 'variants': must list at least two spellings",
+    ),
     (check("TST001", "terminology", glossary="missing.yaml"), "field 'glossary': cannot read"),
-    (check("TST001", "terminology", terms=[{"term": "LLM", "acronym": "llm"}]), "field 'terms[0].acronym': 'llm' is not an acronym"),
-    (check("tst1", "existence", tokens=["a"]), "field 'code': 'tst1' must be capital letters then three or more digits"),
+    (
+        check("TST001", "terminology", terms=[{"term": "LLM", "acronym": "llm"}]),
+        "field 'terms[0].acronym': 'llm' is not an acronym",
+    ),
+    (
+        check("tst1", "existence", tokens=["a"]),
+        "field 'code': 'tst1' must be capital letters then three or more digits",
+    ),
 ]
 
 
@@ -45,7 +78,10 @@ def test_duplicate_codes_in_one_pack_are_refused(tree, tmp_path, capsys):
     rule = check("TST001", "existence", tokens=["a"])
     project(tmp_path, [rule, dict(rule, name="other")], {"docs/a.md": "# A\n"})
     assert main(["rules", "--config", str(tmp_path / "doclint.toml")]) == 2
-    assert "check TST001 (existence): field 'code': TST001 (other) is defined twice in this pack" in capsys.readouterr().err
+    assert (
+        "check TST001 (existence): field 'code': TST001 (other) is defined twice in this pack"
+        in capsys.readouterr().err
+    )
 
 
 PATHOLOGICAL_LINE = "a" * 5000 + "b"
@@ -57,12 +93,19 @@ def test_pathological_pattern_is_rejected_quickly_with_a_clear_message(tmp_path)
     started = time.monotonic()
     completed = subprocess.run(
         [sys.executable, "-m", "doclint", "check", "--no-cache", str(tmp_path)],
-        check=False, capture_output=True, text=True, timeout=60, cwd=tmp_path,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
         env={**os.environ, "PYTHONPATH": str(REPO / "src")},
     )
     assert time.monotonic() - started < 10
     assert completed.returncode == 2
-    assert "rules/pack.yaml: check TST009 (existence): field 'patterns[0]': pattern '(a+)+$' can backtrack catastrophically" in completed.stderr
+    assert (
+        "rules/pack.yaml: check TST009 (existence): field 'patterns[0]': pattern '(a+)+$' can backtrack catastrophically"
+        in completed.stderr
+    )
 
 
 @pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="the time budget needs a POSIX interval timer")
@@ -76,11 +119,26 @@ def test_pattern_that_passes_the_screen_still_stops_within_its_budget(tree, tmp_
     assert time.monotonic() - started < 6  # one budget: the pattern is switched off after its first timeout
     (timeout,) = [d for d in diagnostics if d.code == "DL004"]
     assert (timeout.line, timeout.column) == (3, 1)
-    assert f"pattern '{slow}' (rules/pack.yaml, check TST009 (existence), field 'patterns[0]') ran longer than its time budget" in timeout.message
+    assert (
+        f"pattern '{slow}' (rules/pack.yaml, check TST009 (existence), field 'patterns[0]') ran longer than its time budget"
+        in timeout.message
+    )
 
 
 @pytest.mark.parametrize(
-    "pattern", [r"(a+)+$", r"(a*)*b", r"(\w+\s?)+$", r"(a|aa)+$", r"(a|a)+$", r"(?:x+x+)+y", r"(aa?)+$", r"(a|ab|b)+$", r"(?=(.*a)+b)", r"(a+){2,100}b"]
+    "pattern",
+    [
+        r"(a+)+$",
+        r"(a*)*b",
+        r"(\w+\s?)+$",
+        r"(a|aa)+$",
+        r"(a|a)+$",
+        r"(?:x+x+)+y",
+        r"(aa?)+$",
+        r"(a|ab|b)+$",
+        r"(?=(.*a)+b)",
+        r"(a+){2,100}b",
+    ],
 )
 def test_screen_rejects_exponential_shapes(pattern):
     with pytest.raises(UnsafePattern):
@@ -88,19 +146,33 @@ def test_screen_rejects_exponential_shapes(pattern):
 
 
 @pytest.mark.parametrize(
-    "pattern", [r"(\w+\s)+", r"(?:,\s*\w+)*", r"(ab|a)+c", r"[A-Z][a-z]+(?:-[a-z]+)*", r"(?:\d+\.)+\d+", r"colou?r", r"LLM Deep Dive: .+", r"(?:ab){1,3}"]
+    "pattern",
+    [
+        r"(\w+\s)+",
+        r"(?:,\s*\w+)*",
+        r"(ab|a)+c",
+        r"[A-Z][a-z]+(?:-[a-z]+)*",
+        r"(?:\d+\.)+\d+",
+        r"colou?r",
+        r"LLM Deep Dive: .+",
+        r"(?:ab){1,3}",
+    ],
 )
 def test_screen_accepts_unambiguous_repetitions(pattern):
     screen(pattern)
 
 
-@pytest.mark.skipif(sys.version_info < (3, 11), reason="atomic groups and possessive repeats arrived in Python 3.11")
+@pytest.mark.skipif(
+    sys.version_info < (3, 11), reason="atomic groups and possessive repeats arrived in Python 3.11"
+)
 @pytest.mark.parametrize("pattern", [r"(?>a+)+b", r"(?:a++)+b"])
 def test_screen_accepts_repetitions_of_parts_that_never_backtrack(pattern):
     screen(pattern)
 
 
-@pytest.mark.parametrize("pattern", [r"(\w+\s)+$", r"(?:,\s*\w+)*$", r"[A-Z][a-z]+(?:-[a-z]+)*$", r"(ab|a)+c"])
+@pytest.mark.parametrize(
+    "pattern", [r"(\w+\s)+$", r"(?:,\s*\w+)*$", r"[A-Z][a-z]+(?:-[a-z]+)*$", r"(ab|a)+c"]
+)
 def test_accepted_patterns_are_fast_on_near_misses(pattern):
     """Exponential patterns explode on a few dozen characters; these stay fast on paragraph-sized text."""
     import re

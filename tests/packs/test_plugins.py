@@ -30,7 +30,9 @@ def plugin_installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     site = tmp_path / "site-packages"
     dist_info = site / f"{project['name'].replace('-', '_')}-{project['version']}.dist-info"
     dist_info.mkdir(parents=True)
-    (dist_info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {project['name']}\nVersion: {project['version']}\n")
+    (dist_info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {project['name']}\nVersion: {project['version']}\n"
+    )
     groups = project["entry-points"]
     entry_points = "".join(
         f"[{group}]\n" + "".join(f"{name} = {target}\n" for name, target in entries.items()) + "\n"
@@ -75,7 +77,10 @@ def test_without_the_plugin_the_rule_is_unknown():
 
 
 SENTENCE_CHECK = {
-    "code": "TST020", "name": "long-sentences", "kind": "sentence-length", "max-words": 5,
+    "code": "TST020",
+    "name": "long-sentences",
+    "kind": "sentence-length",
+    "max-words": 5,
     "documentation": "Long sentences lose readers.",
 }
 
@@ -83,7 +88,11 @@ SENTENCE_CHECK = {
 def test_plugin_kind_is_usable_from_a_yaml_pack(plugin_installed, tree, tmp_path, capsys):
     from .packsupport import project
 
-    project(tmp_path, [SENTENCE_CHECK], {"docs/a.md": "# A\n\nShort one. This sentence has far too many words in it.\n"})
+    project(
+        tmp_path,
+        [SENTENCE_CHECK],
+        {"docs/a.md": "# A\n\nShort one. This sentence has far too many words in it.\n"},
+    )
     assert main(["check", "--no-cache", "--fail-on", "warning", str(tmp_path)]) == 1
     assert "docs/a.md:3:12: TST020 this sentence has 9 words; keep sentences to 5" in capsys.readouterr().out
     assert main(["rule", "TST020"]) == 0
@@ -95,4 +104,7 @@ def test_without_the_plugin_the_kind_is_unknown(tree, tmp_path, capsys):
 
     project(tmp_path, [SENTENCE_CHECK], {"docs/a.md": "# A\n"})
     assert main(["check", "--no-cache", str(tmp_path)]) == 2
-    assert "check TST020 (sentence-length): field 'kind': unknown kind 'sentence-length'" in capsys.readouterr().err
+    assert (
+        "check TST020 (sentence-length): field 'kind': unknown kind 'sentence-length'"
+        in capsys.readouterr().err
+    )

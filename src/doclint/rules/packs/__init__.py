@@ -29,7 +29,8 @@ from doclint.rules.packs.spec import CheckReader
 from doclint.rules.packs.terminology import Terminology
 
 KINDS: dict[str, type[PackRule]] = {
-    kind.kind: kind for kind in (Existence, Substitution, Consistency, RequiredSection, FrontMatterPattern, Terminology)
+    kind.kind: kind
+    for kind in (Existence, Substitution, Consistency, RequiredSection, FrontMatterPattern, Terminology)
 }
 
 __all__ = ["KINDS", "PackRule", "available_kinds", "build_checks"]
@@ -43,12 +44,18 @@ def available_kinds() -> dict[str, type[PackRule]]:
     for entry in entry_points(group="doclint.kinds"):
         kind = entry.load()
         if not (
-            isclass(kind) and issubclass(kind, PackRule) and issubclass(kind, (DocumentRule, ProjectRule))
+            isclass(kind)
+            and issubclass(kind, PackRule)
+            and issubclass(kind, (DocumentRule, ProjectRule))
             and isinstance(getattr(kind, "kind", None), str)
         ):
-            raise RuleRegistryError(f"entry point {entry.name!r} ({entry.value}) is not a doclint check kind (a PackRule with a 'kind')")
+            raise RuleRegistryError(
+                f"entry point {entry.name!r} ({entry.value}) is not a doclint check kind (a PackRule with a 'kind')"
+            )
         if kinds.get(kind.kind, kind) is not kind:
-            raise RuleRegistryError(f"two check kinds are named {kind.kind!r}: {kinds[kind.kind].__qualname__}, {kind.__qualname__}")
+            raise RuleRegistryError(
+                f"two check kinds are named {kind.kind!r}: {kinds[kind.kind].__qualname__}, {kind.__qualname__}"
+            )
         kinds[kind.kind] = kind
     return kinds
 

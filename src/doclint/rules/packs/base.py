@@ -17,8 +17,19 @@ from doclint.rules.packs.scopes import Block, blocks, valid_scope
 from doclint.rules.packs.spec import FIX_SAFETIES, NAME, SEVERITIES, CheckReader
 
 COMMON_FIELDS = (
-    "code", "name", "kind", "summary", "documentation", "message", "severity", "scope", "paths", "exclude",
-    "fix", "family", "examples",
+    "code",
+    "name",
+    "kind",
+    "summary",
+    "documentation",
+    "message",
+    "severity",
+    "scope",
+    "paths",
+    "exclude",
+    "fix",
+    "family",
+    "examples",
 )
 PATTERN_TIMEOUT = ("DL004", "pattern-timeout")
 PARTIALS = ("**/_*", "_*")  # Docusaurus partials are not pages, so not chapters
@@ -62,14 +73,19 @@ class PackRule(Rule):
         from doclint.rules.packs.spec import CODE
 
         if not CODE.fullmatch(code):
-            raise reader.error("code", f"{code!r} must be capital letters then three or more digits (as in SER001)")
+            raise reader.error(
+                "code", f"{code!r} must be capital letters then three or more digits (as in SER001)"
+            )
         name = reader.string("name")
         if not NAME.fullmatch(name):
             raise reader.error("name", f"{name!r} must be kebab-case (lowercase words joined by '-')")
         scopes = reader.strings("scope", cls.default_scope)
         for scope in scopes:
             if not valid_scope(scope):
-                raise reader.error("scope", f"unknown scope {scope!r}; use prose, footnotes, headings, titles, code or front-matter:FIELD")
+                raise reader.error(
+                    "scope",
+                    f"unknown scope {scope!r}; use prose, footnotes, headings, titles, code or front-matter:FIELD",
+                )
         fix = reader.choice("fix", FIX_SAFETIES, None)
         if fix and not cls.offers_fix:
             raise reader.error("fix", f"the {cls.kind} kind has no fix")
@@ -109,7 +125,13 @@ class PackRule(Rule):
             files += " Skips partials (files whose name starts with `_`): they are not pages."
         elif cls.exclude:
             files += f" Skips {', '.join(cls.exclude)}."
-        parts = [summary, "## What it does", f"{cls.describe()} Looks in: {scope}.{files}\n\n{where}", "## Why it matters", why.strip()]
+        parts = [
+            summary,
+            "## What it does",
+            f"{cls.describe()} Looks in: {scope}.{files}\n\n{where}",
+            "## Why it matters",
+            why.strip(),
+        ]
         if cls.fix_safety:
             parts += ["## Fix safety", cls.fix_text()]
         return "\n\n".join(parts)
@@ -133,7 +155,11 @@ class PackRule(Rule):
         return blocks(document, scopes or self.scopes)
 
     def search(
-        self, pattern: GuardedPattern, document: Document, found: list[Diagnostic], scopes: tuple[str, ...] | None = None
+        self,
+        pattern: GuardedPattern,
+        document: Document,
+        found: list[Diagnostic],
+        scopes: tuple[str, ...] | None = None,
     ) -> list[tuple[Block, re.Match[str]]]:
         """Every match of ``pattern`` in this rule's blocks; a timeout is reported in ``found`` instead."""
         chosen = self.blocks(document, scopes)
@@ -151,21 +177,29 @@ class PackRule(Rule):
             f"budget on the text that starts here, the sign of catastrophic backtracking; the pattern is switched "
             f"off for the rest of the run. Rewrite it without nested or overlapping repetitions"
         )
-        return Diagnostic(document.display_path, line, column, PATTERN_TIMEOUT[0], message, name=PATTERN_TIMEOUT[1])
+        return Diagnostic(
+            document.display_path, line, column, PATTERN_TIMEOUT[0], message, name=PATTERN_TIMEOUT[1]
+        )
 
     def span(self, document: Document, block: Block, match: re.Match[str]) -> tuple[int, int, int, int]:
         line, column = document.source.position(block.start + match.start())
         end_line, end_column = document.source.position(block.start + match.end())
         return line, column, end_line, end_column
 
-    def replacement_fix(self, description: str, span: tuple[int, int, int, int], replacement: str, block: Block) -> Fix | None:
+    def replacement_fix(
+        self, description: str, span: tuple[int, int, int, int], replacement: str, block: Block
+    ) -> Fix | None:
         if not self.fix_safety:
             return None
-        if block.scope not in ("prose", "footnotes", "headings", "code") and re.search(r"['\"\\#]|: ", replacement):
+        if block.scope not in ("prose", "footnotes", "headings", "code") and re.search(
+            r"['\"\\#]|: ", replacement
+        ):
             return None  # inside a front matter value, these characters could change what the YAML means
         return self.make_fix(description, Edit(*span, replacement))
 
-    def finding(self, document: Document, span: tuple[int, int, int, int], message: str, fix: Fix | None = None) -> Diagnostic:
+    def finding(
+        self, document: Document, span: tuple[int, int, int, int], message: str, fix: Fix | None = None
+    ) -> Diagnostic:
         line, column, end_line, end_column = span
         return self.report(document, line, column, message, end_line=end_line, end_column=end_column, fix=fix)
 
@@ -217,7 +251,9 @@ def _examples(reader: CheckReader) -> Examples:
         items = raw.get(group, []) or []
         if not isinstance(items, list):
             raise reader.error(f"examples.{group}", "must be a list of examples")
-        groups.append(tuple(_example(reader, f"examples.{group}[{index}]", item) for index, item in enumerate(items)))
+        groups.append(
+            tuple(_example(reader, f"examples.{group}[{index}]", item) for index, item in enumerate(items))
+        )
     return Examples(failing=groups[0], passing=groups[1])
 
 
@@ -228,4 +264,6 @@ def _example(reader: CheckReader, field: str, item: Any) -> Example:
         files = item["files"]
         if all(isinstance(path, str) and isinstance(text, str) for path, text in files.items()):
             return Example(dict(files), description=str(item.get("description", "")))
-    raise reader.error(field, "an example is the Markdown text of one file, or {files: {path: text, ...}, description: ...}")
+    raise reader.error(
+        field, "an example is the Markdown text of one file, or {files: {path: text, ...}, description: ...}"
+    )

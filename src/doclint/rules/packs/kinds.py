@@ -32,15 +32,27 @@ class Existence(PackRule, DocumentRule):
     @classmethod
     def configure(cls, reader: CheckReader) -> dict[str, Any]:
         if not reader.has("tokens") and not reader.has("patterns"):
-            raise reader.error("tokens", "an existence check needs 'tokens' (words or phrases) or 'patterns' (regular expressions)")
+            raise reader.error(
+                "tokens",
+                "an existence check needs 'tokens' (words or phrases) or 'patterns' (regular expressions)",
+            )
         ignore_case = reader.boolean("ignore-case", True)
         boundaries = reader.boolean("word-boundaries", True)
         tokens = reader.strings("tokens", ())
         patterns = reader.strings("patterns", ())
         flags = re.IGNORECASE if ignore_case else 0
-        matchers = [reader.pattern("tokens", token_pattern(tokens, ignore_case, boundaries))] if tokens else []
-        matchers += [reader.pattern(f"patterns[{index}]", source, flags) for index, source in enumerate(patterns)]
-        return {"matchers": tuple(matchers), "token_list": tokens, "pattern_list": patterns, "ignore_case": ignore_case}
+        matchers = (
+            [reader.pattern("tokens", token_pattern(tokens, ignore_case, boundaries))] if tokens else []
+        )
+        matchers += [
+            reader.pattern(f"patterns[{index}]", source, flags) for index, source in enumerate(patterns)
+        ]
+        return {
+            "matchers": tuple(matchers),
+            "token_list": tokens,
+            "pattern_list": patterns,
+            "ignore_case": ignore_case,
+        }
 
     @classmethod
     def describe(cls) -> str:
@@ -51,7 +63,6 @@ class Existence(PackRule, DocumentRule):
             what.append(f"text matching {quoted(cls.pattern_list)}")
         case = "in any letter case" if cls.ignore_case else "written exactly so"
         return f"Reports {' and '.join(what)} ({case})."
-
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Diagnostic]:
         if not self.applies_to(document.path):
@@ -64,9 +75,11 @@ class Existence(PackRule, DocumentRule):
                 span = self.span(document, block, match)
                 fix = None
                 if self.fix_safety:
-                    trailing = len(block.text[match.end():]) - len(block.text[match.end():].lstrip(" "))
+                    trailing = len(block.text[match.end() :]) - len(block.text[match.end() :].lstrip(" "))
                     end_line, end_column = document.source.position(block.start + match.end() + trailing)
-                    fix = self.make_fix(f"delete '{match.group()}'", Edit(span[0], span[1], end_line, end_column, ""))
+                    fix = self.make_fix(
+                        f"delete '{match.group()}'", Edit(span[0], span[1], end_line, end_column, "")
+                    )
                 found.append(self.finding(document, span, fill(self.message, match=match.group()), fix))
         yield from found
 
@@ -85,8 +98,12 @@ class Substitution(PackRule, DocumentRule):
     @classmethod
     def configure(cls, reader: CheckReader) -> dict[str, Any]:
         swap = reader.value("swap")
-        if not isinstance(swap, dict) or not swap or not all(
-            isinstance(key, str) and key.strip() and isinstance(value, str) for key, value in swap.items()
+        if (
+            not isinstance(swap, dict)
+            or not swap
+            or not all(
+                isinstance(key, str) and key.strip() and isinstance(value, str) for key, value in swap.items()
+            )
         ):
             raise reader.error("swap", "must map each word or phrase to avoid to the one to write instead")
         ignore_case = reader.boolean("ignore-case", True)
@@ -102,7 +119,6 @@ class Substitution(PackRule, DocumentRule):
         pairs = ", ".join(f"`{wrong}` → `{right}`" for wrong, right in cls.swaps.items())
         return f"Reports words and phrases the series replaces with another: {pairs}."
 
-
     def check(self, document: Document, context: RuleContext) -> Iterator[Diagnostic]:
         if not self.applies_to(document.path):
             return
@@ -114,7 +130,9 @@ class Substitution(PackRule, DocumentRule):
                 continue
             span = self.span(document, block, match)
             fix = self.replacement_fix(f"write '{replacement}'", span, replacement, block)
-            found.append(self.finding(document, span, fill(self.message, match=written, replacement=replacement), fix))
+            found.append(
+                self.finding(document, span, fill(self.message, match=written, replacement=replacement), fix)
+            )
         yield from found
 
 
@@ -131,17 +149,28 @@ class Consistency(PackRule, ProjectRule):
     @classmethod
     def configure(cls, reader: CheckReader) -> dict[str, Any]:
         raw = reader.value("variants")
-        groups = raw if isinstance(raw, list) and raw and all(isinstance(item, list) for item in raw) else [raw]
+        groups = (
+            raw if isinstance(raw, list) and raw and all(isinstance(item, list) for item in raw) else [raw]
+        )
         ignore_case = reader.boolean("ignore-case", True)
         boundaries = reader.boolean("word-boundaries", True)
         sets = []
         for index, group in enumerate(groups):
             field = "variants" if len(groups) == 1 else f"variants[{index}]"
-            if not isinstance(group, list) or len(group) < 2 or not all(isinstance(item, str) and item.strip() for item in group):
+            if (
+                not isinstance(group, list)
+                or len(group) < 2
+                or not all(isinstance(item, str) and item.strip() for item in group)
+            ):
                 raise reader.error(field, "must list at least two spellings (or be a list of such lists)")
             if len({normal(item, ignore_case) for item in group}) < len(group):
-                raise reader.error(field, "two variants are the same once case and spacing are ignored (set ignore-case: false to tell them apart)")
-            sets.append((reader.pattern(field, token_pattern(tuple(group), ignore_case, boundaries)), tuple(group)))
+                raise reader.error(
+                    field,
+                    "two variants are the same once case and spacing are ignored (set ignore-case: false to tell them apart)",
+                )
+            sets.append(
+                (reader.pattern(field, token_pattern(tuple(group), ignore_case, boundaries)), tuple(group))
+            )
         return {"sets": tuple(sets), "ignore_case": ignore_case}
 
     @classmethod
@@ -151,7 +180,6 @@ class Consistency(PackRule, ProjectRule):
             f"Counts every spelling of a term across the whole series and reports each use of a spelling other "
             f"than the most used one (ties go to the one listed first): {listed}."
         )
-
 
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
         documents = [document for document in project.documents.values() if self.applies_to(document.path)]
@@ -166,7 +194,9 @@ class Consistency(PackRule, ProjectRule):
             found.extend(self._minority(uses, variants))
         yield from found
 
-    def _minority(self, uses: list[tuple[int, Document, Any, Any]], variants: tuple[str, ...]) -> Iterator[Diagnostic]:
+    def _minority(
+        self, uses: list[tuple[int, Document, Any, Any]], variants: tuple[str, ...]
+    ) -> Iterator[Diagnostic]:
         counts = [0] * len(variants)
         per_file: dict[str, int] = {}
         for index, *_ in uses:
@@ -180,7 +210,9 @@ class Consistency(PackRule, ProjectRule):
                 per_file[document.display_path] = per_file.get(document.display_path, 0) + 1
         summary = ", ".join(f"'{variants[index]}' ×{counts[index]}" for index in used)
         files = sorted(per_file.items(), key=lambda item: (-item[1], item[0]))
-        where = ", ".join(f"{path} ({count})" for path, count in files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+        where = ", ".join(f"{path} ({count})" for path, count in files[:3]) + (
+            f" and {len(files) - 3} more" if len(files) > 3 else ""
+        )
         for index, document, block, match in uses:
             if index == majority:
                 continue
@@ -188,8 +220,23 @@ class Consistency(PackRule, ProjectRule):
             replacement = match_case(variants[majority], written)
             span = self.span(document, block, match)
             fix = self.replacement_fix(f"write '{replacement}'", span, replacement, block)
-            message = fill(self.message, match=written, variant=variants[index], majority=variants[majority], counts=summary, where=where)
-            yield self.diagnostic(document.display_path, span[0], span[1], message, end_line=span[2], end_column=span[3], fix=fix)
+            message = fill(
+                self.message,
+                match=written,
+                variant=variants[index],
+                majority=variants[majority],
+                counts=summary,
+                where=where,
+            )
+            yield self.diagnostic(
+                document.display_path,
+                span[0],
+                span[1],
+                message,
+                end_line=span[2],
+                end_column=span[3],
+                fix=fix,
+            )
 
 
 class RequiredSection(PackRule, DocumentRule):
@@ -233,7 +280,9 @@ class RequiredSection(PackRule, DocumentRule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Diagnostic]:
         if not self.applies_to(document.path):
             return
-        headings = [heading for heading in document.headings if self.level is None or heading.level == self.level]
+        headings = [
+            heading for heading in document.headings if self.level is None or heading.level == self.level
+        ]
         positions: dict[str, int] = {}
         for index, heading in enumerate(headings):
             positions.setdefault(normal(heading.text, self.ignore_case), index)
@@ -248,14 +297,26 @@ class RequiredSection(PackRule, DocumentRule):
             for (before, first), (after, second) in pairwise(present):
                 if second < first:
                     heading = headings[second]
-                    yield self._at(document, heading.line, heading.column, after, f"must come after '{before}'")
+                    yield self._at(
+                        document, heading.line, heading.column, after, f"must come after '{before}'"
+                    )
         if self.at_end and wanted[-1][1] is not None:
             last_index = wanted[-1][1]
             section_level = headings[last_index].level
-            later = [h for h in document.headings if h.line > headings[last_index].line and h.level <= section_level]
+            later = [
+                h
+                for h in document.headings
+                if h.line > headings[last_index].line and h.level <= section_level
+            ]
             if later:
                 heading = headings[last_index]
-                yield self._at(document, heading.line, heading.column, self.sections[-1], f"must be the chapter's last section, but '{later[0].text}' follows it")
+                yield self._at(
+                    document,
+                    heading.line,
+                    heading.column,
+                    self.sections[-1],
+                    f"must be the chapter's last section, but '{later[0].text}' follows it",
+                )
 
     def _at(self, document: Document, line: int, column: int, section: str, problem: str) -> Diagnostic:
         return self.report(document, line, column, fill(self.message, section=section, problem=problem))
@@ -281,7 +342,9 @@ class FrontMatterPattern(PackRule, DocumentRule):
         pattern = reader.optional_string("pattern")
         minimum, maximum = reader.integer("min-length", 0), reader.integer("max-length", 1)
         if pattern is None and minimum is None and maximum is None and not reader.has("required"):
-            raise reader.error("pattern", "give a 'pattern', a 'min-length', a 'max-length' or 'required: true'")
+            raise reader.error(
+                "pattern", "give a 'pattern', a 'min-length', a 'max-length' or 'required: true'"
+            )
         if minimum is not None and maximum is not None and minimum > maximum:
             raise reader.error("min-length", f"is larger than max-length ({minimum} > {maximum})")
         return {
@@ -320,7 +383,9 @@ class FrontMatterPattern(PackRule, DocumentRule):
         span = entry.value_span
         value = entry.value
         if not isinstance(value, (str, int, float)) or isinstance(value, bool):
-            yield self._report(document, span.line, span.column, str(value), f"is a {type(value).__name__}, not text")
+            yield self._report(
+                document, span.line, span.column, str(value), f"is a {type(value).__name__}, not text"
+            )
             return
         text = str(value)
         try:
@@ -329,7 +394,9 @@ class FrontMatterPattern(PackRule, DocumentRule):
             yield self.timeout(document, document.source.offset(span.line, span.column), timeout)
             return
         if problem:
-            yield self._report(document, span.line, span.column, text, problem, span.end_line, span.end_column)
+            yield self._report(
+                document, span.line, span.column, text, problem, span.end_line, span.end_column
+            )
 
     def _problem(self, text: str) -> str | None:
         length = len(text)
@@ -341,6 +408,15 @@ class FrontMatterPattern(PackRule, DocumentRule):
             return f"is '{text}', which does not match the pattern '{self.matcher.source}'"
         return None
 
-    def _report(self, document: Document, line: int, column: int, value: str, problem: str, end_line: int | None = None, end_column: int | None = None) -> Diagnostic:
+    def _report(
+        self,
+        document: Document,
+        line: int,
+        column: int,
+        value: str,
+        problem: str,
+        end_line: int | None = None,
+        end_column: int | None = None,
+    ) -> Diagnostic:
         message = fill(self.message, field=self.field_name, value=value, problem=problem)
         return self.report(document, line, column, message, end_line=end_line, end_column=end_column)

@@ -147,10 +147,14 @@ def _disarm() -> None:
 def screen(source: str, flags: int = 0) -> None:
     """Raise UnsafePattern when ``source`` has a shape that backtracks exponentially."""
     parsed = sre_parse.parse(source, flags)
-    _Screen(source, bool(parsed.state.flags & re.IGNORECASE), bool(parsed.state.flags & re.DOTALL)).walk(parsed)
+    _Screen(source, bool(parsed.state.flags & re.IGNORECASE), bool(parsed.state.flags & re.DOTALL)).walk(
+        parsed
+    )
 
 
-_REPEATS = {_C.MAX_REPEAT, _C.MIN_REPEAT} | ({_C.POSSESSIVE_REPEAT} if hasattr(_C, "POSSESSIVE_REPEAT") else set())
+_REPEATS = {_C.MAX_REPEAT, _C.MIN_REPEAT} | (
+    {_C.POSSESSIVE_REPEAT} if hasattr(_C, "POSSESSIVE_REPEAT") else set()
+)
 
 
 def _is_repeat(op: object) -> bool:

@@ -37,7 +37,7 @@ class Block:
 
 def valid_scope(scope: str) -> bool:
     if scope.startswith(FRONT_MATTER_PREFIX):
-        return bool(scope[len(FRONT_MATTER_PREFIX):].strip())
+        return bool(scope[len(FRONT_MATTER_PREFIX) :].strip())
     return scope in BODY_SCOPES or scope == "titles"
 
 
@@ -61,7 +61,7 @@ def _blocks(document: Document, scopes: tuple[str, ...]) -> list[Block]:
         elif scope == "titles":
             found.extend(_front_matter(document, TITLE_FIELDS, "titles"))
         else:
-            found.extend(_front_matter(document, (scope[len(FRONT_MATTER_PREFIX):],), scope))
+            found.extend(_front_matter(document, (scope[len(FRONT_MATTER_PREFIX) :],), scope))
     found.sort(key=lambda block: block.start)
     return found
 
@@ -135,7 +135,9 @@ def _prose_view(document: Document) -> str:
     for call in document.footnote_calls:
         blank(source.offset(call.line, call.column), source.offset(call.line, call.end_column))
     for comment in document.comments:
-        blank(source.offset(comment.line, comment.column), source.offset(comment.end_line, comment.end_column))
+        blank(
+            source.offset(comment.line, comment.column), source.offset(comment.end_line, comment.end_column)
+        )
     text = "".join(chars)
     patterns = (_TAG, _BARE_URL, _MDX_EXPRESSION) if document.is_mdx else (_TAG, _BARE_URL)
     for pattern in patterns:
@@ -150,5 +152,6 @@ def link_text_ranges(document: Document) -> list[tuple[int, int]]:
     """Offsets of every link (text included): places where a term names a page rather than being used."""
     source = document.source
     return [
-        (source.offset(link.line, link.column), source.offset(link.end_line, link.end_column)) for link in document.links
+        (source.offset(link.line, link.column), source.offset(link.end_line, link.end_column))
+        for link in document.links
     ]

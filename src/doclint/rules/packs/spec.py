@@ -67,7 +67,11 @@ class CheckReader:
             return tuple(default)
         if isinstance(value, str):
             value = [value]
-        if not isinstance(value, list) or not value or not all(isinstance(item, str) and item.strip() for item in value):
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(item, str) and item.strip() for item in value)
+        ):
             raise self.error(field, "must be a string or a non-empty list of non-empty strings")
         return tuple(value)
 
@@ -108,7 +112,9 @@ class CheckReader:
         try:
             names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
         except ValueError as error:
-            raise self.error(field, f"is not a valid message template ({error}); write '{{{{' for a literal brace")
+            raise self.error(
+                field, f"is not a valid message template ({error}); write '{{{{' for a literal brace"
+            )
         for name in names:
             if name not in allowed:
                 known = ", ".join("{" + item + "}" for item in sorted(allowed))

@@ -36,9 +36,7 @@ class Terminology(PackRule, DocumentRule):
     offers_fix = True
     fix_action = "writes the preferred term in place of a variant"
     acronym_placeholders = ("acronym", "expansion")
-    default_acronym_message = (
-        "'{acronym}' is used here before this chapter defines it; write '{expansion} ({acronym})' at its first use"
-    )
+    default_acronym_message = "'{acronym}' is used here before this chapter defines it; write '{expansion} ({acronym})' at its first use"
     terms: tuple[Term, ...]
     glossary_path: str | None  # as messages show it
     variant_matcher: GuardedPattern | None
@@ -67,7 +65,9 @@ class Terminology(PackRule, DocumentRule):
             "terms": terms,
             "glossary_path": (Path(reader.pack_path).parent / glossary).as_posix() if glossary else None,
             "ignore_case": ignore_case,
-            "acronym_message": reader.message("acronym-message", cls.default_acronym_message, cls.acronym_placeholders),
+            "acronym_message": reader.message(
+                "acronym-message", cls.default_acronym_message, cls.acronym_placeholders
+            ),
             **_matchers(reader, terms, ignore_case),
         }
 
@@ -86,7 +86,6 @@ class Terminology(PackRule, DocumentRule):
                 f"text is not a first use (headings stay short; link text names the page it links to)."
             )
         return " ".join(parts)
-
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Diagnostic]:
         if not self.applies_to(document.path):
@@ -121,7 +120,9 @@ class Terminology(PackRule, DocumentRule):
             if definitions and definitions[0][0].start + definitions[0][1].start() <= offset:
                 continue
             expansion = next(term.term for term in self.terms if term.acronym == acronym)
-            yield self.finding(document, span, fill(self.acronym_message, acronym=acronym, expansion=expansion))
+            yield self.finding(
+                document, span, fill(self.acronym_message, acronym=acronym, expansion=expansion)
+            )
 
 
 def _read_glossary(reader: CheckReader, path: Path) -> list[Any]:
@@ -149,8 +150,12 @@ def _term(reader: CheckReader, index: int, item: Any) -> Term:
         variants = [variants]
     if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
         raise reader.error(f"{field}.variants", "must be a list of spellings to avoid")
-    if acronym is not None and not (isinstance(acronym, str) and re.fullmatch(r"[A-Z][A-Za-z0-9]*[A-Z0-9]", acronym)):
-        raise reader.error(f"{field}.acronym", f"{acronym!r} is not an acronym (capital letters and digits, as in LLM)")
+    if acronym is not None and not (
+        isinstance(acronym, str) and re.fullmatch(r"[A-Z][A-Za-z0-9]*[A-Z0-9]", acronym)
+    ):
+        raise reader.error(
+            f"{field}.acronym", f"{acronym!r} is not an acronym (capital letters and digits, as in LLM)"
+        )
     if not variants and acronym is None:
         raise reader.error(field, f"'{term}' needs 'variants' to forbid or an 'acronym' to expand")
     return Term(term, tuple(variants), acronym)
@@ -162,9 +167,13 @@ def _matchers(reader: CheckReader, terms: tuple[Term, ...], ignore_case: bool) -
         for variant in term.variants:
             key = normal(variant, ignore_case)
             if key in preferred and preferred[key] != term.term:
-                raise reader.error(f"terms[{index}].variants", f"'{variant}' is already a variant of '{preferred[key]}'")
+                raise reader.error(
+                    f"terms[{index}].variants", f"'{variant}' is already a variant of '{preferred[key]}'"
+                )
             preferred[key] = term.term
-    variant_matcher = reader.pattern("terms", token_pattern(tuple(preferred), ignore_case, True)) if preferred else None
+    variant_matcher = (
+        reader.pattern("terms", token_pattern(tuple(preferred), ignore_case, True)) if preferred else None
+    )
     acronyms = {term.acronym: term.term for term in terms if term.acronym}
     acronym_matcher = None
     definitions: dict[str, GuardedPattern] = {}
@@ -176,4 +185,9 @@ def _matchers(reader: CheckReader, terms: tuple[Term, ...], ignore_case: bool) -
             short = re.escape(acronym)
             definition = rf"(?i:{spelled})s?\s*\(\s*{short}s?\s*\)|{short}s?\s*\(\s*(?i:{spelled})s?\s*\)"
             definitions[acronym] = reader.pattern("terms", definition)
-    return {"variant_matcher": variant_matcher, "preferred": preferred, "acronym_matcher": acronym_matcher, "definitions": definitions}
+    return {
+        "variant_matcher": variant_matcher,
+        "preferred": preferred,
+        "acronym_matcher": acronym_matcher,
+        "definitions": definitions,
+    }

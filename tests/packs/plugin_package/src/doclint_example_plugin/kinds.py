@@ -39,4 +39,6 @@ class SentenceLength(PackRule, DocumentRule):
                 if words > self.max_words:
                     start = block.start + match.start() + len(match.group()) - len(match.group().lstrip())
                     line, column = document.source.position(start)
-                    yield self.report(document, line, column, fill(self.message, words=words, max=self.max_words))
+                    yield self.report(
+                        document, line, column, fill(self.message, words=words, max=self.max_words)
+                    )

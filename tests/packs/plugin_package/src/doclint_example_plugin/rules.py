@@ -28,13 +28,18 @@ class TodoMarker(DocumentRule):
     severity = Severity.WARNING
     examples = Examples(
         failing=(Example.of("# Scaling\n\nTODO: add the Chinchilla numbers.\n"),),
-        passing=(Example.of("# Scaling\n\nThe numbers are below.\n\n```python\n# TODO in code is fine\n```\n"),),
+        passing=(
+            Example.of("# Scaling\n\nThe numbers are below.\n\n```python\n# TODO in code is fine\n```\n"),
+        ),
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Diagnostic]:
         for match in _MARKER.finditer(document.masked_text):
             line, column = document.source.position(match.start())
             yield self.report(
-                document, line, column, f"'{match.group()}' left in the page: finish the section or remove the marker",
+                document,
+                line,
+                column,
+                f"'{match.group()}' left in the page: finish the section or remove the marker",
                 end_column=column + len(match.group()),
             )
