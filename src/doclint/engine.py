@@ -16,9 +16,8 @@ from doclint.config import Config, load_config
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.document import Document, build_document
 from doclint.files import ReadProblem, Selection, _glob_match, discover, read_bytes
-from doclint.packs import RulePack, load_packs, merged_options
+from doclint.packs import RulePack, available_rules, load_packs, merged_options
 from doclint.project import ProjectIndex
-from doclint.rules import all_rules
 from doclint.rules.base import DocumentRule, ProjectRule, Rule, RuleContext
 from doclint.selection import select_rules
 from doclint.source import DecodeProblem, SourceText
@@ -68,14 +67,16 @@ class Linter:
 
     def __post_init__(self) -> None:
         config = self.config
+        self.packs: list[RulePack] = load_packs(config.rule_packs, config.root)
+        # every rule this project knows: built-in, plugins and its packs' checks (listings, SARIF)
+        self.available: tuple[type[Rule], ...] = available_rules(self.packs)
         self.rules: list[type[Rule]] = select_rules(
-            all_rules(),
+            self.available,
             self.select if self.select is not None else config.select,
             (*config.ignore, *self.ignore),
             (*config.extend_select, *self.extend_select),
         )
         self.codes = {rule.code for rule in self.rules} | {rule.name for rule in self.rules}
-        self.packs: list[RulePack] = load_packs(config.rule_packs, config.root)
         self.contexts = {
             rule.code: RuleContext(
                 merged_options(rule.code, rule.default_options, self.packs, config.rule_options), config.site
