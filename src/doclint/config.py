@@ -76,6 +76,7 @@ _SITE_KEYS = {
     "admonition-keywords": "list of str",
     "admonitions-extend-defaults": "bool",
     "mermaid": "bool",
+    "mermaid-version": "11 or 12",
     "anchors-maintain-case": "bool",
     "docs-path": "str",
     "route-base-path": "str",
@@ -202,6 +203,10 @@ def apply_site_overrides(settings: SiteSettings, overrides: Mapping[str, Any], w
     for key, attribute in (("docs-path", "docs_path"), ("route-base-path", "route_base_path")):
         if key in overrides:
             changes[attribute] = _string(overrides[key], where, f"site.{key}")
+    if "mermaid-version" in overrides:
+        if overrides["mermaid-version"] not in (11, 12):
+            raise ConfigError(f"{where}: 'site.mermaid-version' must be 11 or 12")
+        changes["mermaid_version"] = overrides["mermaid-version"]
     if "static-directories" in overrides:
         changes["static_directories"] = tuple(_string_list(overrides["static-directories"], where, "site.static-directories"))
     return replace(settings, **changes)

@@ -37,6 +37,7 @@ class SiteSettings:
     mdx1_compat: Mdx1Compat = field(default_factory=Mdx1Compat)
     admonition_keywords: tuple[str, ...] = DEFAULT_ADMONITION_KEYWORDS
     mermaid: bool | None = None  # None: no Docusaurus config says either way
+    mermaid_version: int = 12  # the mermaid major version the site installs (11 or 12)
     anchors_maintain_case: bool = False
     docs_path: str = "docs"
     route_base_path: str = "docs"

@@ -20,12 +20,20 @@ _NO_TYPE = (
 
 
 INTERNAL_ERROR = "internal error in doclint's mermaid check"
+SUPPORTED_VERSIONS = (11, 12)
+# Diagram types that mermaid 11 (11.17.2, what older Docusaurus installs resolve) does not register:
+# checked against the real 11.17.2 with one valid diagram of every type.
+TYPES_SINCE_12 = frozenset({"usecase", "agentflow"})
 
 
-def validate(text: str) -> MermaidResult:
-    """Judge one diagram. Never raises: every failure is a result."""
+def validate(text: str, version: int = 12) -> MermaidResult:
+    """Judge one diagram as mermaid ``version`` (11 or 12) would. Never raises: every failure is a result."""
     try:
-        return _validate(text)
+        result = _validate(text)
+        if version < 12 and result.diagram_type in TYPES_SINCE_12:
+            message = f"No diagram type detected: {result.diagram_type} diagrams need mermaid 12 (this site targets {version})"
+            return MermaidResult(False, None, message, None, result.source_line or 1)
+        return result
     except RecursionError:
         return MermaidResult(False, None, "Diagram is nested too deeply to parse")
     except Exception as error:  # noqa: BLE001 - a parser bug must not stop the linter; tests look for it

@@ -11,7 +11,8 @@ class MermaidUnknownDiagramType(DocumentRule):
     ## What it does
     Reports a ```` ```mermaid ```` block whose first statement (after front matter, `%%{init}%%`
     directives and `%%` comments) is not a diagram type mermaid knows, such as `grpah TD` or
-    `sequenceDiagam`.
+    `sequenceDiagam`, or a type the site's mermaid version does not have (`usecase-beta` before mermaid 12;
+    set `[site] mermaid-version`).
 
     ## Why it matters
     Docusaurus renders mermaid in the reader's browser: the build succeeds and readers see an error box
@@ -23,11 +24,18 @@ class MermaidUnknownDiagramType(DocumentRule):
     family = "mermaid"
     severity = Severity.ERROR
     examples = Examples(
-        failing=(Example.of("```mermaid\ngrpah TD\n  A --> B\n```\n"),),
-        passing=(Example.of("```mermaid\n%% the pipeline\ngraph TD\n  A --> B\n```\n"),),
+        failing=(
+            Example.of("```mermaid\ngrpah TD\n  A --> B\n```\n"),
+            Example.of("```mermaid\nusecase-beta\n  actor Reader\n```\n", site={"mermaid_version": 11}),
+        ),
+        passing=(
+            Example.of("```mermaid\n%% the pipeline\ngraph TD\n  A --> B\n```\n"),
+            Example.of("```mermaid\nusecase-beta\n  actor Reader\n```\n", site={"mermaid_version": 12}),
+        ),
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Diagnostic]:
+        from doclint.mermaid import TYPES_SINCE_12
         from doclint.mermaid.detect import detect_type
         from doclint.mermaid.preprocess import preprocess
 
@@ -35,7 +43,10 @@ class MermaidUnknownDiagramType(DocumentRule):
             if fence.language != "mermaid":
                 continue
             prepared = preprocess(fence.content)
-            if prepared.front_matter_error or detect_type(prepared.text) is not None:
+            detected = detect_type(prepared.text)
+            if context.settings.mermaid_version < 12 and detected in TYPES_SINCE_12:
+                detected = None
+            if prepared.front_matter_error or detected is not None:
                 continue
             first = prepared.text.strip().split("\n", 1)[0][:40]
             offset = prepared.source_line(1) or 1

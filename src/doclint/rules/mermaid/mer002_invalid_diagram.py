@@ -37,7 +37,7 @@ class InvalidMermaidDiagram(DocumentRule):
         for fence in document.fences:
             if fence.language != "mermaid":
                 continue
-            result = validate(fence.content)
+            result = validate(fence.content, context.settings.mermaid_version)
             if result.valid or result.diagram_type is None:
                 continue  # no diagram type at all is MER001's finding
             offset = result.source_line or 1
