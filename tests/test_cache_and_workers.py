@@ -85,3 +85,46 @@ def test_corrupt_and_foreign_entries_are_rebuilt(series, tmp_path):
     entries[3].write_bytes(magic + b"\n" + key + b"\n" + pickle.dumps(Exploit()))  # never run
     assert json_output(series, jobs=1) == expected
     assert not marker.exists()
+
+
+def cli(root: Path, *args: str) -> str:
+    import subprocess
+    import sys
+
+    import doclint
+
+    env = {**os.environ, "PYTHONPATH": str(Path(doclint.__file__).resolve().parents[1])}
+    command = [sys.executable, *args[:1], "-m", "doclint", "check", "docs", "--output-format", "json", *args[1:]]
+    return subprocess.run([c for c in command if c], cwd=root, capture_output=True, text=True, env=env).stdout
+
+
+def test_unchanged_run_is_answered_without_loading_rules_or_parser(series):
+    cold = cli(series, "")
+    assert json.loads(cold)
+    import subprocess
+    import sys
+
+    import doclint
+
+    env = {**os.environ, "PYTHONPATH": str(Path(doclint.__file__).resolve().parents[1])}
+    warm = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "doclint", "check", "docs", "--output-format", "json"],
+        cwd=series, capture_output=True, text=True, env=env,
+    )
+    assert warm.stdout == cold
+    imported = warm.stderr
+    assert "markdown_it" not in imported and "doclint.document" not in imported and "doclint.rules" not in imported
+
+
+def test_run_cache_follows_files_and_configuration(series):
+    before = json.loads(cli(series, ""))
+    (series / "docs" / "extra-03.md").write_text("# Extra 3\n\nFixed.\n")
+    after_edit = json.loads(cli(series, ""))
+    assert len(after_edit) == len(before) - 2
+    (series / "doclint.toml").write_text("ignore = ['LNK002']\n" + (series / "doclint.toml").read_text())
+    after_config = json.loads(cli(series, ""))
+    assert after_config and all(d["code"] != "LNK002" for d in after_config)
+    broken_link = ("docs/extra-05.md", "LNK001")
+    assert broken_link in [(d["path"], d["code"]) for d in after_config]
+    (series / "docs" / "gone-5.md").write_text("# Now it exists\n")  # the linked file appears
+    assert broken_link not in [(d["path"], d["code"]) for d in json.loads(cli(series, ""))]

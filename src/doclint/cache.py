@@ -23,12 +23,14 @@ import pathlib
 import pickle
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from doclint import __version__
 from doclint.diagnostics import Diagnostic
-from doclint.document import Document
 from doclint.site import SiteSettings
+
+if TYPE_CHECKING:
+    from doclint.document import Document
 
 FORMAT_VERSION = 2
 _MAGIC = b"doclint-cache\n"
@@ -94,6 +96,8 @@ class ResultCache:
             document, found = _RestrictedUnpickler(io.BytesIO(data[len(header):])).load()
         except Exception as error:  # any malformed payload is a miss, whatever the unpickler raised
             raise CacheMiss(f"unreadable entry: {error}") from None
+        from doclint.document import Document
+
         if not isinstance(document, Document) or not isinstance(found, list):
             raise CacheMiss("malformed entry")
         if not all(isinstance(item, Diagnostic) for item in found):
@@ -117,21 +121,21 @@ class ResultCache:
         except OSError:
             return  # a read-only or full disk costs speed, never the run
 
-    def load_run(self, key: str) -> list[Diagnostic] | None:
-        """The final diagnostics of an identical earlier run, or None."""
+    def load_run(self, key: str) -> tuple[list[Diagnostic], int] | None:
+        """The final diagnostics and file count of an identical earlier run, or None."""
         try:
             data = (self.directory / "runs" / f"{key}.entry").read_bytes()
             header = _MAGIC + key.encode("ascii") + b"\n"
             if not data.startswith(header):
                 return None
-            found = _RestrictedUnpickler(io.BytesIO(data[len(header):])).load()
+            found, files = _RestrictedUnpickler(io.BytesIO(data[len(header):])).load()
         except Exception:  # missing, foreign or corrupt: not trusted, recomputed
             return None
         if not isinstance(found, list) or not all(isinstance(item, Diagnostic) for item in found):
             return None
-        return found
+        return found, files if isinstance(files, int) else 0
 
-    def store_run(self, key: str, found: list[Diagnostic]) -> None:
+    def store_run(self, key: str, found: list[Diagnostic], files: int) -> None:
         runs = self.directory / "runs"
         try:
             self._prepare()
@@ -140,7 +144,7 @@ class ResultCache:
                 stale.unlink(missing_ok=True)  # keep the last few runs (several configurations, CI matrices)
             handle, temporary = tempfile.mkstemp(dir=runs, suffix=".tmp")
             with os.fdopen(handle, "wb") as out:
-                out.write(_MAGIC + key.encode("ascii") + b"\n" + pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+                out.write(_MAGIC + key.encode("ascii") + b"\n" + pickle.dumps((found, files), protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(temporary, runs / f"{key}.entry")
         except OSError:
             return

@@ -89,28 +89,38 @@ def _describe(error: Exception) -> str:
 def _check(arguments: argparse.Namespace) -> int:
     from doclint.config import load_config
     from doclint.diagnostics import Severity
-    from doclint.engine import Linter
 
     for path in arguments.paths:
         if not path.exists():
             print(f"doclint: error: {path}: no such file or directory", file=sys.stderr)
             return EXIT_ERROR
     config = load_config(arguments.paths, arguments.config)
-    linter = Linter(
-        config,
-        select=tuple(arguments.select) if arguments.select else None,
-        ignore=tuple(arguments.ignore),
-        extend_select=tuple(arguments.extend_select),
-        jobs=arguments.jobs,
-        use_cache=not arguments.no_cache,
-    )
-    if arguments.fix or arguments.diff:
-        result = _run_fixes(linter, arguments)
-        if result is None:
-            return EXIT_ERROR
-    else:
-        result = linter.run(arguments.paths)
-    _report(result, arguments, linter.available)
+    selection = (arguments.select, arguments.ignore, arguments.extend_select)
+    cacheable = not (arguments.no_cache or arguments.fix or arguments.diff)
+    result = _cached_run(config, arguments.paths, selection) if cacheable else None
+    rules = None
+    if result is None:
+        from doclint.engine import Linter
+
+        linter = Linter(
+            config,
+            select=tuple(arguments.select) if arguments.select else None,
+            ignore=tuple(arguments.ignore),
+            extend_select=tuple(arguments.extend_select),
+            jobs=arguments.jobs,
+            use_cache=not arguments.no_cache,
+        )
+        rules = linter.available
+        if arguments.fix or arguments.diff:
+            result = _run_fixes(linter, arguments)
+        else:
+            result = linter.run(arguments.paths)
+            if cacheable and not result.internal_errors:
+                from doclint import runcache
+
+                key = runcache.run_key(config, arguments.paths, selection)
+                runcache.store(config, key, result.diagnostics, result.file_count)
+    _report(result, arguments, rules, config)
     if result.internal_errors:
         if arguments.debug:
             for detail in result.internal_errors:
@@ -121,6 +131,18 @@ def _check(arguments: argparse.Namespace) -> int:
     if arguments.diff:
         return EXIT_CLEAN
     return EXIT_FINDINGS if failing and not arguments.exit_zero else EXIT_CLEAN
+
+
+def _cached_run(config, paths: list[Path], selection: tuple[object, ...]):  # type: ignore[no-untyped-def]
+    """The result of an identical earlier run (same files, configuration, rules), or None."""
+    from doclint import runcache
+    from doclint.result import LintResult
+
+    cached = runcache.load(config, runcache.run_key(config, paths, selection))
+    if cached is None:
+        return None
+    diagnostics, file_count = cached
+    return LintResult(diagnostics, [], cached_file_count=file_count)
 
 
 def _run_fixes(linter, arguments: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -144,7 +166,7 @@ def _run_fixes(linter, arguments: argparse.Namespace):  # type: ignore[no-untype
     return result
 
 
-def _report(result, arguments: argparse.Namespace, rules) -> None:  # type: ignore[no-untyped-def]
+def _report(result, arguments: argparse.Namespace, rules, config) -> None:  # type: ignore[no-untyped-def]
     from doclint.output import formatter
     from doclint.output.text import format_text, statistics, summary
 
@@ -162,11 +184,15 @@ def _report(result, arguments: argparse.Namespace, rules) -> None:  # type: igno
         if not arguments.quiet:
             safe = sum(1 for d in diagnostics if d.fix is not None and d.fix.safety == "safe")
             unsafe = sum(1 for d in diagnostics if d.fix is not None and d.fix.safety == "unsafe")
-            sys.stdout.write(summary(diagnostics, len(result.files), safe, unsafe))
+            sys.stdout.write(summary(diagnostics, result.file_count, safe, unsafe))
         return
     if arguments.output_format == "sarif":
         from doclint.output.sarif import format_sarif
 
+        if rules is None:  # answered from the run cache: list the project's rules without running them
+            from doclint.packs import available_rules, load_packs
+
+            rules = available_rules(load_packs(config.rule_packs, config.root))
         sys.stdout.write(format_sarif(diagnostics, rules))  # the rule list includes the project's packs
         return
     sys.stdout.write(formatter(arguments.output_format)(diagnostics))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import traceback
 from collections.abc import Iterable, Iterator, Mapping
@@ -15,9 +14,10 @@ from doclint.cache import CacheMiss, ResultCache, config_fingerprint, entry_key
 from doclint.config import Config, load_config
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.document import Document, build_document
-from doclint.files import ReadProblem, Selection, _glob_match, discover, read_bytes
+from doclint.files import ReadProblem, Selection, _glob_match, discover, docs_roots, read_bytes
 from doclint.packs import RulePack, available_rules, load_packs, merged_options
 from doclint.project import ProjectIndex
+from doclint.result import LintResult
 from doclint.rules.base import DocumentRule, ProjectRule, Rule, RuleContext
 from doclint.selection import select_rules
 from doclint.source import DecodeProblem, SourceText
@@ -44,15 +44,6 @@ class FileOutcome:
 def _process_in_worker(job: tuple[Path, bool]) -> FileOutcome:
     assert _ACTIVE_LINTER is not None
     return _ACTIVE_LINTER._process(*job)
-
-
-@dataclass
-class LintResult:
-    diagnostics: list[Diagnostic]
-    files: list[Path]
-    documents: dict[Path, Document] = field(default_factory=dict)
-    raw: dict[Path, bytes] = field(default_factory=dict)  # the bytes each document was built from
-    internal_errors: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -100,12 +91,6 @@ class Linter:
             project_files += [p for p in discover(self.docs_roots(paths), selection) if p not in target_set]
         result = LintResult([], targets)
         jobs = [(path, path in target_set) for path in project_files]
-        run_key = self._run_key(paths, jobs)
-        if run_key is not None:
-            cached = self.cache.load_run(run_key)  # type: ignore[union-attr]
-            if cached is not None:
-                result.diagnostics = cached
-                return result
         for outcome in self._process_all(jobs):
             result.diagnostics.extend(outcome.diagnostics)
             result.internal_errors.extend(outcome.internal_errors)
@@ -115,45 +100,7 @@ class Linter:
                 result.raw[outcome.path] = outcome.raw
         result.diagnostics.extend(self._check_project(result, target_set))
         result.diagnostics = self._finish(result)
-        if run_key is not None and not result.internal_errors:
-            self.cache.store_run(run_key, result.diagnostics)  # type: ignore[union-attr]
         return result
-
-    def _run_key(self, paths: list[Path], jobs: list[tuple[Path, bool]]) -> str | None:
-        """The key of a whole run: every file's bytes, the configuration, and the files rules may look at.
-
-        When nothing changed, a warm run answers from this key alone: no document is loaded or parsed.
-        """
-        if self.cache is None or self._sources or self.keep_raw:
-            return None
-        digest = hashlib.sha256(self._fingerprint(True).encode("utf-8"))
-        digest.update(repr((self.config, self.select, self.ignore, self.extend_select)).encode("utf-8"))
-        for path, report in jobs:
-            digest.update(f"\0{path}\0{int(report)}\0".encode("utf-8"))
-            try:
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
-            except OSError as error:
-                digest.update(repr(error).encode("utf-8"))
-        for entry in self._dependency_listing(paths):
-            digest.update(entry.encode("utf-8", "surrogateescape"))
-        return digest.hexdigest()
-
-    def _dependency_listing(self, paths: list[Path]) -> list[str]:
-        """Names, sizes and times of the files beside the docs (images, static assets, linked files)."""
-        site_dir = Path(self.config.site.site_dir) if self.config.site.site_dir else self.config.root
-        folders = {*self.docs_roots(paths), *(site_dir / name for name in self.config.site.static_directories)}
-        folders |= {path.resolve() if path.is_dir() else path.resolve().parent for path in paths}
-        listing: list[str] = []
-        for folder in sorted(folders):
-            for current, directories, files in os.walk(folder):
-                directories[:] = sorted(d for d in directories if d not in (".git", "node_modules") and not d.startswith(".doclint"))
-                for name in sorted(files):
-                    try:
-                        stat = os.stat(os.path.join(current, name))
-                    except OSError:
-                        continue
-                    listing.append(f"{current}/{name}:{stat.st_size}:{stat.st_mtime_ns}\n")
-        return listing
 
     def _process_all(self, jobs: list[tuple[Path, bool]]) -> Iterator[FileOutcome]:
         workers = self.workers
@@ -226,18 +173,8 @@ class Linter:
         return f"{self._config_fingerprint}:{'report' if report else 'index'}"
 
     def docs_roots(self, paths: list[Path]) -> tuple[Path, ...]:
-        config = self.config
-        if config.docs:
-            return tuple((config.root / root).resolve() for root in config.docs)
-        site_dir = Path(config.site.site_dir) if config.site.site_dir else config.root
-        configured = (site_dir / config.site.docs_path).resolve()
-        if configured.is_dir():
-            return (configured,)
-        roots = []
-        for path in paths:
-            resolved = path.resolve()
-            roots.append(resolved if resolved.is_dir() else resolved.parent)
-        return tuple(dict.fromkeys(roots))
+        site = self.config.site
+        return docs_roots(self.config.docs, self.config.root, site.site_dir, site.docs_path, paths)
 
     def _check_document(self, document: Document, internal_errors: list[str], pure: bool) -> list[Diagnostic]:
         """Run the document rules that are (or are not) ``pure``: only pure findings are cached."""

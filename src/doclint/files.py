@@ -6,6 +6,7 @@ import fnmatch
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".mdx", ".mmd", ".mermaid"})
@@ -90,3 +91,22 @@ def read_bytes(path: Path, max_size: int) -> bytes:
     if len(data) > max_size:
         raise ReadProblem(f"file grew past the {max_size:,}-byte limit while being read; skipped")
     return data
+
+
+def docs_roots(docs: tuple[str, ...], root: Path, site_dir: str | None, docs_path: str, paths: list[Path]) -> tuple[Path, ...]:
+    """The docs roots of a run: configured ones, else the site's docs folder, else the checked folders."""
+    if docs:
+        return tuple((root / entry).resolve() for entry in docs)
+    configured = ((Path(site_dir) if site_dir else root) / docs_path).resolve()
+    if configured.is_dir():
+        return (configured,)
+    roots = [path.resolve() if path.resolve().is_dir() else path.resolve().parent for path in paths]
+    return tuple(dict.fromkeys(roots))
+
+
+def builtin_pack_dir() -> Path:
+    """The built-in YAML rule packs: inside the wheel (``doclint/packs``), or ``rules/`` in a source checkout."""
+    packaged = resources.files("doclint") / "packs"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "rules"

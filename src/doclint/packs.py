@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from doclint.config import ConfigError
+from doclint.files import builtin_pack_dir
 from doclint.rules import all_rules, code_sort_key
 from doclint.rules.base import Rule
 
@@ -35,13 +35,6 @@ class RulePack:
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     extra: Mapping[str, Any] = field(default_factory=dict)  # sections other check kinds read
     checks: tuple[type[Rule], ...] = ()  # one rule class per declarative check
-
-
-def builtin_pack_dir() -> Path:
-    packaged = resources.files("doclint") / "packs"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "rules"  # a source checkout
 
 
 def load_pack(path: Path, root: Path | None = None) -> RulePack:

@@ -1,0 +1,81 @@
+"""The run-level cache: an unchanged project answers from one entry, before any rule or parser is loaded.
+
+The key covers everything a run's result depends on: doclint's version, the effective configuration, the
+command-line selection, the rule packs and rule plugins installed, the bytes of every Markdown file of the
+checked paths and docs roots, and the names, sizes and times of the files beside them (images, static
+assets) that link rules look at. This module imports nothing heavy, so that a warm run stays cheap.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from importlib.metadata import entry_points
+from pathlib import Path
+
+from doclint import __version__
+from doclint.cache import ResultCache
+from doclint.config import Config
+from doclint.diagnostics import Diagnostic
+from doclint.files import Selection, builtin_pack_dir, discover, docs_roots
+
+_SKIPPED = frozenset({".git", "node_modules", ".docusaurus"})
+
+
+def run_key(config: Config, paths: list[Path], options: tuple[object, ...]) -> str:
+    digest = hashlib.sha256(f"doclint {__version__}\0{config!r}\0{options!r}\0".encode("utf-8", "surrogateescape"))
+    for group in ("doclint.rules", "doclint.kinds"):
+        for entry in sorted(entry_points(group=group), key=lambda e: (e.name, e.value)):
+            version = entry.dist.version if entry.dist else ""
+            digest.update(f"{group}:{entry.name}={entry.value}@{version}\0".encode())
+    for pack in _pack_files(config):
+        _update_with_file(digest, pack)
+    site = config.site
+    roots = docs_roots(config.docs, config.root, site.site_dir, site.docs_path, paths)
+    selection = Selection(config.include, config.exclude, config.root)
+    for path in sorted(set(discover([*paths, *roots], selection))):
+        _update_with_file(digest, path)
+    static = [(Path(site.site_dir) if site.site_dir else config.root) / name for name in site.static_directories]
+    folders = {*roots, *static, *(p.resolve() if p.is_dir() else p.resolve().parent for p in paths)}
+    for folder in sorted(folders):
+        for entry in _listing(folder):
+            digest.update(entry.encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def load(config: Config, key: str) -> tuple[list[Diagnostic], int] | None:
+    """The diagnostics and the number of files checked of an identical earlier run, or None."""
+    return ResultCache(config.root / config.cache_dir).load_run(key)
+
+
+def store(config: Config, key: str, diagnostics: list[Diagnostic], files: int) -> None:
+    ResultCache(config.root / config.cache_dir).store_run(key, diagnostics, files)
+
+
+def _pack_files(config: Config) -> list[Path]:
+    found = sorted(builtin_pack_dir().glob("*.y*ml"))
+    for entry in config.rule_packs:
+        path = (config.root / entry).resolve()
+        found += sorted(path.rglob("*")) if path.is_dir() else [path]
+    return found
+
+
+def _update_with_file(digest: "hashlib._Hash", path: Path) -> None:
+    digest.update(f"\0{path}\0".encode("utf-8", "surrogateescape"))
+    try:
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    except OSError as error:
+        digest.update(repr(error).encode())
+
+
+def _listing(folder: Path) -> list[str]:
+    listing: list[str] = []
+    for current, directories, files in os.walk(folder):
+        directories[:] = sorted(d for d in directories if d not in _SKIPPED and not d.startswith(".doclint"))
+        for name in sorted(files):
+            try:
+                stat = os.stat(os.path.join(current, name))
+            except OSError:
+                continue
+            listing.append(f"{current}/{name}:{stat.st_size}:{stat.st_mtime_ns}\n")
+    return listing
