@@ -12,7 +12,7 @@ from doclint.diagnostics import Diagnostic, Severity
 from doclint.document import Document, build_document
 from doclint.files import ReadProblem, Selection, _glob_match, discover, read_bytes
 from doclint.packs import RulePack, load_packs, merged_options
-from doclint.project import ProjectIndex
+from doclint.project import ProjectIndex, content_roots
 from doclint.rules import all_rules
 from doclint.rules.base import DocumentRule, ProjectRule, Rule, RuleContext
 from doclint.selection import select_rules
@@ -83,9 +83,9 @@ class Linter:
         if config.docs:
             return tuple((config.root / root).resolve() for root in config.docs)
         site_dir = Path(config.site.site_dir) if config.site.site_dir else config.root
-        configured = (site_dir / config.site.docs_path).resolve()
-        if configured.is_dir():
-            return (configured,)
+        configured = content_roots(config.site, site_dir)
+        if configured:
+            return configured
         roots = []
         for path in paths:
             resolved = path.resolve()
@@ -129,14 +129,18 @@ class Linter:
         if not project_rules:
             return []
         index = ProjectIndex.build(
-            result.documents.values(), self.config.site, self.docs_roots(result.files), self.config.root
+            result.documents.values(), self.config.site, self.docs_roots(result.files), self.config.root,
+            targets=frozenset(targets),
         )
         reported = {_display_path(path) for path in targets}
         found: list[Diagnostic] = []
         for rule_class in project_rules:
             rule = rule_class()
             try:
-                found.extend(d for d in rule.check_project(index, self.contexts[rule.code]) if d.path in reported)
+                found.extend(
+                    d for d in rule.check_project(index, self.contexts[rule.code])
+                    if d.path in reported or rule.reports_beyond_targets
+                )
             except Exception as error:
                 found.append(self._crash(rule, "<project>", error, result))
         return found
@@ -160,7 +164,8 @@ class Linter:
             if document is not None:
                 suppressions = collect_suppressions(document)
                 diagnostics = suppressions.filter(diagnostics)
-                diagnostics += self._unused_suppressions(document, suppressions)
+                if document.path in set(result.files):  # only checked files can have unused suppressions
+                    diagnostics += self._unused_suppressions(document, suppressions)
             kept.extend(diagnostics)
         for path, document in documents.items():
             if path not in by_path and document.path in set(result.files):

@@ -131,6 +131,9 @@ class ProjectRule(Rule):
     """Checks the series as a whole, from the project index (never by re-parsing a file)."""
 
     scope = "project"
+    # True: the rule may report on files the run was not given (e.g. links in other files that a change to a
+    # given file broke); it must then read ``project.targets`` and report only what concerns them.
+    reports_beyond_targets: ClassVar[bool] = False
 
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
         raise NotImplementedError

@@ -1,0 +1,366 @@
+"""Where a link lands, decided as Docusaurus decides it, from the project index only.
+
+Three Docusaurus stages are mirrored: ``resolveMarkdownLinks`` (``.md``/``.mdx`` file links become
+permalinks of docs of the same plugin), ``transformImage``/``transformLinks`` (local images and assets
+must exist: relative to the file, in the static directories for ``/…``, in the site for ``@site/…``) and
+the post-build route and anchor checker (URL paths are resolved against the page's URL and must match a
+route; a ``#hash`` must be an anchor the target page registers).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Literal
+
+from doclint.document import Document
+from doclint.project import DocIdentity, DocsVersion, ProjectIndex, normalize_route, resolve_url_path
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z\d+\-.]*:")
+_MARKDOWN_PATH = re.compile(r"\.mdx?$", re.IGNORECASE)
+_IMPORT = re.compile(r"""^import\s+[\w${},\s*]+?\s+from\s+['"](?P<path>[^'"]+\.mdx?)['"]""", re.MULTILINE)
+_JSX_ID = re.compile(r"""<(?:Link|details)\b[^>]*?\sid=(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
+_VERSION_SEGMENT = re.compile(r"^(?:v?\d+\.[\dx]+(?:\.[\dx]+)*(?:-[\w.]+)?|next)$")
+
+LinkKind = Literal["anchor", "markdown", "url", "asset", "external", "skipped"]
+Status = Literal["ok", "missing", "not-doc", "escapes", "unknown"]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    status: Status
+    page: Path | None = None  # the document the link lands on (for the anchor check)
+    resolved: str = ""  # what the link resolved to, for messages
+    reason: str = ""  # why it is broken, in Docusaurus's terms
+    suggestion: Path | None = None  # the closest existing target, when one is close
+
+
+def classify(url: str, is_image: bool = False) -> LinkKind:
+    """How Docusaurus treats a link destination (already percent-decoded)."""
+    if url.startswith("#"):
+        return "anchor"
+    if url.startswith("pathname://") or not url.strip():
+        return "skipped"
+    if _SCHEME.match(url) or url.startswith("//"):
+        return "external"
+    path = split_url(url)[0]
+    if is_image:
+        return "asset"
+    if _MARKDOWN_PATH.search(path):
+        return "markdown"
+    if path.startswith("@site/") or (PurePosixPath(path).suffix and not path.lower().endswith(".html")):
+        return "asset"
+    return "url"
+
+
+def split_url(url: str) -> tuple[str, str, str | None]:
+    """(pathname, ?query, #fragment or None), split as ``parseLocalURLPath`` does."""
+    path, sep, fragment = url.partition("#")
+    path, qsep, query = path.partition("?")
+    return path, (qsep + query), (fragment if sep else None)
+
+
+class Resolver:
+    def __init__(self, project: ProjectIndex) -> None:
+        self.project = project
+        self.routes = project.routes()
+        self.route_bases = project.route_bases()
+        self._anchors: dict[Path, dict[str, int]] = {}
+        self.boundary = _common_root(
+            [project.project_root.resolve(), project.site_dir, *(v.content_path for v in project.versions)]
+        )
+        self.importers = self._importers()
+        self.page_routes = _page_routes(project.site_dir)
+        self._inbound: set[Path] | None = None
+        self.blog_bases = tuple("/" + path.strip("/").split("/")[-1] for path in project.settings.blog_paths)
+
+    # -- anchors ------------------------------------------------------------------------------------
+    def anchors(self, path: Path) -> dict[str, int]:
+        """Anchor id -> heading level (0 for non-heading anchors) that the page at ``path`` registers."""
+        if path not in self._anchors:
+            self._anchors[path] = {}  # guards against import cycles
+            self._anchors[path] = self._collect_anchors(path)
+        return self._anchors[path]
+
+    def _collect_anchors(self, path: Path) -> dict[str, int]:
+        document = self.project.document(path)
+        if document is None:
+            return {}
+        found: dict[str, int] = {}
+        for heading in document.headings:
+            if heading.linkable:
+                found.setdefault(heading.id, heading.level)
+        found.update(_footnote_anchors(document))
+        if document.is_mdx:
+            for match in _JSX_ID.finditer(document.masked_text):
+                found.setdefault(match["double"] if match["double"] is not None else match["single"], 0)
+        for imported in self.imports(document):
+            for anchor, level in self.anchors(imported).items():
+                found.setdefault(anchor, level)
+        return found
+
+    def imports(self, document: Document) -> list[Path]:
+        """Markdown partials an MDX file imports: their headings render on the importing page."""
+        if not document.is_mdx:
+            return []
+        found = []
+        for match in _IMPORT.finditer(document.masked_text):
+            target = self._site_path(match["path"], document.path.parent)
+            if target is not None and target in self.project.documents:
+                found.append(target)
+        return found
+
+    def _importers(self) -> dict[Path, list[Path]]:
+        importers: dict[Path, list[Path]] = {}
+        for document in self.project.documents.values():
+            for imported in self.imports(document):
+                importers.setdefault(imported, []).append(document.path)
+        return importers
+
+    def hosting_pages(self, path: Path) -> list[Path]:
+        """The doc pages a file renders on: itself, or every page that imports it (a partial)."""
+        if self.project.is_doc(path):
+            return [path]
+        pages: list[Path] = []
+        for importer in self.importers.get(path, []):
+            if importer != path:
+                pages.extend(page for page in self.hosting_pages(importer) if page not in pages)
+        return pages
+
+    def h1_id(self, path: Path) -> str | None:
+        document = self.project.document(path)
+        first = next((heading for heading in document.headings if heading.level == 1), None) if document else None
+        return first.id if first else None
+
+    def closest_anchor(self, path: Path, fragment: str) -> str | None:
+        close = difflib.get_close_matches(fragment, list(self.anchors(path)), n=1, cutoff=0.6)
+        return close[0] if close else None
+
+    def has_inbound(self, path: Path) -> bool:
+        """Whether any other document links to ``path`` (by file or by URL)."""
+        if self._inbound is None:
+            self._inbound = self._collect_inbound()
+        return path in self._inbound
+
+    def _collect_inbound(self) -> set[Path]:
+        landed: set[Path] = set()
+        for document in self.project.documents.values():
+            urls = [link.url for link in document.links] + [definition.url for definition in document.definitions]
+            for url in urls:
+                kind = classify(url)
+                if kind == "markdown":
+                    resolution = self.resolve_markdown(document, url)
+                elif kind == "url" and document.path in self.project.identities:
+                    resolution = self.resolve_url(document.path, url)
+                else:
+                    continue
+                if resolution.status == "ok" and resolution.page not in (None, document.path):
+                    landed.add(resolution.page)  # type: ignore[arg-type]
+        return landed
+
+    # -- files --------------------------------------------------------------------------------------
+    def inside_boundary(self, path: Path) -> bool:
+        return path == self.boundary or self.boundary in path.parents
+
+    def _site_path(self, written: str, base: Path) -> Path | None:
+        """A path as written (``./x``, ``@site/x``), normalised lexically; None when it leaves the project."""
+        if written.startswith("@site/"):
+            joined = self.project.site_dir / written[len("@site/"):]
+        else:
+            joined = base / written
+        normal = Path(os.path.normpath(joined))
+        return normal if self.inside_boundary(normal) else None
+
+    def resolve_markdown(self, document: Document, url: str) -> Resolution:
+        """``resolveMarkdownLinkPathname``: the doc of the same plugin this file link names."""
+        pathname = split_url(url)[0]
+        version = self.project.version_of_path.get(document.path)
+        if version is None:
+            return Resolution("unknown")
+        candidates = self._markdown_candidates(pathname, document.path, version)
+        escaped = [candidate for candidate in candidates if not self.inside_boundary(candidate)]
+        inside = [candidate for candidate in candidates if self.inside_boundary(candidate)]
+        for candidate in inside:
+            identity = self.project.identities.get(candidate)
+            if identity is not None and identity.plugin_id == version.plugin.plugin_id:
+                return Resolution("ok", candidate, identity.permalink)
+        if escaped and not inside:
+            return Resolution("escapes", resolved=str(escaped[0]), reason="it leaves the project")
+        existing = next((candidate for candidate in inside if candidate.is_file()), None)
+        if existing is not None:
+            return Resolution("not-doc", existing, reason=self._why_not_a_doc(existing, version))
+        shown = inside[0] if inside else (escaped[0] if escaped else Path(pathname))
+        return Resolution("missing", resolved=self._display(shown), reason="no such file",
+                          suggestion=self._closest_doc(pathname, version))
+
+    def _markdown_candidates(self, pathname: str, source: Path, version: DocsVersion) -> list[Path]:
+        if pathname.startswith("@site/"):
+            return [Path(os.path.normpath(self.project.site_dir / pathname[len("@site/"):]))]
+        if pathname.startswith("/"):
+            bases = [version.content_path, self.project.site_dir]
+            return [Path(os.path.normpath(str(base) + pathname)) for base in bases]
+        if pathname.startswith(("./", "../")):
+            return [Path(os.path.normpath(source.parent / pathname))]
+        bases = [source.parent, version.content_path, self.project.site_dir]
+        return [Path(os.path.normpath(base / pathname)) for base in bases]
+
+    def _why_not_a_doc(self, path: Path, version: DocsVersion) -> str:
+        identity_version = self.project.version_containing(path)
+        if identity_version is not None and identity_version.plugin.plugin_id != version.plugin.plugin_id:
+            return (f"it is a doc of the docs plugin '{identity_version.plugin.plugin_id}', and Docusaurus resolves "
+                    f"file links only within the same plugin ('{version.plugin.plugin_id}'): link to its URL instead")
+        if identity_version is not None:
+            return ("it is excluded from the docs (a file or folder starting with '_' is a partial, not a page): "
+                    "import it instead of linking to it")
+        if any(self._is_under(path, blog) for blog in self.project.settings.blog_paths):
+            return "it is a blog post, not a doc of this docs plugin: link to its URL instead"
+        return "it is outside the docs plugin's folder, so Docusaurus has no page for it"
+
+    def _is_under(self, path: Path, relative_folder: str) -> bool:
+        folder = Path(os.path.normpath(self.project.site_dir / relative_folder))
+        return folder in path.parents
+
+    def _closest_doc(self, pathname: str, version: DocsVersion) -> Path | None:
+        docs = [path for path, identity in self.project.identities.items()
+                if identity.version_key == version.key]
+        names = {path.name: path for path in docs}
+        wanted = PurePosixPath(pathname).name
+        close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.6)
+        if not close:
+            stems = {_stem_without_prefix(path.name): path for path in docs}
+            close_stem = difflib.get_close_matches(_stem_without_prefix(wanted), list(stems), n=1, cutoff=0.6)
+            return stems[close_stem[0]] if close_stem else None
+        return names[close[0]]
+
+    def _display(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.project.site_dir).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    # -- assets and images --------------------------------------------------------------------------
+    def resolve_asset(self, document: Document, url: str) -> Resolution:
+        """``getLocalFileAbsolutePath``: ``@site/`` in the site, ``/x`` in static dirs, else next to the file."""
+        pathname = split_url(url)[0]
+        if pathname.startswith("/"):
+            static = [Path(os.path.normpath(self.project.site_dir / d)) for d in self.project.settings.static_directories]
+            existing = [directory for directory in static if directory.is_dir()]
+            if not existing:
+                return Resolution("unknown", reason="no static directory on disk")
+            candidates = [Path(os.path.normpath(str(directory) + pathname)) for directory in existing]
+        elif pathname.startswith("@site/"):
+            candidates = [Path(os.path.normpath(self.project.site_dir / pathname[len("@site/"):]))]
+        else:
+            candidates = [Path(os.path.normpath(document.path.parent / pathname))]
+        inside = [candidate for candidate in candidates if self.inside_boundary(candidate)]
+        if not inside:
+            return Resolution("escapes", resolved=str(candidates[0]), reason="it leaves the project")
+        if any(candidate.exists() for candidate in inside):
+            return Resolution("ok", resolved=self._display(inside[0]))
+        if self._in_missing_static_dir(inside[0]):
+            return Resolution("unknown", reason="the static directory is not on disk")
+        return Resolution("missing", resolved=self._display(inside[0]), reason="no such file")
+
+    def _in_missing_static_dir(self, path: Path) -> bool:
+        for directory in self.project.settings.static_directories:
+            folder = Path(os.path.normpath(self.project.site_dir / directory))
+            if not folder.is_dir() and folder in path.parents:
+                return True
+        return False
+
+    # -- URL paths ----------------------------------------------------------------------------------
+    def page_url(self, identity: DocIdentity) -> str:
+        """The URL a page is served at, after ``trailingSlash`` (relative links resolve against it)."""
+        permalink = identity.permalink
+        trailing = self.project.settings.trailing_slash
+        if trailing is True and not permalink.endswith("/"):
+            return permalink + "/"
+        if trailing is False and permalink != "/":
+            return permalink.rstrip("/")
+        return permalink
+
+    def resolve_url(self, page: Path, url: str) -> Resolution:
+        """The route checker: resolve against the page URL; judge only paths the docs plugins own."""
+        identity = self.project.identities.get(page)
+        pathname = split_url(url)[0]
+        if identity is None and not pathname.startswith("/"):
+            return Resolution("unknown")
+        base = self.page_url(identity) if identity else "/"
+        resolved = resolve_url_path(pathname, base) if pathname else base
+        route = normalize_route(resolved)
+        target = self.routes.get(route)
+        if target is not None:
+            return Resolution("ok", target, resolved)
+        if not self._owned_by_docs(route):
+            return Resolution("unknown", resolved=resolved)
+        return Resolution("missing", resolved=resolved, reason="no doc has this URL",
+                          suggestion=self._closest_route(route))
+
+    def _owned_by_docs(self, route: str) -> bool:
+        if route in self.page_routes or any(route == b or route.startswith(b + "/") for b in self.blog_bases):
+            return False
+        for base in self.route_bases:
+            if base == "/" or route == base or route.startswith(base + "/"):
+                rest = route[len(base):].strip("/").split("/") if base != "/" else route.strip("/").split("/")
+                first = rest[0] if rest else ""
+                # generated-index and tag pages, and versions this copy does not have, are not docs routes
+                if first in ("tags", "category") or (_VERSION_SEGMENT.match(first) and not self._known_prefix(base, first)):
+                    return False
+                return True
+        return False
+
+    def _known_prefix(self, base: str, segment: str) -> bool:
+        prefix = normalize_route(base.rstrip("/") + "/" + segment)
+        return any(route == prefix or route.startswith(prefix + "/") for route in self.routes)
+
+    def _closest_route(self, route: str) -> Path | None:
+        close = difflib.get_close_matches(route, list(self.routes), n=1, cutoff=0.7)
+        return self.routes[close[0]] if close else None
+
+
+def _stem_without_prefix(name: str) -> str:
+    from doclint.project import strip_number_prefix
+
+    return strip_number_prefix(PurePosixPath(name).stem)[0]
+
+
+def _footnote_anchors(document: Document) -> dict[str, int]:
+    """mdast-util-to-hast footnote ids: ``user-content-fn-<label>``, ``…fnref-<label>[-n]``, lowercased."""
+    found: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    defined = {definition.label.lower() for definition in document.footnote_definitions}
+    for call in document.footnote_calls:
+        label = call.label.lower()
+        if not call.resolved or label not in defined:
+            continue
+        safe = urllib.parse.quote(label, safe="!#$&'()*+,/:;=?@[]~-._")
+        counts[label] = counts.get(label, 0) + 1
+        found.setdefault(f"user-content-fn-{safe}", 0)
+        suffix = f"-{counts[label]}" if counts[label] > 1 else ""
+        found.setdefault(f"user-content-fnref-{safe}{suffix}", 0)
+        found.setdefault("footnote-label", 2)
+    return found
+
+
+def _common_root(paths: list[Path]) -> Path:
+    return Path(os.path.commonpath([str(path) for path in paths]))
+
+
+def _page_routes(site_dir: Path) -> frozenset[str]:
+    """Routes of ``src/pages`` (the pages plugin), so that links to them are not judged as docs."""
+    pages = site_dir / "src" / "pages"
+    if not pages.is_dir():
+        return frozenset()
+    routes = set()
+    for path in pages.rglob("*"):
+        relative = path.relative_to(pages)
+        if not path.is_file() or any(part.startswith("_") for part in relative.parts):
+            continue
+        stem = relative.with_suffix("")
+        parts = list(stem.parts[:-1]) + ([] if stem.name == "index" else [stem.name])
+        routes.add(normalize_route("/" + "/".join(parts)))
+    return frozenset(routes)
