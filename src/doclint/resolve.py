@@ -22,7 +22,8 @@ from doclint.project import DocIdentity, DocsVersion, ProjectIndex, normalize_ro
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z\d+\-.]*:")
 _MARKDOWN_PATH = re.compile(r"\.mdx?$", re.IGNORECASE)
-_IMPORT = re.compile(r"""^import\s+[\w${},\s*]+?\s+from\s+['"](?P<path>[^'"]+\.mdx?)['"]""", re.MULTILINE)
+_IMPORT = re.compile(r"""(?:^|;)[ \t]*import\s[^;'"]*?\bfrom\s*(['"])(?P<path>[^'"]+?\.mdx?)\1""", re.MULTILINE)
+_JS_ESCAPE = re.compile(r"\\(.)")
 _JSX_ID = re.compile(r"""<(?:Link|details)\b[^>]*?\sid=(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
 _VERSION_SEGMENT = re.compile(r"^(?:v?\d+\.[\dx]+(?:\.[\dx]+)*(?:-[\w.]+)?|next)$")
 
@@ -62,6 +63,18 @@ def split_url(url: str) -> tuple[str, str, str | None]:
     path, sep, fragment = url.partition("#")
     path, qsep, query = path.partition("?")
     return path, (qsep + query), (fragment if sep else None)
+
+
+_resolvers: dict[int, tuple[ProjectIndex, Resolver]] = {}
+
+
+def resolver_for(project: ProjectIndex) -> Resolver:
+    """The project's resolver, built once per lint run and shared by every rule that needs one."""
+    cached = _resolvers.get(id(project))
+    if cached is None or cached[0] is not project:
+        _resolvers.clear()  # one lint run at a time: keep only the latest project
+        cached = _resolvers[id(project)] = (project, Resolver(project))
+    return cached[1]
 
 
 class Resolver:
@@ -109,7 +122,8 @@ class Resolver:
             return []
         found = []
         for match in _IMPORT.finditer(document.masked_text):
-            target = self._site_path(match["path"], document.path.parent)
+            written = _JS_ESCAPE.sub(r"\1", match["path"])  # './\_partial.md' is './_partial.md' in JavaScript
+            target = self._site_path(written, document.path.parent)
             if target is not None and target in self.project.documents:
                 found.append(target)
         return found
@@ -154,11 +168,11 @@ class Resolver:
                 kind = classify(url)
                 if kind == "markdown":
                     resolution = self.resolve_markdown(document, url)
-                elif kind == "url" and document.path in self.project.identities:
+                elif kind == "url" and (document.path in self.project.identities or url.startswith("/")):
                     resolution = self.resolve_url(document.path, url)
                 else:
                     continue
-                if resolution.status == "ok" and resolution.page not in (None, document.path):
+                if resolution.page not in (None, document.path):
                     landed.add(resolution.page)  # type: ignore[arg-type]
         return landed
 
@@ -296,7 +310,7 @@ class Resolver:
         if target is not None:
             return Resolution("ok", target, resolved)
         if not self._owned_by_docs(route):
-            return Resolution("unknown", resolved=resolved)
+            return Resolution("unknown", self._unversioned_route(route), resolved)
         return Resolution("missing", resolved=resolved, reason="no doc has this URL",
                           suggestion=self._closest_route(route))
 
@@ -312,6 +326,18 @@ class Resolver:
                     return False
                 return True
         return False
+
+    def _unversioned_route(self, route: str) -> Path | None:
+        """For ``/docs/next/x`` on a copy without that version: the current doc at ``/docs/x``, if any.
+
+        Only used to know that a doc is linked (orphans), never to call a link valid.
+        """
+        for base in self.route_bases:
+            if route.startswith(base.rstrip("/") + "/"):
+                rest = route[len(base.rstrip("/")) + 1:].split("/", 1)
+                if len(rest) == 2 and _VERSION_SEGMENT.match(rest[0]):
+                    return self.routes.get(normalize_route(base.rstrip("/") + "/" + rest[1]))
+        return None
 
     def _known_prefix(self, base: str, segment: str) -> bool:
         prefix = normalize_route(base.rstrip("/") + "/" + segment)

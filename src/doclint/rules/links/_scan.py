@@ -16,7 +16,7 @@ from pathlib import Path
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.document import Document
 from doclint.project import ProjectIndex
-from doclint.resolve import Resolution, Resolver, classify, split_url
+from doclint.resolve import Resolution, Resolver, classify, resolver_for, split_url
 from doclint.rules.base import ProjectRule, RuleContext
 
 MISSING_FILE = "LNK001"
@@ -49,18 +49,15 @@ class Finding:
     replacement: tuple[str, str] | None = None  # (written text, corrected text) for a did-you-mean fix
 
 
-_cache: dict[int, tuple[ProjectIndex, list[Finding], Resolver]] = {}
+_cache: dict[int, tuple[ProjectIndex, list[Finding]]] = {}
 
 
-def project_findings(project: ProjectIndex) -> tuple[list[Finding], Resolver]:
+def project_findings(project: ProjectIndex) -> list[Finding]:
     cached = _cache.get(id(project))
     if cached is None or cached[0] is not project:
-        resolver = Resolver(project)
-        found = _scan(project, resolver)
         _cache.clear()  # one lint run at a time: keep only the latest project
-        _cache[id(project)] = (project, found, resolver)
-        cached = _cache[id(project)]
-    return cached[1], cached[2]
+        cached = _cache[id(project)] = (project, _scan(project, resolver_for(project)))
+    return cached[1]
 
 
 def wanted(finding: Finding, project: ProjectIndex) -> bool:
@@ -267,7 +264,7 @@ class LinkFindingRule(ProjectRule):
     reports_beyond_targets = True
 
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
-        findings, _ = project_findings(project)
+        findings = project_findings(project)
         for finding in findings:
             if finding.code == self.code and wanted(finding, project):
                 yield self.to_diagnostic(finding)
