@@ -417,7 +417,8 @@ class _SettingsReader:
                 if isinstance(item, str)
             ),
             docs_plugins=tuple(plugins),
-            blog_paths=tuple(blogs),
+            # a config without any content plugin read is taken to be the classic preset's defaults
+            blog_paths=tuple(blogs) if plugins or blogs else defaults.blog_paths,
             trailing_slash=trailing if isinstance(trailing, bool) else None,
             on_broken_links=get(config, "onBrokenLinks", (str,), defaults.on_broken_links),
             on_broken_anchors=get(config, "onBrokenAnchors", (str,), defaults.on_broken_anchors),

@@ -272,9 +272,9 @@ def _identity(
         slug = directory_slug
     else:
         slug = resolve_url_path(slug_value or base_id, directory_slug)
-    permalink = _route([route_path]) + ("/" + slug.lstrip("/") if slug != "/" else "")
-    if slug.endswith("/") and slug != "/":
-        permalink = permalink.rstrip("/") + "/"
+    permalink = _route([route_path, slug])
+    if slug.endswith("/") and permalink != "/":
+        permalink += "/"
     sidebar_position = _number(front_matter.get("sidebar_position"))
     if sidebar_position is None and number_prefix is not None:
         sidebar_position = float(number_prefix)

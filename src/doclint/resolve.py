@@ -151,7 +151,11 @@ class Resolver:
         return first.id if first else None
 
     def closest_anchor(self, path: Path, fragment: str) -> str | None:
-        close = difflib.get_close_matches(fragment, list(self.anchors(path)), n=1, cutoff=0.6)
+        anchors = list(self.anchors(path))
+        same_letters = [anchor for anchor in anchors if anchor.lower() == fragment.lower()]
+        if same_letters:  # ids are lowercase unless written explicitly: a wrong case is the usual slip
+            return same_letters[0]
+        close = difflib.get_close_matches(fragment, anchors, n=1, cutoff=0.6)
         return close[0] if close else None
 
     def has_inbound(self, path: Path) -> bool:
@@ -361,7 +365,7 @@ def _footnote_anchors(document: Document) -> dict[str, int]:
     defined = {definition.label.lower() for definition in document.footnote_definitions}
     for call in document.footnote_calls:
         label = call.label.lower()
-        if not call.resolved or label not in defined:
+        if label not in defined:  # GFM matches labels case-insensitively (markdown-it does not)
             continue
         safe = urllib.parse.quote(label, safe="!#$&'()*+,/:;=?@[]~-._")
         counts[label] = counts.get(label, 0) + 1

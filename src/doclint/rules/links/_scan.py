@@ -84,6 +84,10 @@ def _scan(project: ProjectIndex, resolver: Resolver) -> list[Finding]:
     return found
 
 
+def _sentence(message: str, then: str) -> str:
+    return f"{message} {then}" if message.endswith("?") else f"{message}. {then}"
+
+
 def _does(setting: str, value: str) -> str:
     outcomes = {"throw": "fails the build", "warn": "only warns", "log": "only logs it", "ignore": "ignores it"}
     return f"Docusaurus {outcomes.get(value, 'reports it')} ({setting}: '{value}')"
@@ -142,7 +146,7 @@ class _LinkCheck:
             concerns.add(resolution.suggestion)
             replacement = (pathname, suggested)
         concerns.update(self.renamed_candidates(resolution))
-        return self.finding(MISSING_FILE, f"{message}. {consequence}", frozenset(concerns), replacement)
+        return self.finding(MISSING_FILE, _sentence(message, consequence), frozenset(concerns), replacement)
 
     def renamed_candidates(self, resolution: Resolution) -> set[Path]:
         """Given files in the folder of a missing target that nothing links to any more: likely its new name."""
@@ -206,10 +210,21 @@ class _LinkCheck:
             identity = self.project.identities[resolution.suggestion]
             message += f"; did you mean '{identity.permalink}' ({self.project.documents[resolution.suggestion].display_path})?"
             concerns = frozenset({resolution.suggestion})
-        if pathname and not pathname.startswith("/") and "." in pathname.rsplit("/", 1)[-1] and not asset:
-            message += " (a file path without its .md extension is a URL, resolved against the page URL)"
-        message += f". {_does('onBrokenLinks', self.settings.on_broken_links)}"
+        file_hint = self.file_path_hint(pathname) if not asset else None
+        if file_hint:
+            message += f" (a file path without its .md extension is a URL, resolved against the page URL: " \
+                       f"write '{file_hint}' to link to the file)"
+        message = _sentence(message, _does("onBrokenLinks", self.settings.on_broken_links))
         return [self.finding(BROKEN_URL, message, concerns)]
+
+    def file_path_hint(self, pathname: str) -> str | None:
+        """``01-part/02-doc`` written for the file ``01-part/02-doc.md``: the link that was meant."""
+        if not pathname or pathname.startswith("/"):
+            return None
+        for suffix in (".md", ".mdx"):
+            if (self.document.path.parent / (pathname + suffix)).is_file():
+                return pathname + suffix
+        return None
 
     def check_same_page_anchor(self, fragment: str) -> list[Finding]:
         if not fragment:
@@ -243,7 +258,7 @@ class _LinkCheck:
             if close is not None:
                 message += f"; did you mean '#{close}'?"
                 replacement = ("#" + fragment, "#" + close)
-        message += f". {_does('onBrokenAnchors', self.settings.on_broken_anchors)}"
+        message = _sentence(message, _does("onBrokenAnchors", self.settings.on_broken_anchors))
         concerns = frozenset() if same_page else frozenset({page})
         return self.finding(MISSING_ANCHOR, message, concerns, replacement)
 
