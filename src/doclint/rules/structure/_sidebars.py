@@ -105,13 +105,20 @@ def _positions(text: str, ids: list[str]) -> Iterator[SidebarDocRef]:
     used: dict[str, int] = {}
     line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
     for doc_id in ids:
-        occurrences = [match.start() for match in re.finditer(r"""(["'`])""" + re.escape(doc_id) + r"\1", text)]
+        quoted = r"""(["'`])""" + re.escape(doc_id) + r"\1"
+        occurrences = [match.span() for match in re.finditer(quoted, text)]
+        if not occurrences:  # YAML writes ids bare
+            occurrences = [match.span() for match in re.finditer(_bare(doc_id), text)]
         index = used.get(doc_id, 0)
         used[doc_id] = index + 1
         if index < len(occurrences):
-            offset = occurrences[index]
-            line = bisect.bisect_right(line_starts, offset) - 1
-            column = offset - line_starts[line] + 1
-            yield SidebarDocRef(doc_id, line + 1, column, column + len(doc_id) + 2)
+            start, end = occurrences[index]
+            line = bisect.bisect_right(line_starts, start) - 1
+            column = start - line_starts[line] + 1
+            yield SidebarDocRef(doc_id, line + 1, column, column + end - start)
         else:
             yield SidebarDocRef(doc_id, 1, 1, 1)
+
+
+def _bare(doc_id: str) -> str:
+    return r"(?<![\w/.-])" + re.escape(doc_id) + r"(?![\w/.-])"
