@@ -148,12 +148,20 @@ class ProjectIndex:
                 ids.setdefault(identity.doc_id, []).append(path)
         return ids
 
-    def routes(self) -> dict[str, Path]:
-        """Every doc permalink (without trailing slash; "/" kept) -> the doc that serves it."""
+    def routes(self, drafts: bool = False) -> dict[str, Path]:
+        """Every doc permalink (without trailing slash; "/" kept) -> the doc that serves it.
+
+        Drafts are left out, as production builds leave them out (``drafts=True``: only the drafts).
+        """
         table: dict[str, Path] = {}
         for path, identity in sorted(self.identities.items()):
-            table.setdefault(normalize_route(identity.permalink), path)
+            if self.is_draft(path) == drafts:
+                table.setdefault(normalize_route(identity.permalink), path)
         return table
+
+    def is_draft(self, path: Path) -> bool:
+        document = self.documents.get(path)
+        return document is not None and document.front_matter_data.get("draft") is True
 
     def route_bases(self) -> list[str]:
         """The URL prefixes owned by docs plugins, longest first."""

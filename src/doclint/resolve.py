@@ -27,6 +27,8 @@ _JS_ESCAPE = re.compile(r"\\(.)")
 _JSX_ID = re.compile(r"""<(?:Link|details)\b[^>]*?\sid=(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
 _VERSION_SEGMENT = re.compile(r"^(?:v?\d+\.[\dx]+(?:\.[\dx]+)*(?:-[\w.]+)?|next)$")
 
+_DRAFT = "it is a draft (`draft: true`), which production builds leave out"
+
 LinkKind = Literal["anchor", "markdown", "url", "asset", "external", "skipped"]
 Status = Literal["ok", "missing", "not-doc", "escapes", "unknown"]
 
@@ -81,6 +83,7 @@ class Resolver:
     def __init__(self, project: ProjectIndex) -> None:
         self.project = project
         self.routes = project.routes()
+        self.draft_routes = project.routes(drafts=True)
         self.route_bases = project.route_bases()
         self._anchors: dict[Path, dict[str, int]] = {}
         self.boundary = _common_root(
@@ -205,6 +208,8 @@ class Resolver:
         for candidate in inside:
             identity = self.project.identities.get(candidate)
             if identity is not None and identity.plugin_id == version.plugin.plugin_id:
+                if self.project.is_draft(candidate):
+                    return Resolution("not-doc", candidate, reason=_DRAFT)
                 return Resolution("ok", candidate, identity.permalink)
         if escaped and not inside:
             return Resolution("escapes", resolved=str(escaped[0]), reason="it leaves the project")
@@ -313,6 +318,8 @@ class Resolver:
         target = self.routes.get(route)
         if target is not None:
             return Resolution("ok", target, resolved)
+        if route in self.draft_routes:
+            return Resolution("missing", resolved=resolved, reason=_DRAFT)
         if not self._owned_by_docs(route):
             return Resolution("unknown", self._unversioned_route(route), resolved)
         return Resolution("missing", resolved=resolved, reason="no doc has this URL",

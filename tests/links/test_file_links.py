@@ -127,3 +127,10 @@ def test_number_prefixed_folders_and_fixes(site: Path) -> None:
     assert len(diagnostics) == 1 and diagnostics[0].fix is not None
     edit = diagnostics[0].fix.edits[0]
     assert (edit.line, edit.column, edit.replacement) == (3, 5, "./02-tokenizers.md")
+
+
+def test_drafts_are_left_out_of_production_builds(site: Path) -> None:
+    files = {"docs/intro.md": "# I\n\n[a](./wip.md) [b](/docs/wip)\n", "docs/wip.md": "---\ndraft: true\n---\n# W\n"}
+    found = broken(site, files)
+    assert [line.split(":")[0] for line in found] == ["LNK001 3", "LNK003 3"]
+    assert all("draft" in line for line in found)

@@ -117,3 +117,14 @@ def test_images_are_skipped_when_the_static_directory_is_absent(site: Path) -> N
     files = {"docs/intro.md": "# I\n\n![a](/img/a.png) ![b](../static/img/b.png) ![c](./c.png)\n"}
     found = broken(site, files, "docs/intro.md")
     assert len(found) == 1 and "./c.png" in found[0]
+
+
+def test_link_components_in_mdx_are_checked_like_markdown_links(site: Path) -> None:
+    files = {
+        "docs/intro.mdx": "import Link from '@docusaurus/Link';\n\n# I\n\n<Link to=\"/docs/basics\">ok</Link> "
+                          "<Link to='/docs/gone'>no</Link> <Link to={computed}>?</Link>\n\n"
+                          "```jsx\n<Link to=\"/docs/in-code\" />\n```\n",
+        "docs/basics.md": "# B\n",
+    }
+    found = broken(site, files, "docs/intro.mdx")
+    assert len(found) == 1 and "/docs/gone" in found[0] and found[0].startswith("LNK003 5:")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 import os
+import re
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +51,7 @@ class Finding:
     replacement: tuple[str, str] | None = None  # (written text, corrected text) for a did-you-mean fix
 
 
+_JSX_LINK = re.compile(r"""<Link\b[^>]*?\s(?:to|href)=(?P<quote>["'])(?P<url>[^"'{}]*)(?P=quote)""")
 _cache: dict[int, tuple[ProjectIndex, list[Finding]]] = {}
 
 
@@ -65,7 +68,8 @@ def wanted(finding: Finding, project: ProjectIndex) -> bool:
 
 
 def link_sites(document: Document) -> Iterator[LinkSite]:
-    """Inline links, autolinks and images, and definitions (reference links are judged at their definition)."""
+    """Inline links, autolinks and images, definitions (reference links are judged at their definition),
+    and in MDX the ``<Link to="…">`` elements Docusaurus's route checker also collects."""
     for link in document.links:
         if link.kind != "reference":
             yield LinkSite(link.url, link.line, link.column, link.end_line, link.end_column, link.is_image,
@@ -74,6 +78,11 @@ def link_sites(document: Document) -> Iterator[LinkSite]:
         end_column = len(document.line(definition.line)) + 1
         yield LinkSite(definition.url, definition.line, definition.column, definition.line, end_column, False,
                        document.line(definition.line)[definition.column - 1:])
+    if document.is_mdx:
+        for match in _JSX_LINK.finditer(document.masked_text):
+            line, column = document.source.position(match.start("url"))
+            url = urllib.parse.unquote(match["url"])
+            yield LinkSite(url, line, column, line, column + len(match["url"]), False, match["url"])
 
 
 def _scan(project: ProjectIndex, resolver: Resolver) -> list[Finding]:
@@ -205,6 +214,8 @@ class _LinkCheck:
         resolution = per_page[0]
         what = f"file '{pathname}' does not exist ({asset}) and its URL" if asset else f"link '{pathname}'"
         message = f"{what} resolves to {resolution.resolved}, which is no page of the docs"
+        if resolution.reason.startswith("it is a draft"):
+            message = f"{what} resolves to {resolution.resolved}: the doc there {resolution.reason[3:]}"
         concerns: frozenset[Path] = frozenset()
         if resolution.suggestion is not None:
             identity = self.project.identities[resolution.suggestion]

@@ -45,7 +45,17 @@ class UnknownPaginationDoc(ProjectRule):
             ids = ids_by_version[identity.version_key]
             for key in ("pagination_next", "pagination_prev"):
                 entry = document.front_matter.entry(key)
-                if entry is None or entry.value is None or str(entry.value) in ids:
+                if entry is None or entry.value is None:
+                    continue
+                if str(entry.value) in ids:
+                    drafts = [target for target in ids[str(entry.value)] if project.is_draft(target)]
+                    if drafts and path in project.targets:
+                        yield self.diagnostic(
+                            document.display_path, entry.value_span.line, entry.value_span.column,
+                            f"{key} names '{entry.value}', a draft doc that production builds leave out; Docusaurus "
+                            f"fails the production build (the {key} front matter points to a non-existent ID)",
+                            end_line=entry.value_span.end_line, end_column=entry.value_span.end_column,
+                        )
                     continue
                 close = difflib.get_close_matches(str(entry.value), list(ids), n=1, cutoff=0.5)
                 renamed = set(ids[close[0]]) if close else set()
