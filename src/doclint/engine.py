@@ -12,7 +12,7 @@ from doclint.diagnostics import Diagnostic, Severity
 from doclint.document import Document, build_document
 from doclint.files import ReadProblem, Selection, _glob_match, discover, read_bytes
 from doclint.packs import RulePack, load_packs, merged_options
-from doclint.project import ProjectIndex, content_roots
+from doclint.project import ProjectIndex, docs_roots_for
 from doclint.rules import all_rules
 from doclint.rules.base import DocumentRule, ProjectRule, Rule, RuleContext
 from doclint.selection import select_rules
@@ -83,14 +83,7 @@ class Linter:
         if config.docs:
             return tuple((config.root / root).resolve() for root in config.docs)
         site_dir = Path(config.site.site_dir) if config.site.site_dir else config.root
-        configured = content_roots(config.site, site_dir)
-        if configured:
-            return configured
-        roots = []
-        for path in paths:
-            resolved = path.resolve()
-            roots.append(resolved if resolved.is_dir() else resolved.parent)
-        return tuple(dict.fromkeys(roots))
+        return docs_roots_for(config.site, site_dir, paths)
 
     def _load(self, path: Path, result: LintResult, report: bool) -> Document | None:
         display = _display_path(path)

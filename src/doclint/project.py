@@ -201,6 +201,25 @@ def content_roots(settings: SiteSettings, site_dir: Path) -> tuple[Path, ...]:
                  if version.content_path.is_dir())
 
 
+def docs_roots_for(settings: SiteSettings, site_dir: Path, paths: list[Path]) -> tuple[Path, ...]:
+    """The docs folders of a run: every plugin's and version's, plus the folder of each checked path that
+    is in none of them (and holds none, and is no blog): a bare folder of Markdown is a docs folder."""
+    configured = content_roots(settings, site_dir.resolve())
+    blogs = [(site_dir / blog).resolve() for blog in settings.blog_paths]
+    extra = []
+    for path in paths:
+        resolved = path.resolve()
+        folder = resolved if resolved.is_dir() else resolved.parent
+        related = [root for root in configured if _within(folder, root) or _within(root, folder)]
+        if not related and not any(_within(folder, blog) for blog in blogs):
+            extra.append(folder)
+    return tuple(dict.fromkeys([*configured, *extra]))
+
+
+def _within(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
 def _plugin_versions(plugin: DocsPlugin, site_dir: Path) -> list[DocsVersion]:
     prefix = "" if plugin.plugin_id == "default" else f"{plugin.plugin_id}_"
     names = _read_versions_file(site_dir / f"{prefix}versions.json")

@@ -148,6 +148,19 @@ class Resolver:
                 pages.extend(page for page in self.hosting_pages(importer) if page not in pages)
         return pages
 
+    def is_compiled(self, path: Path) -> bool:
+        """Whether Docusaurus compiles the file: a doc, a partial some page imports, a blog post or a page.
+
+        Other Markdown (a repository README, an unimported partial) never reaches the build, so its links
+        are not judged as site links.
+        """
+        if self.project.is_doc(path) or self.hosting_pages(path):
+            return True
+        if path in self.project.version_of_path:
+            return False  # an excluded file (a partial) that nothing imports
+        site_folders = [*self.project.settings.blog_paths, "src/pages"]
+        return any(self._is_under(path, folder) for folder in site_folders)
+
     def h1_id(self, path: Path) -> str | None:
         document = self.project.document(path)
         first = next((heading for heading in document.headings if heading.level == 1), None) if document else None

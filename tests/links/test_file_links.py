@@ -134,3 +134,19 @@ def test_drafts_are_left_out_of_production_builds(site: Path) -> None:
     found = broken(site, files)
     assert [line.split(":")[0] for line in found] == ["LNK001 3", "LNK003 3"]
     assert all("draft" in line for line in found)
+
+
+def test_files_docusaurus_never_compiles_are_not_judged(site: Path) -> None:
+    files = {"docs/_unused.md": "[a](./nope.md) ![b](./nope.png)\n", "README.md": "# R\n\n[a](/docs/nope) ![b](./x.png)\n",
+             "blog/2024-01-01-post.md": "# P\n\n![b](./nope.png)\n"}
+    write_files(site, files)
+    found = [(d.path, d.code) for d in lint_tree(site, list(files), select=("LNK",))]
+    assert found == [("blog/2024-01-01-post.md", "LNK004")]
+
+
+def test_a_folder_outside_the_docs_folder_is_linted_as_its_own_docs_folder(site: Path) -> None:
+    files = {"docs/intro.md": "# I\n", "examples/course/a.md": "# A\n\n[b](./b.md) [c](./c.md)\n",
+             "examples/course/b.md": "# B\n"}
+    write_files(site, files)
+    found = [(d.path, d.line, d.code) for d in lint_tree(site, ["examples/course"], select=("LNK",))]
+    assert found == [("examples/course/a.md", 3, "LNK001")]

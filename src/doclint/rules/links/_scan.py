@@ -88,6 +88,8 @@ def link_sites(document: Document) -> Iterator[LinkSite]:
 def _scan(project: ProjectIndex, resolver: Resolver) -> list[Finding]:
     found: list[Finding] = []
     for document in project.documents.values():
+        if not resolver.is_compiled(document.path):
+            continue
         for site in link_sites(document):
             found.extend(_LinkCheck(project, resolver, document, site).run())
     return found
