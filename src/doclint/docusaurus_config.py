@@ -133,9 +133,10 @@ class _Evaluator:
                 if depth == 0:
                     return
                 depth -= 1
-            elif depth == 0 and self.position > start and self._ends_statement(token):
-                return
-            elif depth == 0 and token.kind == "punct" and token.value in stops:
+            elif depth == 0 and (
+                (self.position > start and self._ends_statement(token))
+                or (token.kind == "punct" and token.value in stops)
+            ):
                 return
             self.position += 1
 

@@ -343,12 +343,10 @@ class Resolver:
             return False
         for base in self.route_bases:
             if base == "/" or route == base or route.startswith(base + "/"):
-                rest = route[len(base):].strip("/").split("/") if base != "/" else route.strip("/").split("/")
-                first = rest[0] if rest else ""
+                first = route[len(base):].strip("/").split("/")[0] if base != "/" else route.strip("/").split("/")[0]
                 # generated-index and tag pages, and versions this copy does not have, are not docs routes
-                if first in ("tags", "category") or (_VERSION_SEGMENT.match(first) and not self._known_prefix(base, first)):
-                    return False
-                return True
+                unknown_version = bool(_VERSION_SEGMENT.match(first)) and not self._known_prefix(base, first)
+                return first not in ("tags", "category") and not unknown_version
         return False
 
     def _unversioned_route(self, route: str) -> Path | None:

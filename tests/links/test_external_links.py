@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -18,7 +19,7 @@ from doclint.testing import lint_tree, write_files
 class _Handler(BaseHTTPRequestHandler):
     in_flight = 0
     most_in_flight = 0
-    requests: list[tuple[str, str]] = []
+    requests: ClassVar[list[tuple[str, str]]] = []
     lock = threading.Lock()
 
     def log_message(self, *args: object) -> None:  # keep test output quiet

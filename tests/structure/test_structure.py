@@ -67,9 +67,9 @@ def test_duplicate_positions_in_one_folder_only(site: Path) -> None:
         ("sidebars.json", '{"course": ["intro", {"type": "category", "label": "P", "items": ["part/gone"]}]}'),
         ("sidebars.yaml", "course:\n  - intro\n  - type: doc\n    id: part/gone\n"),
         ("sidebars.js", "// the course\nmodule.exports = {\n  course: ['intro', {Part: ['part/gone']}],\n};\n"),
-        ("sidebars.ts", "import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';\n"
-                        "const sidebars: SidebarsConfig = {course: [\n'intro',\n{type: 'doc', id: \"part/gone\"}]};\n"
-                        "export default sidebars satisfies SidebarsConfig;\n"),
+        ("sidebars.ts", ("import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';\n"
+                         "const sidebars: SidebarsConfig = {course: [\n'intro',\n{type: 'doc', id: \"part/gone\"}]};\n"
+                         "export default sidebars satisfies SidebarsConfig;\n")),
     ],
 )
 def test_sidebars_naming_unknown_doc_ids(site: Path, name: str, text: str) -> None:

@@ -8,10 +8,10 @@ rules report a finding when the linking file or one of those files was given.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 import os
 import re
 import urllib.parse
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -1,5 +1,6 @@
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any, ClassVar
 
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.project import ProjectIndex
@@ -29,7 +30,7 @@ class BrokenExternalLink(ProjectRule):
     name = "broken-external-link"
     family = "links"
     severity = Severity.WARNING
-    default_options = {
+    default_options: ClassVar[Mapping[str, Any]] = {
         "check_external": False,
         "timeout": 10.0,
         "concurrency": 16,

@@ -1,6 +1,7 @@
 import fnmatch
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any, ClassVar
 
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.project import DocsVersion, ProjectIndex
@@ -32,7 +33,7 @@ class OrphanDoc(ProjectRule):
     name = "orphan-doc"
     family = "structure"
     severity = Severity.WARNING
-    default_options = {"allow": []}
+    default_options: ClassVar[Mapping[str, Any]] = {"allow": []}
     examples = Examples(
         failing=(
             Example({"docs/extra.md": "# Extra\n", "docs/intro.md": "# Intro\n",
