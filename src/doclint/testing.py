@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,13 +15,7 @@ from doclint.rules.base import EngineRule, Example, Rule
 
 def write_example(example: Example, root: Path) -> Path:
     """Write the example's files under ``root``; return the path of the file under test."""
-    for relative, content in example.files.items():
-        target = root / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
+    write_files(root, dict(example.files))
     return root / example.path
 
 
@@ -41,7 +36,7 @@ def run_example(rule: type[Rule], example: Example) -> list[Diagnostic]:
         return [d for d in linter.run([target]).diagnostics if d.code == rule.code]
 
 
-def write_files(root: Path, files: dict[str, str | bytes]) -> None:
+def write_files(root: Path, files: Mapping[str, str | bytes]) -> None:
     """Write a tree of files (relative path -> text or bytes) under ``root``."""
     for relative, content in files.items():
         target = root / relative

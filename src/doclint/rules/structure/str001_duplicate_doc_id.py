@@ -3,6 +3,7 @@ from collections.abc import Iterator
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
+from doclint.rules.structure._common import collision_diagnostics
 
 
 class DuplicateDocId(ProjectRule):
@@ -31,19 +32,8 @@ class DuplicateDocId(ProjectRule):
     )
 
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
-        seen: dict[tuple[str, str, str], list] = {}
-        for path, identity in sorted(project.identities.items()):
-            seen.setdefault((*identity.version_key, identity.doc_id), []).append(path)
-        for (_, _, doc_id), paths in seen.items():
-            if len(paths) < 2 or not (set(paths) & project.targets):
-                continue
-            for path in paths:
-                document = project.documents[path]
-                others = ", ".join(project.documents[other].display_path for other in paths if other != path)
-                entry = document.front_matter.entry("id") if document.front_matter else None
-                line, column = (entry.value_span.line, entry.value_span.column) if entry else (1, 1)
-                yield self.diagnostic(
-                    document.display_path, line, column,
-                    f"doc id '{doc_id}' is also the id of {others}; Docusaurus fails the build (docs sharing the "
-                    "same id): rename a file or set a distinct `id` in the front matter",
-                )
+        yield from collision_diagnostics(
+            self, project, lambda identity: (*identity.version_key, identity.doc_id), "id",
+            lambda key, others: f"doc id '{key[-1]}' is also the id of {others}; Docusaurus fails the build (docs "
+            "sharing the same id): rename a file or set a distinct `id` in the front matter",
+        )

@@ -1,9 +1,9 @@
 from collections.abc import Iterator
-from pathlib import Path
 
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.project import ProjectIndex, normalize_route
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
+from doclint.rules.structure._common import collision_diagnostics
 
 
 class DuplicateRoute(ProjectRule):
@@ -32,19 +32,8 @@ class DuplicateRoute(ProjectRule):
     )
 
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
-        routes: dict[str, list[Path]] = {}
-        for path, identity in sorted(project.identities.items()):
-            routes.setdefault(normalize_route(identity.permalink), []).append(path)
-        for route, paths in routes.items():
-            if len(paths) < 2 or not (set(paths) & project.targets):
-                continue
-            for path in paths:
-                document = project.documents[path]
-                others = ", ".join(project.documents[other].display_path for other in paths if other != path)
-                entry = document.front_matter.entry("slug") if document.front_matter else None
-                line, column = (entry.value_span.line, entry.value_span.column) if entry else (1, 1)
-                yield self.diagnostic(
-                    document.display_path, line, column,
-                    f"this doc is served at {route}, like {others}; Docusaurus warns about duplicate routes and "
-                    "only one of the pages can be reached: give one a different `slug`",
-                )
+        yield from collision_diagnostics(
+            self, project, lambda identity: normalize_route(identity.permalink), "slug",
+            lambda route, others: f"this doc is served at {route}, like {others}; Docusaurus warns about duplicate "
+            "routes and only one of the pages can be reached: give one a different `slug`",
+        )

@@ -4,6 +4,7 @@ from pathlib import Path, PurePosixPath
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
+from doclint.rules.structure._common import front_matter_position
 
 
 class DuplicateSidebarPosition(ProjectRule):
@@ -49,9 +50,8 @@ class DuplicateSidebarPosition(ProjectRule):
 
     def _report(self, project: ProjectIndex, path: Path, others: list[Path], position: float) -> Diagnostic:
         document = project.documents[path]
-        entry = document.front_matter.entry("sidebar_position") if document.front_matter else None
-        line, column = (entry.value_span.line, entry.value_span.column) if entry else (1, 1)
-        source = "sidebar_position" if entry else "its number prefix"
+        line, column = front_matter_position(document, "sidebar_position")
+        source = "sidebar_position" if "sidebar_position" in document.front_matter_data else "its number prefix"
         shown = int(position) if position.is_integer() else position
         names = ", ".join(project.documents[other].display_path for other in others)
         return self.diagnostic(
