@@ -19,6 +19,7 @@ from typing import Literal
 
 from doclint.document import Document
 from doclint.project import DocIdentity, DocsVersion, ProjectIndex, normalize_route, resolve_url_path
+from doclint.sidebars import category_index_slugs, read_sidebars
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z\d+\-.]*:")
 _MARKDOWN_PATH = re.compile(r"\.mdx?$", re.IGNORECASE)
@@ -83,6 +84,7 @@ class Resolver:
     def __init__(self, project: ProjectIndex) -> None:
         self.project = project
         self.routes = project.routes()
+        self.index_routes = _generated_index_routes(project)
         self.draft_routes = project.routes(drafts=True)
         self.route_bases = project.route_bases()
         self._anchors: dict[Path, dict[str, int]] = {}
@@ -331,6 +333,8 @@ class Resolver:
         target = self.routes.get(route)
         if target is not None:
             return Resolution("ok", target, resolved)
+        if route in self.index_routes:
+            return Resolution("unknown", resolved=resolved)  # a generated-index page: it exists, it has no doc
         if route in self.draft_routes:
             return Resolution("missing", resolved=resolved, reason=_DRAFT)
         if not self._owned_by_docs(route):
@@ -342,12 +346,22 @@ class Resolver:
         if route in self.page_routes or any(route == b or route.startswith(b + "/") for b in self.blog_bases):
             return False
         for base in self.route_bases:
+            if base == "/" and not self._judged_at_site_root(route):
+                continue
             if base == "/" or route == base or route.startswith(base + "/"):
                 first = route[len(base):].strip("/").split("/")[0] if base != "/" else route.strip("/").split("/")[0]
                 # generated-index and tag pages, and versions this copy does not have, are not docs routes
                 unknown_version = bool(_VERSION_SEGMENT.match(first)) and not self._known_prefix(base, first)
                 return first not in ("tags", "category") and not unknown_version
         return False
+
+    def _judged_at_site_root(self, route: str) -> bool:
+        """Docs served at the site root share it with every other plugin's routes (API docs, search…):
+        judge a deeper path only under a folder the docs use, and a one-segment path unless it is search."""
+        segments = route.strip("/").split("/")
+        if len(segments) == 1:
+            return segments[0] != "search"
+        return any(known.startswith("/" + segments[0] + "/") for known in self.routes)
 
     def _unversioned_route(self, route: str) -> Path | None:
         """For ``/docs/next/x`` on a copy without that version: the current doc at ``/docs/x``, if any.
@@ -392,6 +406,15 @@ def _footnote_anchors(document: Document) -> dict[str, int]:
         found.setdefault(f"user-content-fnref-{safe}{suffix}", 0)
         found.setdefault("footnote-label", 2)
     return found
+
+
+def _generated_index_routes(project: ProjectIndex) -> frozenset[str]:
+    routes = set()
+    for version in project.versions:
+        sidebars = read_sidebars(version)
+        slugs = (sidebars.index_slugs if sidebars else []) + category_index_slugs(version.content_path)
+        routes.update(normalize_route(version.route_path.rstrip("/") + "/" + slug.lstrip("/")) for slug in slugs)
+    return frozenset(routes)
 
 
 def _common_root(paths: list[Path]) -> Path:

@@ -7,7 +7,7 @@ from doclint.diagnostics import Diagnostic, Severity
 from doclint.project import DocsVersion, ProjectIndex
 from doclint.resolve import resolver_for
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
-from doclint.rules.structure._sidebars import read_sidebars
+from doclint.sidebars import read_sidebars
 from doclint.site import DocsPlugin
 
 _WITH_SIDEBARS = {"docs_plugins": (DocsPlugin(sidebar_path="sidebars.json"),)}

@@ -6,7 +6,7 @@ from doclint.docusaurus_config import find_config_file
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
 from doclint.rules.structure._common import display_path, version_label, version_touched
-from doclint.rules.structure._sidebars import read_sidebars
+from doclint.sidebars import read_sidebars
 from doclint.site import DocsPlugin
 
 _WITH_SIDEBARS = {"docs_plugins": (DocsPlugin(sidebar_path="sidebars.json"),)}
