@@ -20,6 +20,17 @@ CONFIG_NAMES = ("docusaurus.config.ts", "docusaurus.config.js", "docusaurus.conf
 _DOCS_PLUGIN_NAMES = frozenset({"@docusaurus/plugin-content-docs", "content-docs", "docusaurus-plugin-content-docs"})
 _CLASSIC_PRESETS = frozenset({"@docusaurus/preset-classic", "classic", "docusaurus-preset-classic"})
 _MERMAID_THEMES = frozenset({"@docusaurus/theme-mermaid", "mermaid"})
+_BLOG_PLUGIN_NAMES = frozenset({"@docusaurus/plugin-content-blog", "content-blog"})
+# plugins and themes that add no page route of their own: with only these (and the content plugins), the
+# docs, blog and src/pages routes are all the routes the site has
+_ROUTE_NEUTRAL = frozenset({
+    "@docusaurus/plugin-content-pages", "content-pages", "@docusaurus/theme-classic", "classic",
+    "@docusaurus/theme-mermaid", "mermaid", "@docusaurus/plugin-sitemap", "sitemap", "@docusaurus/plugin-svgr",
+    "@docusaurus/plugin-google-gtag", "@docusaurus/plugin-google-analytics", "@docusaurus/plugin-google-tag-manager",
+    "@docusaurus/plugin-ideal-image", "@docusaurus/plugin-pwa", "@docusaurus/plugin-css-cascade-layers",
+    "@docusaurus/theme-live-codeblock", "docusaurus-plugin-sass", "@docusaurus/theme-search-algolia",
+    "@docusaurus/plugin-rsdoctor", "@docusaurus/faster",
+})
 _STATEMENT_STARTERS = frozenset(
     {"const", "let", "var", "export", "import", "function", "async", "type", "interface", "module", "class", "if"}
 )
@@ -430,6 +441,8 @@ class _SettingsReader:
             on_broken_markdown_images=get(
                 config, "markdown.hooks.onBrokenMarkdownImages", (str,), defaults.on_broken_markdown_images
             ),
+            routes_complete=self._routes_complete(),
+            blog_route_bases=tuple(self._blog_route_bases()) if plugins or blogs else defaults.blog_route_bases,
             mermaid_theme=any(_plugin_name(theme) in _MERMAID_THEMES for theme in _list(config.get("themes"))),
             config_notes=tuple(dict.fromkeys(self.notes)),
         )
@@ -443,6 +456,30 @@ class _SettingsReader:
             for key in ("comments", "admonitions", "headingIds")
         }
         return Mdx1Compat(flags["comments"], flags["admonitions"], flags["headingIds"])
+
+    def _routes_complete(self) -> bool:
+        """Whether every plugin is known to add no routes besides docs, blog posts and pages."""
+        entries: list[Any] = []
+        for key in ("presets", "plugins", "themes"):
+            value = self.config.get(key, [])
+            if not isinstance(value, list):
+                return False
+            entries.extend(value)
+        known = _CLASSIC_PRESETS | _DOCS_PLUGIN_NAMES | _BLOG_PLUGIN_NAMES | _ROUTE_NEUTRAL
+        return "..." not in self.config and all(_plugin_name(entry) in known for entry in entries)
+
+    def _blog_route_bases(self) -> list[str]:
+        bases = []
+        for preset in _list(self.config.get("presets")):
+            name, options = _plugin_entry(preset)
+            if name in _CLASSIC_PRESETS and isinstance(options, dict) and options.get("blog") is not False:
+                blog = options.get("blog")
+                bases.append(self.get(blog if isinstance(blog, dict) else {}, "routeBasePath", (str,), "blog"))
+        for entry in _list(self.config.get("plugins")):
+            name, options = _plugin_entry(entry)
+            if name in _BLOG_PLUGIN_NAMES:
+                bases.append(self.get(options if isinstance(options, dict) else {}, "routeBasePath", (str,), "blog"))
+        return bases
 
     def _plugins(self) -> tuple[list[DocsPlugin], Any, list[str]]:
         """Every docs plugin instance (presets and plugins), the default one's admonitions, blog paths."""
@@ -469,7 +506,7 @@ class _SettingsReader:
                 plugins.append(plugin)
                 if plugin.plugin_id == "default":
                     admonitions = plugin_admonitions
-            elif name in ("@docusaurus/plugin-content-blog", "content-blog"):
+            elif name in _BLOG_PLUGIN_NAMES:
                 blogs.append(self.get(options if isinstance(options, dict) else {}, "path", (str,), "blog"))
             elif name is None and entry is not FUNCTION:
                 self.notes.append(f"{self.source}: a plugin entry is computed; its docs (if any) are not known")

@@ -94,7 +94,7 @@ class Resolver:
         self.importers = self._importers()
         self.page_routes = _page_routes(project.site_dir)
         self._inbound: set[Path] | None = None
-        self.blog_bases = tuple("/" + path.strip("/").split("/")[-1] for path in project.settings.blog_paths)
+        self.blog_bases = tuple(normalize_route("/" + base.strip("/")) for base in project.settings.blog_route_bases)
 
     # -- anchors ------------------------------------------------------------------------------------
     def anchors(self, path: Path) -> dict[str, int]:
@@ -263,16 +263,18 @@ class Resolver:
         return folder in path.parents
 
     def _closest_doc(self, pathname: str, version: DocsVersion) -> Path | None:
-        docs = [path for path, identity in self.project.identities.items()
-                if identity.version_key == version.key]
-        names = {path.name: path for path in docs}
+        """The doc a missing file link most likely meant: same name but renumbered, else a close name."""
+        docs = sorted(path for path, identity in self.project.identities.items() if identity.version_key == version.key)
         wanted = PurePosixPath(pathname).name
-        close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.6)
-        if not close:
-            stems = {_stem_without_prefix(path.name): path for path in docs}
-            close_stem = difflib.get_close_matches(_stem_without_prefix(wanted), list(stems), n=1, cutoff=0.6)
-            return stems[close_stem[0]] if close_stem else None
-        return names[close[0]]
+        stems: dict[str, Path] = {}
+        for path in docs:
+            stems.setdefault(_stem_without_prefix(path.name), path)
+        close = difflib.get_close_matches(_stem_without_prefix(wanted), list(stems), n=1, cutoff=0.7)
+        if close:
+            return stems[close[0]]
+        names = {path.name: path for path in docs}
+        close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.75)
+        return names[close[0]] if close else None
 
     def _display(self, path: Path) -> str:
         try:
@@ -343,8 +345,12 @@ class Resolver:
                           suggestion=self._closest_route(route))
 
     def _owned_by_docs(self, route: str) -> bool:
+        """Whether doclint knows every page that could be at ``route`` (so a miss is a broken link)."""
         if route in self.page_routes or any(route == b or route.startswith(b + "/") for b in self.blog_bases):
             return False
+        inside_docs = any(base == "/" or route == base or route.startswith(base + "/") for base in self.route_bases)
+        if not inside_docs:
+            return self.project.settings.routes_complete and route != "/search"
         for base in self.route_bases:
             if base == "/" and not self._judged_at_site_root(route):
                 continue
@@ -380,8 +386,18 @@ class Resolver:
         return any(route == prefix or route.startswith(prefix + "/") for route in self.routes)
 
     def _closest_route(self, route: str) -> Path | None:
-        close = difflib.get_close_matches(route, list(self.routes), n=1, cutoff=0.7)
-        return self.routes[close[0]] if close else None
+        """The doc URL closest to a broken one, compared without the shared ``/docs`` part."""
+        tails: dict[str, Path] = {}
+        for known, path in sorted(self.routes.items()):
+            tails.setdefault(self._tail(known), path)
+        close = difflib.get_close_matches(self._tail(route), list(tails), n=1, cutoff=0.7)
+        return tails[close[0]] if close else None
+
+    def _tail(self, route: str) -> str:
+        for base in self.route_bases:
+            if base != "/" and route.startswith(base + "/"):
+                return route[len(base):]
+        return route
 
 
 def _stem_without_prefix(name: str) -> str:

@@ -60,6 +60,10 @@ class SiteSettings:
     # every docs plugin instance; empty means the single default one (docs_path, route_base_path)
     docs_plugins: tuple[DocsPlugin, ...] = ()
     blog_paths: tuple[str, ...] = ("blog",)
+    blog_route_bases: tuple[str, ...] = ("blog",)
+    # True when the config shows only plugins that add no routes besides docs, blog posts and src/pages:
+    # then a link to any other path is known to be broken
+    routes_complete: bool = False
     trailing_slash: bool | None = None
     on_broken_links: str = "throw"
     on_broken_anchors: str = "warn"

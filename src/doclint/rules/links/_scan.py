@@ -215,7 +215,7 @@ class _LinkCheck:
             return self.check_anchor_on(landed[0].page, fragment) if landed[0].page else []
         resolution = per_page[0]
         what = f"file '{pathname}' does not exist ({asset}) and its URL" if asset else f"link '{pathname}'"
-        message = f"{what} resolves to {resolution.resolved}, which is no page of the docs"
+        message = f"{what} resolves to {resolution.resolved}, where the site has no page"
         if resolution.reason.startswith("it is a draft"):
             message = f"{what} resolves to {resolution.resolved}: the doc there {resolution.reason[3:]}"
         concerns: frozenset[Path] = frozenset()
