@@ -84,6 +84,9 @@ class Resolver:
     def __init__(self, project: ProjectIndex) -> None:
         self.project = project
         self.routes = project.routes()
+        released = {version.name for version in project.versions if version.name != "current"}
+        # version path segments this copy knows; others (a copy without versions.json) are not judged
+        self.version_names = frozenset(released | ({"next"} if released else set()))
         self.index_routes = _generated_index_routes(project)
         self.draft_routes = project.routes(drafts=True)
         self.route_bases = project.route_bases()
@@ -357,7 +360,8 @@ class Resolver:
             if base == "/" or route == base or route.startswith(base + "/"):
                 first = route[len(base):].strip("/").split("/")[0] if base != "/" else route.strip("/").split("/")[0]
                 # generated-index and tag pages, and versions this copy does not have, are not docs routes
-                unknown_version = bool(_VERSION_SEGMENT.match(first)) and not self._known_prefix(base, first)
+                unknown_version = (bool(_VERSION_SEGMENT.match(first)) and first not in self.version_names
+                                   and not self._known_prefix(base, first))
                 return first not in ("tags", "category") and not unknown_version
         return False
 

@@ -1,4 +1,4 @@
-"""A site built with the real Docusaurus 3.10.2 (`docusaurus build`, onBrokenLinks/onBrokenAnchors/markdown hooks
+"""Sites built with the real Docusaurus 3.10.2 (`docusaurus build`, onBrokenLinks/onBrokenAnchors/markdown hooks
 set to 'warn' so that every finding is listed): doclint must find exactly what that build reported.
 
 The expected lists below are the build's own output, mapped from page URLs back to the files that hold each
@@ -137,7 +137,67 @@ PROBE_SITE = {
     ),
 }
 
-# "Docusaurus found broken links!" (and the Markdown-link warnings that precede them)
+VERSIONED_SITE = {
+    'course/01-part/01-one.md': (
+        '# One\n'
+        '\n'
+        '[a](two) [b](../intro) [c](./02-two.md) [d](/01-part/02-two.md) [e](/learn/next/part/two#x)\n'
+    ),
+    'course/01-part/02-two.md': (
+        '# Two\n'
+        '\n'
+        '## X {#x}\n'
+    ),
+    'course/intro.md': (
+        '# Intro\n'
+        '\n'
+        '[a](./01-part/01-one.md) [b](/learn/next/part/one) [c](/learn/part/one) [d](/learn/part/two) [e](/learn/1.0/part/one)\n'
+        '[f](part/one) [g](/learn/next/part-overview) [h](/learn/part-overview) [i](../versioned_docs/version-1.0/intro.md#old)\n'
+        '[j](/learn/next) [k](/learn) [l](/learn/next/) [m](01-part/index)\n'
+    ),
+    'docusaurus.config.js': (
+        'module.exports = {\n'
+        "  title: 'Probe2', url: 'https://example.com', baseUrl: '/', trailingSlash: false,\n"
+        "  onBrokenLinks: 'warn', onBrokenAnchors: 'warn',\n"
+        "  markdown: {hooks: {onBrokenMarkdownLinks: 'warn', onBrokenMarkdownImages: 'warn'}},\n"
+        "  presets: [['classic', {docs: {path: 'course', routeBasePath: 'learn', sidebarPath: './sidebars.json'}, blog: false, theme: {}}]],\n"
+        '};\n'
+    ),
+    'sidebars.json': (
+        '{"s": ["intro", "part/one", {"type": "category", "label": "P", "link": {"type": "generated-index", "slug": "/part-overview"}, "items": ["part/two"]}]}\n'
+    ),
+    'versioned_docs/version-1.0/01-part/01-one.md': (
+        '# Old one\n'
+        '\n'
+        '[a](../intro#old) [b](/learn/intro)\n'
+    ),
+    'versioned_docs/version-1.0/intro.md': (
+        '# Old intro\n'
+        '\n'
+        '## Old\n'
+        '\n'
+        '[a](./01-part/01-one.md) [b](/01-part/01-one.md) [c](/learn/part/one) [d](/learn/next/part/one) [e](part/one) [f](/learn/part/two) [g](./01-part/02-two.md)\n'
+        '[h](../../course/01-part/02-two.md#x)\n'
+    ),
+    'versioned_sidebars/version-1.0-sidebars.json': (
+        '{"s": ["intro", "part/one"]}\n'
+    ),
+    'versions.json': (
+        '["1.0"]\n'
+    ),
+}
+
+# VERSIONED_SITE (trailingSlash: false, routeBasePath 'learn', versions.json ["1.0"]): the build's broken links
+# ("/learn/next/" is listed as "/learn/next": the trailing slash is removed before links are collected)
+VERSIONED_BROKEN_LINKS = {
+    ("course/intro.md", "/learn/part/two"), ("course/intro.md", "/learn/1.0/part/one"),
+    ("course/intro.md", "/learn/part-overview"), ("course/intro.md", "/learn/next"), ("course/intro.md", "/learn"),
+    ("course/intro.md", "/learn/next/"), ("course/intro.md", "01-part/index"),
+    ("versioned_docs/version-1.0/intro.md", "/learn/part/two"),
+    ("versioned_docs/version-1.0/intro.md", "./01-part/02-two.md"),
+}
+
+# PROBE_SITE: "Docusaurus found broken links!" (and the Markdown-link warnings that precede them)
 BROKEN_LINKS = {
     ("docs/01-basics/index.md", "02-vocab"), ("docs/01-basics/index.md", "../guides/setup"),
     ("docs/01-basics/01-tokens.md", "vocab"), ("docs/01-basics/01-tokens.md", "02-vocab"),
@@ -175,14 +235,25 @@ def _written(site: Path, path: str, line: int, column: int) -> str:
     return match["inline"] if match["inline"] is not None else match["definition"]
 
 
-def test_doclint_finds_what_the_docusaurus_build_found(site: Path) -> None:
-    write_files(site, PROBE_SITE)
-    found = lint_tree(site, ["docs", "blog"], select=("LNK001", "LNK002", "LNK003", "LNK004"))
+def _findings(site: Path, files: dict[str, str], folders: list[str]) -> dict[str, set[tuple[str, str]]]:
+    write_files(site, files)
+    found = lint_tree(site, folders, select=("LNK001", "LNK002", "LNK003", "LNK004"))
     by_code: dict[str, set[tuple[str, str]]] = {}
     for diagnostic in found:
         written = _written(site, diagnostic.path, diagnostic.line, diagnostic.column)
         by_code.setdefault(diagnostic.code, set()).add((diagnostic.path, written))
+    return by_code
+
+
+def test_doclint_finds_what_the_docusaurus_build_found(site: Path) -> None:
+    by_code = _findings(site, PROBE_SITE, ["docs", "blog"])
     links = by_code.get("LNK001", set()) | by_code.get("LNK003", set())
     assert links == BROKEN_LINKS - NOT_JUDGED
     assert by_code.get("LNK002", set()) == BROKEN_ANCHORS
     assert by_code.get("LNK004", set()) == BROKEN_IMAGES
+
+
+def test_versioned_site_as_the_docusaurus_build_judged_it(site: Path) -> None:
+    by_code = _findings(site, VERSIONED_SITE, ["course", "versioned_docs"])
+    assert by_code.pop("LNK001", set()) | by_code.pop("LNK003", set()) == VERSIONED_BROKEN_LINKS
+    assert by_code == {}

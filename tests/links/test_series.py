@@ -50,6 +50,17 @@ def test_renaming_a_chapter_reports_every_broken_link_when_only_the_new_file_is_
     assert all("02-tokenizers.md" in d.message or "tokenizers" in d.message for d in found if d.code == "LNK001")
 
 
+def test_a_rename_to_an_unrelated_name_is_still_traced_to_the_renamed_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_files(tmp_path, SERIES)
+    (tmp_path / "docs/02-tokens.md").rename(tmp_path / "docs/02-vocabulary.md")
+    found = lint_tree(tmp_path, ["docs/02-vocabulary.md"], select=("LNK001", "LNK003"))
+    assert sorted((d.path, d.line) for d in found) == [
+        ("docs/01-intro.md", 3), ("docs/03-training.md", 8), ("docs/03-training.md", 8), ("docs/04-eval.md", 3)]
+
+
 def _series_folders() -> list[Path]:
     if not EXAMPLES.is_dir():
         return []

@@ -167,6 +167,16 @@ class _LinkCheck:
             if target.parent == folder and self.project.is_doc(target) and not self.resolver.has_inbound(target)
         }
 
+    def renamed_pages(self, route: str) -> set[Path]:
+        """Given docs served next to a missing URL that nothing links to any more: likely what it became."""
+        parent = route.rstrip("/").rsplit("/", 1)[0]
+        found = set()
+        for target in self.project.targets:
+            identity = self.project.identities.get(target)
+            if identity and identity.permalink.rstrip("/").rsplit("/", 1)[0] == parent and not self.resolver.has_inbound(target):
+                found.add(target)
+        return found
+
     def escapes(self, url: str) -> Finding:
         message = (f"link target '{split_url(url)[0]}' resolves outside the project; doclint does not open it, and "
                    "Docusaurus cannot serve it")
@@ -218,17 +228,17 @@ class _LinkCheck:
         message = f"{what} resolves to {resolution.resolved}, where the site has no page"
         if resolution.reason.startswith("it is a draft"):
             message = f"{what} resolves to {resolution.resolved}: the doc there {resolution.reason[3:]}"
-        concerns: frozenset[Path] = frozenset()
+        concerns = self.renamed_pages(resolution.resolved)
         if resolution.suggestion is not None:
             identity = self.project.identities[resolution.suggestion]
             message += f"; did you mean '{identity.permalink}' ({self.project.documents[resolution.suggestion].display_path})?"
-            concerns = frozenset({resolution.suggestion})
+            concerns.add(resolution.suggestion)
         file_hint = self.file_path_hint(pathname) if not asset else None
         if file_hint:
             message += f" (a file path without its .md extension is a URL, resolved against the page URL: " \
                        f"write '{file_hint}' to link to the file)"
         message = _sentence(message, _does("onBrokenLinks", self.settings.on_broken_links))
-        return [self.finding(BROKEN_URL, message, concerns)]
+        return [self.finding(BROKEN_URL, message, frozenset(concerns))]
 
     def file_path_hint(self, pathname: str) -> str | None:
         """``01-part/02-doc`` written for the file ``01-part/02-doc.md``: the link that was meant."""
