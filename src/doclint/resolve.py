@@ -25,6 +25,9 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z\d+\-.]*:")
 _MARKDOWN_PATH = re.compile(r"\.mdx?$", re.IGNORECASE)
 _IMPORT = re.compile(r"""(?:^|;)[ \t]*import\s[^;'"]*?\bfrom\s*(['"])(?P<path>[^'"]+?\.mdx?)\1""", re.MULTILINE)
 _JS_ESCAPE = re.compile(r"\\(.)")
+_LOCAL_IMPORT = re.compile(
+    r"""(?:^|;)[ \t]*import\s+(?P<names>[^;'"]*?)\s+from\s*(['"])(?P<path>\.{1,2}/[^'"]*)\2""", re.MULTILINE
+)
 _JSX_ID = re.compile(r"""<(?:Link|details)\b[^>]*?\sid=(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
 _VERSION_SEGMENT = re.compile(r"^(?:v?\d+\.[\dx]+(?:\.[\dx]+)*(?:-[\w.]+)?|next)$")
 
@@ -91,6 +94,7 @@ class Resolver:
         self.draft_routes = project.routes(drafts=True)
         self.route_bases = project.route_bases()
         self._anchors: dict[Path, dict[str, int]] = {}
+        self._open: dict[Path, bool] = {}
         self.boundary = _common_root(
             [project.project_root.resolve(), project.site_dir, *(v.content_path for v in project.versions)]
         )
@@ -123,6 +127,18 @@ class Resolver:
             for anchor, level in self.anchors(imported).items():
                 found.setdefault(anchor, level)
         return found
+
+    def anchors_are_open(self, path: Path) -> bool:
+        """Whether the page renders a component of its own folder (``<Steps />`` from ``./_steps.jsx``), or a
+        partial that does: its headings, unseen here, may register anchors, so a missing one is not judged.
+        Site-wide widgets (``@site/src/components/…``, ``@theme/…``) are taken to render no headings."""
+        if path not in self._open:
+            self._open[path] = False  # guards against import cycles
+            document = self.project.document(path)
+            self._open[path] = document is not None and (
+                _renders_local_component(document) or any(self.anchors_are_open(p) for p in self.imports(document))
+            )
+        return self._open[path]
 
     def imports(self, document: Document) -> list[Path]:
         """Markdown partials an MDX file imports: their headings render on the importing page."""
@@ -408,6 +424,19 @@ def _stem_without_prefix(name: str) -> str:
     from doclint.project import strip_number_prefix
 
     return strip_number_prefix(PurePosixPath(name).stem)[0]
+
+
+def _renders_local_component(document: Document) -> bool:
+    if not document.is_mdx:
+        return False
+    text = document.masked_text
+    for match in _LOCAL_IMPORT.finditer(text):
+        if _MARKDOWN_PATH.search(match["path"]):
+            continue  # a Markdown partial: its headings are read
+        names = re.findall(r"[A-Za-z_$][\w$]*", re.sub(r"\b\w+\s+as\b", "", match["names"]))
+        if any(re.search(r"<" + re.escape(name) + r"[\s/>.]", text) for name in names if name[0].isupper()):
+            return True
+    return False
 
 
 def _footnote_anchors(document: Document) -> dict[str, int]:

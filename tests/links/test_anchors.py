@@ -101,3 +101,15 @@ def test_a_renamed_heading_reports_inbound_anchor_links_when_only_its_file_is_ch
     write_files(site, files)
     found = [(d.path, d.line) for d in lint_tree(site, ["docs/a.md"], select=("LNK002",))]
     assert found == [("docs/b.md", 3), ("docs/c.md", 3)]  # c.md's own broken '#nothing' is not about a.md
+
+
+def test_pages_rendering_local_components_have_anchors_doclint_cannot_see(site: Path) -> None:
+    files = {
+        "docs/intro.mdx": "# T\n\nimport {Steps} from './\\_steps';\nimport constants from '@site/core/constants';\n\n"
+                          "<Steps />\n\n[a](#from-the-component) {constants.x}\n",
+        "docs/other.mdx": "# O\n\nimport Widget from '@site/src/components/Widget';\n\n<Widget />\n\n"
+                          "[b](./intro.mdx#x) [c](#y)\n",
+    }
+    write_files(site, files)
+    found = [(d.path, d.line) for d in lint_tree(site, ["docs/intro.mdx", "docs/other.mdx"], select=("LNK002",))]
+    assert found == [("docs/other.mdx", 7)]  # only '#y': a site-wide widget is taken to render no headings

@@ -268,7 +268,7 @@ class _LinkCheck:
 
     def anchor_problem(self, page: Path, fragment: str) -> Finding | None:
         anchors = self.resolver.anchors(page)
-        if fragment in anchors:
+        if fragment in anchors or self.resolver.anchors_are_open(page):
             return None
         same_page = page == self.document.path
         where = "this page" if same_page else self.project.documents[page].display_path
