@@ -10,6 +10,7 @@ import re
 import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from doclint.document import Document
@@ -328,6 +329,7 @@ def _scalar_text(value: object) -> str | None:
     return str(value) if isinstance(value, (str, int, float)) else None
 
 
+@lru_cache(maxsize=4096)
 def resolve_url_path(reference: str, base: str) -> str:
     """The pathname ``reference`` resolves to from the page ``base`` (URL semantics, as a browser does)."""
     return urllib.parse.urlsplit(urllib.parse.urljoin("https://site.invalid" + base, reference)).path

@@ -98,6 +98,8 @@ class Resolver:
         self.boundary = _common_root(
             [project.project_root.resolve(), project.site_dir, *(v.content_path for v in project.versions)]
         )
+        self._boundary_text = str(self.boundary)
+        self._boundary_prefix = os.path.join(self._boundary_text, "")
         self.importers = self._importers()
         self.page_routes = _page_routes(project.site_dir)
         self._inbound: set[Path] | None = None
@@ -219,7 +221,8 @@ class Resolver:
 
     # -- files --------------------------------------------------------------------------------------
     def inside_boundary(self, path: Path) -> bool:
-        return path == self.boundary or self.boundary in path.parents
+        text = str(path)
+        return text == self._boundary_text or text.startswith(self._boundary_prefix)
 
     def _site_path(self, written: str, base: Path) -> Path | None:
         """A path as written (``./x``, ``@site/x``), normalised lexically; None when it leaves the project."""
