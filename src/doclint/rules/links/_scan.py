@@ -149,14 +149,18 @@ class _LinkCheck:
 
     def missing_file(self, pathname: str, resolution: Resolution, consequence: str) -> Finding:
         message = f"link to '{pathname}': no such file ({resolution.resolved})"
-        concerns: set[Path] = set()
+        renamed = self.renamed_candidates(resolution)
+        concerns = set(renamed)
         replacement = None
-        if resolution.suggestion is not None:
-            suggested = _relative_link(self.document.path, resolution.suggestion, pathname)
-            message += f"; did you mean '{suggested}'?"
-            concerns.add(resolution.suggestion)
+        suggestion = resolution.suggestion or (next(iter(renamed)) if len(renamed) == 1 else None)
+        if suggestion is not None:
+            suggested = _relative_link(self.document.path, suggestion, pathname)
+            message += f"; did you mean '{suggested}'"
+            if suggestion in renamed and suggestion != resolution.suggestion:
+                message += " (checked in this run, and no link leads to it any more: renamed?)"
+            message += "?"
+            concerns.add(suggestion)
             replacement = (pathname, suggested)
-        concerns.update(self.renamed_candidates(resolution))
         return self.finding(MISSING_FILE, _sentence(message, consequence), frozenset(concerns), replacement)
 
     def renamed_candidates(self, resolution: Resolution) -> set[Path]:
