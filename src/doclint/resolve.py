@@ -91,6 +91,10 @@ class Resolver:
         # version path segments this copy knows; others (a copy without versions.json) are not judged
         self.version_names = frozenset(released | ({"next"} if released else set()))
         self.index_routes = _generated_index_routes(project)
+        self.tagged_bases = frozenset(
+            normalize_route(project.version_of_path[path].route_path)
+            for path in project.identities if project.documents[path].front_matter_data.get("tags")
+        )
         self.draft_routes = project.routes(drafts=True)
         self.route_bases = project.route_bases()
         self._anchors: dict[Path, dict[str, int]] = {}
@@ -378,10 +382,12 @@ class Resolver:
                 continue
             if base == "/" or route == base or route.startswith(base + "/"):
                 first = route[len(base):].strip("/").split("/")[0] if base != "/" else route.strip("/").split("/")[0]
-                # generated-index and tag pages, and versions this copy does not have, are not docs routes
+                # generated-index pages and versions this copy does not have are not judged
                 unknown_version = (bool(_VERSION_SEGMENT.match(first)) and first not in self.version_names
                                    and not self._known_prefix(base, first))
-                return first not in ("tags", "category") and not unknown_version
+                if first == "tags":  # tag pages exist when some doc of the version has tags
+                    return base not in self.tagged_bases
+                return first != "category" and not unknown_version
         return False
 
     def _judged_at_site_root(self, route: str) -> bool:

@@ -197,6 +197,77 @@ VERSIONED_BROKEN_LINKS = {
     ("versioned_docs/version-1.0/intro.md", "./01-part/02-two.md"),
 }
 
+CASE_SITE = {
+    'docs/Intro.md': (
+        '# Intro\n'
+        '\n'
+        '## Section\n'
+        '\n'
+        ':::note\n'
+        '\n'
+        '## In admonition\n'
+        '\n'
+        ':::\n'
+        '\n'
+        '<details id="d1">\n'
+        '<summary>More</summary>\n'
+        '\n'
+        '## In details\n'
+        '\n'
+        '</details>\n'
+        '\n'
+        '<a id="raw-a"></a>\n'
+        '\n'
+        'Foot[^Ab].\n'
+        '\n'
+        '[^ab]: note\n'
+    ),
+    'docs/sub/page.mdx': (
+        "import Link from '@docusaurus/Link';\n"
+        '\n'
+        '# Page\n'
+        '\n'
+        '## Local\n'
+        '\n'
+        '[a](/docs/intro) [b](/docs/Intro) [c](/docs/intro#section) [d](/docs/Intro#section) [e](../Intro.md#section)\n'
+        '[f](../intro.md) [g](../Intro.md#Section) [h](../Intro.md#in-admonition) [i](../Intro.md#in-details) [j](../Intro.md#d1)\n'
+        '[k](../Intro.md#raw-a) [l](/docs/tags) [m]() [n](/docs/Intro#) [o](../Intro.md#user-content-fn-ab) [p](intro.md)\n'
+        '[q](/DOCS/Intro) [r](/docs/sub/Page) [s](Page) [t](../Intro.md#user-content-fnref-ab)\n'
+        '\n'
+        '<Link to="/docs/nope-jsx">x</Link> <Link to="/docs/Intro#in-details">y</Link> <Link id="jsx-anchor" to="/">z</Link>\n'
+        '\n'
+        '[u](#jsx-anchor) [v](#local)\n'
+        '\n'
+        '![img][missing]\n'
+        '\n'
+        '[missing]: ./missing.png\n'
+        '\n'
+        '<a href="/docs/raw-html-nope">raw</a>\n'
+    ),
+    'docusaurus.config.js': (
+        'module.exports = {\n'
+        "  title: 'Probe3', url: 'https://example.com', baseUrl: '/',\n"
+        "  onBrokenLinks: 'warn', onBrokenAnchors: 'warn',\n"
+        "  markdown: {hooks: {onBrokenMarkdownLinks: 'warn', onBrokenMarkdownImages: 'warn'}},\n"
+        "  presets: [['classic', {docs: {sidebarPath: false}, blog: false, theme: {}}]],\n"
+        '};\n'
+    ),
+    'src/pages/index.md': (
+        '# Home\n'
+    ),
+}
+
+# CASE_SITE: routes are case-sensitive; admonition and <details id> anchors, <Link id>, footnote labels are
+# matched case-insensitively; raw <a id> is no anchor; /docs/tags is no page while no doc has tags; an image
+# reference to a missing file and an empty link fail nothing
+CASE_BROKEN_LINKS = {
+    ("docs/sub/page.mdx", "/docs/intro"), ("docs/sub/page.mdx", "/docs/intro#section"),
+    ("docs/sub/page.mdx", "../intro.md"), ("docs/sub/page.mdx", "/docs/tags"), ("docs/sub/page.mdx", "intro.md"),
+    ("docs/sub/page.mdx", "/DOCS/Intro"), ("docs/sub/page.mdx", "/docs/sub/Page"), ("docs/sub/page.mdx", "Page"),
+    ("docs/sub/page.mdx", "/docs/nope-jsx"),
+}
+CASE_BROKEN_ANCHORS = {("docs/sub/page.mdx", "../Intro.md#Section"), ("docs/sub/page.mdx", "../Intro.md#raw-a")}
+
 # PROBE_SITE: "Docusaurus found broken links!" (and the Markdown-link warnings that precede them)
 BROKEN_LINKS = {
     ("docs/01-basics/index.md", "02-vocab"), ("docs/01-basics/index.md", "../guides/setup"),
@@ -211,8 +282,8 @@ BROKEN_LINKS = {
     ("docs/links.md", "./guides/nope.md"), ("docs/links.md", "/img/nope.png"),
     ("docs/links.md", "/docs/tags/x"), ("docs/links.md", "/docs/category/x"),
 }
-# reported by the build, not judged by doclint: tag and generated-index pages depend on data it does not model
-NOT_JUDGED = {("docs/links.md", "/docs/tags/x"), ("docs/links.md", "/docs/category/x")}
+# reported by the build, not judged by doclint: generated-index pages depend on sidebar data it does not model
+NOT_JUDGED = {("docs/links.md", "/docs/category/x")}
 # "Docusaurus found broken anchors!"
 BROKEN_ANCHORS = {
     ("blog/2024-01-01-post.md", "/docs/links#nope"),
@@ -225,14 +296,15 @@ BROKEN_ANCHORS = {
 # "Markdown image with URL `./nope.png` ... couldn't be resolved to an existing local image file"
 BROKEN_IMAGES = {("docs/links.md", "./nope.png")}
 
-_LINK_AT = re.compile(r"!?\[[^\]]*\]\((?P<inline>[^)\s]*)\)|\[[^\]]*\]:\s*(?P<definition>\S+)")
+# a Markdown link, a definition, or the value of a <Link to="…"> attribute (its diagnostic points at the value)
+_LINK_AT = re.compile(r"!?\[[^\]]*\]\((?P<inline>[^)\s]*)\)|\[[^\]]*\]:\s*(?P<definition>\S+)|(?P<jsx>[^\"\s]+)\"")
 
 
 def _written(site: Path, path: str, line: int, column: int) -> str:
     text = (site / path).read_text(encoding="utf-8").splitlines()[line - 1]
     match = _LINK_AT.match(text, column - 1)
     assert match, f"no link at {path}:{line}:{column}"
-    return match["inline"] if match["inline"] is not None else match["definition"]
+    return next(value for value in match.groups() if value is not None)
 
 
 def _findings(site: Path, files: dict[str, str], folders: list[str]) -> dict[str, set[tuple[str, str]]]:
@@ -256,4 +328,11 @@ def test_doclint_finds_what_the_docusaurus_build_found(site: Path) -> None:
 def test_versioned_site_as_the_docusaurus_build_judged_it(site: Path) -> None:
     by_code = _findings(site, VERSIONED_SITE, ["course", "versioned_docs"])
     assert by_code.pop("LNK001", set()) | by_code.pop("LNK003", set()) == VERSIONED_BROKEN_LINKS
+    assert by_code == {}
+
+
+def test_case_and_anchor_kinds_as_the_docusaurus_build_judged_them(site: Path) -> None:
+    by_code = _findings(site, CASE_SITE, ["docs"])
+    assert by_code.pop("LNK001", set()) | by_code.pop("LNK003", set()) == CASE_BROKEN_LINKS
+    assert by_code.pop("LNK002", set()) == CASE_BROKEN_ANCHORS
     assert by_code == {}

@@ -18,7 +18,7 @@ SERIES = {
     "docs/index.md": "# Home\n",
     "docs/01-basics/index.md": "# Basics\n",
     "docs/01-basics/01-tokens.md": "# Tokens\n\n## Byte pairs\n",
-    "docs/02-training.md": "---\nslug: /train\n---\n# Training\n",
+    "docs/02-training.md": "---\nslug: /train\ntags: [llm]\n---\n# Training\n",
     "docs/guides/guides.md": "# Guides index (named like its folder)\n",
     "docs/guides/setup.md": "# Setup\n",
 }
@@ -34,7 +34,7 @@ SERIES = {
         ("docs/01-basics/index.md", "/docs/basics/"),  # trailing slash insensitive
         ("docs/guides/guides.md", "setup"),
         ("docs/02-training.md", "/docs/"),
-        ("docs/02-training.md", "/docs/tags/llm"),  # tag pages are not judged
+        ("docs/02-training.md", "/docs/tags/llm"),  # tag pages exist once a doc has tags
         ("docs/02-training.md", "/blog/some-post"),  # nor other plugins' routes
         ("docs/02-training.md", "/docs/category/basics"),  # generated-index pages
     ],

@@ -74,7 +74,12 @@ def link_sites(document: Document) -> Iterator[LinkSite]:
         if link.kind != "reference":
             yield LinkSite(link.url, link.line, link.column, link.end_line, link.end_column, link.is_image,
                            link.source)
+    # a definition matters when a link uses it: an unused one, or one only images use, is never rendered
+    # as a link (and Docusaurus does not resolve images through references)
+    linked = {link.url for link in document.links if link.kind == "reference" and not link.is_image}
     for definition in document.definitions:
+        if definition.url not in linked:
+            continue
         end_column = len(document.line(definition.line)) + 1
         yield LinkSite(definition.url, definition.line, definition.column, definition.line, end_column, False,
                        document.line(definition.line)[definition.column - 1:])
