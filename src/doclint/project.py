@@ -95,7 +95,11 @@ class ProjectIndex:
         targets: frozenset[Path] = frozenset(),
     ) -> ProjectIndex:
         site_dir = Path(settings.site_dir).resolve() if settings.site_dir else project_root.resolve()
-        versions = tuple(docs_versions(settings, site_dir, docs_roots))
+        # only the versions whose files this run loaded: the routes of the others are not known
+        versions = tuple(
+            version for version in docs_versions(settings, site_dir, docs_roots)
+            if any(_within(version.content_path, root) or _within(root, version.content_path) for root in docs_roots)
+        )
         index = cls(settings, docs_roots, project_root=project_root, versions=versions, targets=targets,
                     site_dir=site_dir)
         for document in documents:

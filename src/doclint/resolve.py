@@ -18,7 +18,14 @@ from pathlib import Path, PurePosixPath
 from typing import Literal
 
 from doclint.document import Document
-from doclint.project import DocIdentity, DocsVersion, ProjectIndex, normalize_route, resolve_url_path
+from doclint.project import (
+    DocIdentity,
+    DocsVersion,
+    ProjectIndex,
+    docs_versions,
+    normalize_route,
+    resolve_url_path,
+)
 from doclint.sidebars import category_index_slugs, read_sidebars
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z\d+\-.]*:")
@@ -91,6 +98,9 @@ class Resolver:
         # version path segments this copy knows; others (a copy without versions.json) are not judged
         self.version_names = frozenset(released | ({"next"} if released else set()))
         self.index_routes = _generated_index_routes(project)
+        # every route is known when the config names no other routing plugin and every docs version is loaded
+        every_version = docs_versions(project.settings, project.site_dir, project.docs_roots)
+        self.routes_complete = project.settings.routes_complete and len(every_version) == len(project.versions)
         self.tagged_bases = frozenset(
             normalize_route(project.version_of_path[path].route_path)
             for path in project.identities if project.documents[path].front_matter_data.get("tags")
@@ -376,7 +386,7 @@ class Resolver:
             return False
         inside_docs = any(base == "/" or route == base or route.startswith(base + "/") for base in self.route_bases)
         if not inside_docs:
-            return self.project.settings.routes_complete and route != "/search"
+            return self.routes_complete and route != "/search"
         for base in self.route_bases:
             if base == "/" and not self._judged_at_site_root(route):
                 continue

@@ -144,3 +144,13 @@ def test_generated_index_pages_with_explicit_slugs_exist(site: Path) -> None:
     }
     found = broken(site, files, "docs/intro.md")
     assert len(found) == 1 and "/docs/overview" in found[0]
+
+
+def test_routes_of_docs_plugins_that_were_not_loaded_are_not_judged(site: Path) -> None:
+    (site / "docusaurus.config.js").write_text(
+        "module.exports = {presets: [['classic', {}]], plugins: [['content-docs', {id: 'community', "
+        "path: 'community', routeBasePath: 'community'}]]};\n", encoding="utf-8")
+    (site / "doclint.toml").write_text('docs = ["docs"]\n', encoding="utf-8")
+    files = {"docs/intro.md": "# I\n\n[a](/community/team) [b](/docs/gone)\n", "community/other.md": "# O\n"}
+    found = broken(site, files, "docs/intro.md")
+    assert len(found) == 1 and "/docs/gone" in found[0]
