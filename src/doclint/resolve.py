@@ -107,7 +107,7 @@ class Resolver:
         )
         self.draft_routes = project.routes(drafts=True)
         self.route_bases = project.route_bases()
-        self._anchors: dict[Path, dict[str, int]] = {}
+        self._anchors: dict[Path, set[str]] = {}
         self._open: dict[Path, bool] = {}
         self.boundary = _common_root(
             [project.project_root.resolve(), project.site_dir, *(v.content_path for v in project.versions)]
@@ -120,28 +120,24 @@ class Resolver:
         self.blog_bases = tuple(normalize_route("/" + base.strip("/")) for base in project.settings.blog_route_bases)
 
     # -- anchors ------------------------------------------------------------------------------------
-    def anchors(self, path: Path) -> dict[str, int]:
-        """Anchor id -> heading level (0 for non-heading anchors) that the page at ``path`` registers."""
+    def anchors(self, path: Path) -> set[str]:
+        """Every anchor the page at ``path`` registers (its partials' included)."""
         if path not in self._anchors:
-            self._anchors[path] = {}  # guards against import cycles
+            self._anchors[path] = set()  # guards against import cycles
             self._anchors[path] = self._collect_anchors(path)
         return self._anchors[path]
 
-    def _collect_anchors(self, path: Path) -> dict[str, int]:
+    def _collect_anchors(self, path: Path) -> set[str]:
         document = self.project.document(path)
         if document is None:
-            return {}
-        found: dict[str, int] = {}
-        for heading in document.headings:
-            if heading.linkable:
-                found.setdefault(heading.id, heading.level)
+            return set()
+        found = {heading.id for heading in document.headings if heading.linkable}
         found.update(_footnote_anchors(document))
         if document.is_mdx:
-            for match in _JSX_ID.finditer(document.masked_text):
-                found.setdefault(match["double"] if match["double"] is not None else match["single"], 0)
+            found.update(match["double"] if match["double"] is not None else match["single"]
+                         for match in _JSX_ID.finditer(document.masked_text))
         for imported in self.imports(document):
-            for anchor, level in self.anchors(imported).items():
-                found.setdefault(anchor, level)
+            found.update(self.anchors(imported))
         return found
 
     def anchors_are_open(self, path: Path) -> bool:
@@ -204,7 +200,7 @@ class Resolver:
         return first.id if first else None
 
     def closest_anchor(self, path: Path, fragment: str) -> str | None:
-        anchors = list(self.anchors(path))
+        anchors = sorted(self.anchors(path))
         same_letters = [anchor for anchor in anchors if anchor.lower() == fragment.lower()]
         if same_letters:  # ids are lowercase unless written explicitly: a wrong case is the usual slip
             return same_letters[0]
@@ -220,6 +216,8 @@ class Resolver:
     def _collect_inbound(self) -> set[Path]:
         landed: set[Path] = set()
         for document in self.project.documents.values():
+            if not self.is_compiled(document.path):
+                continue
             urls = [link.url for link in document.links] + [definition.url for definition in document.definitions]
             for url in urls:
                 kind = classify(url)
@@ -458,9 +456,9 @@ def _renders_local_component(document: Document) -> bool:
     return False
 
 
-def _footnote_anchors(document: Document) -> dict[str, int]:
+def _footnote_anchors(document: Document) -> set[str]:
     """mdast-util-to-hast footnote ids: ``user-content-fn-<label>``, ``…fnref-<label>[-n]``, lowercased."""
-    found: dict[str, int] = {}
+    found: set[str] = set()
     counts: dict[str, int] = {}
     defined = {definition.label.lower() for definition in document.footnote_definitions}
     for call in document.footnote_calls:
@@ -469,10 +467,8 @@ def _footnote_anchors(document: Document) -> dict[str, int]:
             continue
         safe = urllib.parse.quote(label, safe="!#$&'()*+,/:;=?@[]~-._")
         counts[label] = counts.get(label, 0) + 1
-        found.setdefault(f"user-content-fn-{safe}", 0)
         suffix = f"-{counts[label]}" if counts[label] > 1 else ""
-        found.setdefault(f"user-content-fnref-{safe}{suffix}", 0)
-        found.setdefault("footnote-label", 2)
+        found.update({f"user-content-fn-{safe}", f"user-content-fnref-{safe}{suffix}", "footnote-label"})
     return found
 
 
