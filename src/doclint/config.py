@@ -35,7 +35,7 @@ class Config:
     root: Path = field(default_factory=Path.cwd)  # where the config file lives (or the cwd)
     source: Path | None = None
     docs: tuple[str, ...] = ()
-    include: tuple[str, ...] = ("**/*.md", "**/*.mdx")
+    include: tuple[str, ...] = ("**/*.md", "**/*.mdx", "**/*.mmd", "**/*.mermaid")
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()

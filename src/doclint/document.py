@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
-
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, Any, Literal
 
 from doclint.model import (
     Comment,
@@ -21,16 +20,19 @@ from doclint.model import (
     Link,
     Paragraph,
 )
-from doclint.parsing import markdown
 from doclint.parsing.frontmatter import FrontMatter, parse_front_matter
 from doclint.parsing.slugger import Slugger
 from doclint.site import SiteSettings
 from doclint.source import SourceText
 
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
 _MDX_CODE_BLOCK_FENCE = re.compile(r"\s{0,3}(`{3,4})mdx-code-block\s*$")
 _CLASSIC_ID = re.compile(r"\s*\{#(?P<id>(?:.(?!\{#|\}))*.)\}$")
 _COMMENT_ID = re.compile(r"\s*\{/\*\s*#(?P<id>\S+)[^}]*?\*/\}\s*$")
 _HTML_COMMENT_ID = re.compile(r"\s*<!--\s*#(?P<id>\S+)\s*-->\s*$")
+_INLINE_LINK = re.compile(r"!?\[.*\]\(", re.DOTALL)
 _HTML_COMMENT = re.compile(r"<!--(?P<body>.*?)-->", re.DOTALL)
 _MDX_COMMENT = re.compile(r"\{/\*(?P<body>.*?)\*/\}", re.DOTALL)
 
@@ -125,7 +127,12 @@ class Document:
         return registered
 
 
+MERMAID_SUFFIXES = frozenset({".mmd", ".mermaid"})
+
+
 def build_document(path: Path, display_path: str, source: SourceText, settings: SiteSettings) -> Document:
+    if path.suffix.lower() in MERMAID_SUFFIXES:
+        return _mermaid_file(path, display_path, source, settings)
     lines = source.text.split("\n")
     front_matter = parse_front_matter(lines)
     fm_format = None
@@ -135,9 +142,17 @@ def build_document(path: Path, display_path: str, source: SourceText, settings: 
     document = Document(path, display_path, source, doc_format, settings, front_matter)
     parse_text, legacy_lines = _text_for_parser(lines, front_matter, settings, doc_format)
     document.legacy_title_lines = frozenset(legacy_lines)
+    from doclint.parsing import markdown  # imported on first parse: cached runs never load the parser
+
     tokens = markdown.parse(parse_text, mdx=doc_format == "mdx")
     _Collector(document, parse_text).collect(tokens)
     return document
+
+
+def _mermaid_file(path: Path, display_path: str, source: SourceText, settings: SiteSettings) -> Document:
+    """A standalone diagram: one mermaid fence spanning the file, so that the mermaid rules apply as is."""
+    fence = Fence("mermaid", "mermaid", source.text, 0, source.line_count, True, "")
+    return Document(path, display_path, source, "md", settings, fences=[fence])
 
 
 def _text_for_parser(
@@ -182,6 +197,7 @@ class _Collector:
             handler = getattr(self, f"_on_{token.type}", None)
             if handler is not None:
                 handler(token, tokens, index)
+        self.document.links.sort(key=lambda link: (link.line, link.column))
 
     # -- containers --------------------------------------------------------------------------------
     def _push(self, name: str) -> None:
@@ -304,11 +320,20 @@ class _Collector:
 
     def _collect_inline(self, children: list[Token], positions: _InlinePositions, block: Token) -> None:
         document = self.document
-        for child_index, child in enumerate(children):
+        open_links: list[tuple[Token, list[str]]] = []  # link_open tokens still collecting their text
+        for child in children:
             meta = child.meta or {}
             span = meta.get("span")
-            if child.type in ("link_open", "image") and span:
-                document.links.append(self._link(child, children, child_index, positions, span))
+            if child.type in ("text", "code_inline", "image"):
+                for _, parts in open_links:
+                    parts.append(child.content)
+            if child.type == "link_open" and span:
+                open_links.append((child, []))
+            elif child.type == "link_close" and open_links:
+                link_open, parts = open_links.pop()
+                document.links.append(self._link(link_open, "".join(parts), positions))
+            elif child.type == "image" and span:
+                document.links.append(self._link(child, child.content, positions))
             elif child.type == "footnote_ref" and span:
                 line, column = positions.at(span[0])
                 _, end_column = positions.at(span[1])
@@ -316,31 +341,26 @@ class _Collector:
             elif child.type == "code_inline" and span:
                 start = positions.offset(span[0])
                 document.code_ranges.append((start, start + (span[1] - span[0])))
-        for label, start, end in block.meta.get(markdown.UNRESOLVED_FOOTNOTES, []):
+        from doclint.parsing.markdown import UNRESOLVED_FOOTNOTES
+
+        for label, start, end in block.meta.get(UNRESOLVED_FOOTNOTES, []):
             line, column = positions.at(start)
             _, end_column = positions.at(end)
             document.footnote_calls.append(FootnoteCall(label, line, column, end_column, False))
 
-    def _link(
-        self, child: Token, children: list[Token], child_index: int, positions: _InlinePositions, span: tuple[int, int]
-    ) -> Link:
-        start, end = span
-        source_text: str = child.meta["src"][start:end]
+    def _link(self, token: Token, text: str, positions: _InlinePositions) -> Link:
+        start, end = token.meta["span"]
+        source_text: str = token.meta["src"][start:end]
         line, column = positions.at(start)
         end_line, end_column = positions.at(end)
-        if child.type == "image":
-            url = child.attrs.get("src", "")
-            text = child.content
-        else:
-            url = child.attrs.get("href", "")
-            text = _text_until_close(children, child_index)
+        url = token.attrs.get("src" if token.type == "image" else "href", "")
         if source_text.startswith("<"):
             kind = "autolink"
-        elif re.match(r"!?\[.*\]\(", source_text, re.DOTALL) and source_text.endswith(")"):
+        elif source_text.endswith(")") and _INLINE_LINK.match(source_text):
             kind = "inline"
         else:
             kind = "reference"
-        return Link(_decode(str(url)), text, line, column, end_line, end_column, kind, child.type == "image", source_text)
+        return Link(_decode(str(url)), text, line, column, end_line, end_column, kind, token.type == "image", source_text)
 
     def _add_heading(self, token: Token, children: list[Token], positions: _InlinePositions) -> None:
         level = self.heading_level or 1
@@ -402,12 +422,7 @@ class _InlinePositions:
             self.columns.append(found + 1 if found >= 0 else len(source_line) - len(source_line.lstrip()) + 1)
 
     def at(self, offset: int) -> tuple[int, int]:
-        index = 0
-        for candidate, start in enumerate(self.line_starts):
-            if start <= offset:
-                index = candidate
-            else:
-                break
+        index = max(bisect.bisect_right(self.line_starts, offset) - 1, 0)
         return self.first_line + index, self.columns[index] + offset - self.line_starts[index]
 
     def offset(self, offset: int) -> int:
@@ -425,21 +440,6 @@ def _plain_text(children: list[Token]) -> str:
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append("\n")
-    return "".join(parts)
-
-
-def _text_until_close(children: list[Token], open_index: int) -> str:
-    depth = 0
-    parts: list[str] = []
-    for child in children[open_index:]:
-        if child.type == "link_open":
-            depth += 1
-        elif child.type == "link_close":
-            depth -= 1
-            if depth == 0:
-                break
-        elif child.type in ("text", "code_inline", "image"):
-            parts.append(child.content)
     return "".join(parts)
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import traceback
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field, replace
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
+from doclint.cache import CacheMiss, ResultCache, config_fingerprint, entry_key
 from doclint.config import Config, load_config
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.document import Document, build_document
@@ -22,6 +26,24 @@ from doclint.suppression import collect_suppressions
 UNREADABLE = ("DL001", "unreadable-file")
 UNUSED_SUPPRESSION = ("DL002", "unused-suppression")
 RULE_CRASHED = ("DL003", "rule-crashed")
+MIN_FILES_PER_WORKER = 8  # below this, starting workers costs more than it saves
+_ACTIVE_LINTER: Linter | None = None
+
+
+@dataclass
+class FileOutcome:
+    """What the per-document phase produced for one file."""
+
+    path: Path
+    document: Document | None = None
+    raw: bytes | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    internal_errors: list[str] = field(default_factory=list)
+
+
+def _process_in_worker(job: tuple[Path, bool]) -> FileOutcome:
+    assert _ACTIVE_LINTER is not None
+    return _ACTIVE_LINTER._process(*job)
 
 
 @dataclass
@@ -29,6 +51,7 @@ class LintResult:
     diagnostics: list[Diagnostic]
     files: list[Path]
     documents: dict[Path, Document] = field(default_factory=dict)
+    raw: dict[Path, bytes] = field(default_factory=dict)  # the bytes each document was built from
     internal_errors: list[str] = field(default_factory=list)
 
 
@@ -38,6 +61,9 @@ class Linter:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
+    jobs: int = 0  # worker processes for the per-document phase; 0: one per core
+    use_cache: bool = True
+    keep_raw: bool = False  # keep every file's bytes (the fixer needs them)
 
     def __post_init__(self) -> None:
         config = self.config
@@ -55,10 +81,15 @@ class Linter:
             )
             for rule in self.rules
         }
+        self.cache = ResultCache(self.config.root / self.config.cache_dir) if self.use_cache else None
+        self._config_fingerprint: str | None = None
+        self._sources: Mapping[Path, bytes] = {}
 
     # -- the run -------------------------------------------------------------------------------------
-    def run(self, paths: Iterable[Path]) -> LintResult:
+    def run(self, paths: Iterable[Path], sources: Mapping[Path, bytes] | None = None) -> LintResult:
+        """Lint ``paths``; ``sources`` replaces the bytes of some files (fix rounds run in memory)."""
         paths = [Path(path) for path in paths]
+        self._sources = sources or {}
         selection = Selection(self.config.include, self.config.exclude, self.config.root)
         targets = list(discover(paths, selection))
         target_set = set(targets)
@@ -66,17 +97,87 @@ class Linter:
         if any(issubclass(rule, ProjectRule) for rule in self.rules):
             project_files += [p for p in discover(self.docs_roots(paths), selection) if p not in target_set]
         result = LintResult([], targets)
-        for path in project_files:
-            document = self._load(path, result, report=path in target_set)
-            if document is not None:
-                result.documents[path] = document
-        for path in targets:
-            document = result.documents.get(path)
-            if document is not None:
-                result.diagnostics.extend(self._check_document(document, result))
+        jobs = [(path, path in target_set) for path in project_files]
+        for outcome in self._process_all(jobs):
+            result.diagnostics.extend(outcome.diagnostics)
+            result.internal_errors.extend(outcome.internal_errors)
+            if outcome.document is not None:
+                result.documents[outcome.path] = outcome.document
+            if outcome.raw is not None:
+                result.raw[outcome.path] = outcome.raw
         result.diagnostics.extend(self._check_project(result, target_set))
         result.diagnostics = self._finish(result)
         return result
+
+    def _process_all(self, jobs: list[tuple[Path, bool]]) -> Iterator[FileOutcome]:
+        workers = self.workers
+        if workers <= 1 or len(jobs) < MIN_FILES_PER_WORKER * 2 or "fork" not in get_all_start_methods():
+            yield from (self._process(path, report) for path, report in jobs)
+            return
+        global _ACTIVE_LINTER
+        _ACTIVE_LINTER = self  # inherited by the forked workers; nothing is pickled but results
+        chunk = max(1, len(jobs) // (workers * 8))
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+            yield from pool.map(_process_in_worker, jobs, chunksize=chunk)
+        _ACTIVE_LINTER = None
+
+    @property
+    def workers(self) -> int:
+        return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
+
+    def _process(self, path: Path, report: bool) -> FileOutcome:
+        """Read, parse and check one file: the per-document phase, run in a worker when parallel."""
+        outcome = FileOutcome(path)
+        display = _display_path(path)
+        in_memory = path in self._sources
+        try:
+            data = self._sources[path] if in_memory else read_bytes(path, self.config.max_file_size)
+        except ReadProblem as problem:
+            self._unreadable(outcome, display, str(problem), 1, 1, report)
+            return outcome
+        outcome.raw = data if self.keep_raw or in_memory else None
+        key = None if (self.cache is None or in_memory) else entry_key(data, display, self._fingerprint(report))
+        if key is not None:
+            try:
+                outcome.document, outcome.diagnostics = self.cache.load(key, self.config.site)  # type: ignore[union-attr]
+            except CacheMiss:
+                pass
+            else:
+                if report:
+                    outcome.diagnostics += self._check_document(outcome.document, outcome.internal_errors, pure=False)
+                return outcome
+        try:
+            source = SourceText.from_bytes(data)
+        except DecodeProblem as problem:
+            self._unreadable(outcome, display, problem.message, problem.line, problem.column, report)
+            return outcome
+        try:
+            outcome.document = build_document(path, display, source, self.config.site)
+        except RecursionError:
+            message = "document is nested too deeply to parse (recursion limit); skipped"
+            self._unreadable(outcome, display, message, 1, 1, report)
+            return outcome
+        if report:
+            outcome.diagnostics = self._check_document(outcome.document, outcome.internal_errors, pure=True)
+        if key is not None and not outcome.internal_errors:
+            self.cache.store(key, outcome.document, outcome.diagnostics)  # type: ignore[union-attr]
+        if report:
+            outcome.diagnostics += self._check_document(outcome.document, outcome.internal_errors, pure=False)
+        return outcome
+
+    def _unreadable(self, outcome: FileOutcome, display: str, message: str, line: int, column: int, report: bool) -> None:
+        if report and UNREADABLE[0] in self.codes:
+            outcome.diagnostics.append(Diagnostic(display, line, column, UNREADABLE[0], message, name=UNREADABLE[1]))
+
+    def _fingerprint(self, report: bool) -> str:
+        if self._config_fingerprint is None:
+            self._config_fingerprint = config_fingerprint(
+                asdict(self.config.site),
+                sorted(self.codes),
+                {code: context.options for code, context in sorted(self.contexts.items())},
+                [rule.origin for rule in self.rules],
+            )
+        return f"{self._config_fingerprint}:{'report' if report else 'index'}"
 
     def docs_roots(self, paths: list[Path]) -> tuple[Path, ...]:
         config = self.config
@@ -85,36 +186,17 @@ class Linter:
         site_dir = Path(config.site.site_dir) if config.site.site_dir else config.root
         return docs_roots_for(config.site, site_dir, paths)
 
-    def _load(self, path: Path, result: LintResult, report: bool) -> Document | None:
-        display = _display_path(path)
-        try:
-            source = SourceText.from_bytes(read_bytes(path, self.config.max_file_size))
-        except (ReadProblem, DecodeProblem) as problem:
-            if report and UNREADABLE[0] in self.codes:
-                line = getattr(problem, "line", 1)
-                column = getattr(problem, "column", 1)
-                result.diagnostics.append(
-                    Diagnostic(display, line, column, UNREADABLE[0], str(problem), name=UNREADABLE[1])
-                )
-            return None
-        try:
-            return build_document(path, display, source, self.config.site)
-        except RecursionError:
-            if report:
-                message = "document is nested too deeply to parse (recursion limit); skipped"
-                result.diagnostics.append(Diagnostic(display, 1, 1, UNREADABLE[0], message, name=UNREADABLE[1]))
-            return None
-
-    def _check_document(self, document: Document, result: LintResult) -> list[Diagnostic]:
+    def _check_document(self, document: Document, internal_errors: list[str], pure: bool) -> list[Diagnostic]:
+        """Run the document rules that are (or are not) ``pure``: only pure findings are cached."""
         found: list[Diagnostic] = []
         for rule_class in self.rules:
-            if not issubclass(rule_class, DocumentRule):
+            if not issubclass(rule_class, DocumentRule) or rule_class.pure is not pure:
                 continue  # project and engine rules run elsewhere
             rule = rule_class()
             try:
                 found.extend(rule.check(document, self.contexts[rule.code]))
             except Exception as error:  # one rule's bug must not stop the others
-                found.append(self._crash(rule, document.display_path, error, result))
+                found.append(self._crash(rule, document.display_path, error, internal_errors))
         return found
 
     def _check_project(self, result: LintResult, targets: set[Path]) -> list[Diagnostic]:
@@ -135,12 +217,12 @@ class Linter:
                     if d.path in reported or rule.reports_beyond_targets
                 )
             except Exception as error:
-                found.append(self._crash(rule, "<project>", error, result))
+                found.append(self._crash(rule, "<project>", error, result.internal_errors))
         return found
 
-    def _crash(self, rule: Rule, path: str, error: Exception, result: LintResult) -> Diagnostic:
+    def _crash(self, rule: Rule, path: str, error: Exception, internal_errors: list[str]) -> Diagnostic:
         detail = "".join(traceback.format_exception(type(error), error, error.__traceback__))
-        result.internal_errors.append(f"{rule.code} on {path}:\n{detail}")
+        internal_errors.append(f"{rule.code} on {path}:\n{detail}")
         message = f"internal error in rule {rule.code} ({rule.name}): {type(error).__name__}: {error}"
         return Diagnostic(path, 1, 1, RULE_CRASHED[0], message, name=RULE_CRASHED[1])
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-MARKDOWN_SUFFIXES = frozenset({".md", ".mdx"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".mdx", ".mmd", ".mermaid"})
 _SKIPPED_DIRECTORIES = frozenset({".git", "node_modules", ".docusaurus", "__pycache__", ".venv", "venv"})
 
 

@@ -50,7 +50,7 @@ class SiteSettings:
     markdown_format: MarkdownFormat = "mdx"
     mdx1_compat: Mdx1Compat = field(default_factory=Mdx1Compat)
     admonition_keywords: tuple[str, ...] = DEFAULT_ADMONITION_KEYWORDS
-    mermaid: bool = False
+    mermaid: bool | None = None  # None: no Docusaurus config says either way
     anchors_maintain_case: bool = False
     docs_path: str = "docs"
     route_base_path: str = "docs"

@@ -30,6 +30,7 @@ class SourceText:
     text: str
     has_bom: bool = False
     newline: str = "\n"
+    mixed_newlines: bool = False
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -68,7 +69,7 @@ class SourceText:
         return index + 1, offset - self._line_starts[index] + 1
 
 
-def decode(data: bytes) -> tuple[str, bool, str]:
+def decode(data: bytes) -> tuple[str, bool, str, bool]:
     """Decode file bytes as Docusaurus does (UTF-8), refusing what is not text."""
     if data.startswith(_UTF16_BOMS):
         raise DecodeProblem("file is UTF-16 encoded; Docusaurus reads UTF-8 (re-save it as UTF-8)")
@@ -88,9 +89,20 @@ def decode(data: bytes) -> tuple[str, bool, str]:
         raise DecodeProblem(
             f"invalid UTF-8 (byte 0x{data[error.start]:02x} at byte offset {error.start})", line, column
         ) from None
-    newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text else "\n")
-    if newline != "\n":
+    crlf = text.count("\r\n")
+    lone_cr = text.count("\r") - crlf
+    lone_lf = text.count("\n") - crlf
+    mixed = sum(1 for count in (crlf, lone_cr, lone_lf) if count) > 1
+    newline = "\r\n" if crlf else ("\r" if lone_cr else "\n")
+    if newline != "\n" or mixed:
         # markdown-it and Docusaurus both treat CR and CRLF as line endings; normalise once here so that
         # every offset is in one coordinate system, and remember the style for writing fixes back.
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, has_bom, newline
+    return text, has_bom, newline, mixed
+
+
+def encode(text: str, has_bom: bool, newline: str) -> bytes:
+    """The inverse of ``decode`` for a file with consistent line endings."""
+    if newline != "\n":
+        text = text.replace("\n", newline)
+    return (UTF8_BOM if has_bom else b"") + text.encode("utf-8")

@@ -112,7 +112,14 @@ def parse_front_matter(lines: list[str]) -> FrontMatter | None:
 
 
 def _load_yaml(front_matter: FrontMatter, raw: str, line_offset: int) -> None:
-    loader = _Yaml12Loader(raw)
+    try:
+        loader = _Yaml12Loader(raw)
+    except yaml.reader.ReaderError as error:  # a control character: rejected before parsing starts
+        line = raw.count("\n", 0, error.position) + line_offset + 1
+        column = error.position - (raw.rfind("\n", 0, error.position) + 1) + 1
+        message = f"invalid YAML: control character U+{error.character:04X} is not allowed in front matter"
+        front_matter.problems.append(FrontMatterProblem(message, line, column, "syntax"))
+        return
     try:
         node = loader.get_single_node()
         if node is None:

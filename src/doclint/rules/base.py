@@ -68,6 +68,9 @@ class Rule:
     examples: ClassVar[Examples]
     default_options: ClassVar[Mapping[str, Any]] = {}
     origin: ClassVar[str] = "doclint"
+    # A pure rule's findings depend only on the document and the configuration, so they are cached with it.
+    # A rule that also looks at the file system (does a linked file exist?) sets this to False.
+    pure: ClassVar[bool] = True
 
     @property
     def fixable(self) -> bool:

@@ -25,7 +25,7 @@ class BrokenMarkdownLink(LinkFindingRule):
     """
 
     code = MISSING_FILE
-    name = "broken-markdown-link"
+    name = "missing-linked-file"
     severity = Severity.ERROR
     fix_safety = "unsafe"
     examples = Examples(

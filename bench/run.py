@@ -1,0 +1,117 @@
+"""doclint's benchmark: wall, CPU and peak memory against the parse floor measured in the same run.
+
+    python bench/run.py                      # corpus + generated series of 100 and 1,000 chapters
+    python bench/run.py --sizes 100 1000 10000 --repeat 5
+    python bench/run.py --corpus PATH        # any folder of Markdown
+
+The floor is one Python process that reads every file and parses it once with markdown-it-py. Every figure is
+also given as a multiple of the floor, because these machines are shared and absolute times are noisy.
+Scenarios: cold (no cache, all cores), cold with one worker, warm (cache full, nothing changed) and warm after
+one file changed. Medians of --repeat runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpora" / "react-native-website"
+
+
+def measure(command: list[str], cwd: Path) -> dict:
+    output = subprocess.run(
+        [sys.executable, str(HERE / "measure.py"), *command], cwd=cwd, capture_output=True, text=True, check=True
+    )
+    result = json.loads(output.stdout)
+    if result["returncode"] not in (0, 1):
+        raise SystemExit(f"command failed ({result['returncode']}): {' '.join(command)}\n{result['stderr']}")
+    return result
+
+
+def median_of(runs: list[dict]) -> dict:
+    return {key: statistics.median(run[key] for run in runs) for key in ("wall", "cpu", "peak_mb")}
+
+
+def doclint(folder: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "doclint", "check", str(folder), "--output-format", "json", "--exit-zero", *extra]
+
+
+def bench_folder(name: str, folder: Path, repeat: int, work: Path) -> list[dict]:
+    files = sum(1 for path in folder.rglob("*") if path.suffix in (".md", ".mdx"))
+    cache = work / f"cache-{name}"
+    floor = median_of([measure([sys.executable, str(HERE / "floor.py"), str(folder)], work) for _ in range(repeat)])
+    rows = [{"corpus": name, "scenario": "parse floor", "files": files, **floor}]
+
+    def scenario(label: str, command: list[str], before=None) -> None:
+        runs = []
+        for _ in range(repeat):
+            if before:
+                before()
+            runs.append(measure(command, work))
+        rows.append({"corpus": name, "scenario": label, "files": files, **median_of(runs)})
+
+    def cold() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+
+    env_cache = ["--no-cache"]
+    scenario("cold, all cores", doclint(folder, *env_cache))
+    scenario("cold, 1 worker", doclint(folder, *env_cache, "--jobs", "1"))
+    scenario("cold, filling cache", doclint(folder), before=lambda: (cold(), None))
+    scenario("warm, nothing changed", doclint(folder))
+    victim = next(path for path in sorted(folder.rglob("*.md")))
+    original = victim.read_bytes()
+    counter = iter(range(10**6))
+    scenario(
+        "warm, one file changed",
+        doclint(folder),
+        before=lambda: victim.write_bytes(original + f"\nEdited {next(counter)}.\n".encode()),
+    )
+    victim.write_bytes(original)
+    for row in rows:
+        row["x_floor"] = row["wall"] / floor["wall"]
+        row["files_per_s"] = files / row["wall"]
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", type=Path, help="also write the rows as JSON")
+    arguments = parser.parse_args()
+    sys.path.insert(0, str(HERE))
+    from generate import generate
+
+    rows: list[dict] = []
+    with tempfile.TemporaryDirectory() as directory:
+        work = Path(directory)
+        if arguments.corpus.is_dir():
+            corpus_copy = work / "corpus"
+            shutil.copytree(arguments.corpus, corpus_copy)  # the warm-changed scenario edits a file
+            rows += bench_folder(arguments.corpus.name, corpus_copy, arguments.repeat, work)
+        else:
+            print(f"(corpus {arguments.corpus} not found; skipped)", file=sys.stderr)
+        for size in arguments.sizes:
+            target = work / f"series-{size}"
+            generate(target, size)
+            rows += bench_folder(f"series-{size}", target, arguments.repeat, work)
+    print(f"{'corpus':<22} {'scenario':<24} {'files':>6} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'x floor':>8} {'files/s':>8}")
+    for row in rows:
+        print(
+            f"{row['corpus']:<22} {row['scenario']:<24} {row['files']:>6} {row['wall']:>8.2f} {row['cpu']:>8.2f} "
+            f"{row['peak_mb']:>8.0f} {row['x_floor']:>8.2f} {row['files_per_s']:>8.0f}"
+        )
+    if arguments.json:
+        arguments.json.write_text(json.dumps(rows, indent=2))
+
+
+if __name__ == "__main__":
+    main()

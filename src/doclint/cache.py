@@ -1,0 +1,149 @@
+"""A content-addressed cache of per-file results: the Document and its document-rule diagnostics.
+
+Entries are pickles read back through a restricted unpickler that can only build doclint's own data
+classes and a few standard value types (the "restricting globals" recipe of the pickle documentation):
+a cache directory is just files in a repository, and a foreign or corrupt entry must never run code or
+be trusted. Each entry is keyed by the file's bytes, its path, the doclint version and a fingerprint of
+the effective configuration, and carries its key: anything that fails to load, names a class outside
+the allow-list, or carries another key is ignored and rebuilt. Writes go through a temporary file and
+a rename, so concurrent runs never see half an entry.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import enum
+import hashlib
+import importlib
+import io
+import json
+import os
+import pathlib
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from doclint import __version__
+from doclint.diagnostics import Diagnostic
+from doclint.document import Document
+from doclint.site import SiteSettings
+
+FORMAT_VERSION = 2
+_MAGIC = b"doclint-cache\n"
+_STANDARD_TYPES = {
+    ("datetime", "date"): datetime.date,
+    ("datetime", "datetime"): datetime.datetime,
+    ("datetime", "timedelta"): datetime.timedelta,
+    ("datetime", "timezone"): datetime.timezone,
+    ("pathlib", "PosixPath"): pathlib.PosixPath,
+    ("pathlib", "WindowsPath"): pathlib.WindowsPath,
+    ("pathlib", "Path"): pathlib.Path,
+    ("builtins", "set"): set,
+    ("builtins", "frozenset"): frozenset,
+    ("collections", "OrderedDict"): __import__("collections").OrderedDict,
+}
+
+
+class CacheMiss(Exception):
+    pass
+
+
+class _RestrictedUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        standard = _STANDARD_TYPES.get((module, name))
+        if standard is not None:
+            return standard
+        if module == "doclint" or module.startswith("doclint."):
+            value = getattr(importlib.import_module(module), name, None)
+            if isinstance(value, type) and (dataclasses.is_dataclass(value) or issubclass(value, enum.Enum)):
+                return value
+        raise pickle.UnpicklingError(f"cache entry names {module}.{name}, which is not allowed")
+
+
+def entry_key(data: bytes, display_path: str, fingerprint: str) -> str:
+    digest = hashlib.sha256()
+    for part in (f"doclint {__version__} cache {FORMAT_VERSION}", fingerprint, display_path):
+        digest.update(part.encode("utf-8") + b"\0")
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def config_fingerprint(*parts: Any) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=repr).encode("utf-8")).hexdigest()
+
+
+class ResultCache:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._ready = False
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.entry"
+
+    def load(self, key: str, settings: SiteSettings) -> tuple[Document, list[Diagnostic]]:
+        try:
+            data = self._path(key).read_bytes()
+        except OSError as error:
+            raise CacheMiss(str(error)) from None
+        header = _MAGIC + key.encode("ascii") + b"\n"
+        if not data.startswith(header):
+            raise CacheMiss("foreign entry")
+        try:
+            document, found = _RestrictedUnpickler(io.BytesIO(data[len(header):])).load()
+        except Exception as error:  # any malformed payload is a miss, whatever the unpickler raised
+            raise CacheMiss(f"unreadable entry: {error}") from None
+        if not isinstance(document, Document) or not isinstance(found, list):
+            raise CacheMiss("malformed entry")
+        if not all(isinstance(item, Diagnostic) for item in found):
+            raise CacheMiss("malformed diagnostics")
+        document.settings = settings
+        return document, found
+
+    def store(self, key: str, document: Document, found: list[Diagnostic]) -> None:
+        try:
+            payload = pickle.dumps((_without_derived_state(document), found), protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return  # something not cacheable (a plugin's value): correctness first, no entry
+        target = self._path(key)
+        try:
+            self._prepare()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+            with os.fdopen(handle, "wb") as out:
+                out.write(_MAGIC + key.encode("ascii") + b"\n" + payload)
+            os.replace(temporary, target)
+        except OSError:
+            return  # a read-only or full disk costs speed, never the run
+
+    def _prepare(self) -> None:
+        if self._ready:
+            return
+        self.directory.mkdir(parents=True, exist_ok=True)
+        ignore = self.directory / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# created by doclint\n*\n", encoding="utf-8")
+        self._ready = True
+
+
+def _without_derived_state(document: Document) -> Document:
+    """A shallow copy without cached properties (masked text, comments): they are cheap to recompute."""
+    copy = dataclasses.replace(document)
+    copy.settings = SiteSettings()
+    return copy
+
+
+def clear(directory: Path) -> int:
+    """Remove a cache directory; returns the number of entries removed."""
+    removed = 0
+    if not directory.is_dir():
+        return 0
+    for path in sorted(directory.rglob("*"), reverse=True):
+        if path.is_file() or path.is_symlink():
+            removed += path.suffix == ".entry"
+            path.unlink()
+        elif path.is_dir():
+            path.rmdir()
+    directory.rmdir()
+    return removed

@@ -1,0 +1,1 @@
+"""Factual-claim rules: number normalisation and the untagged-claim detector (CLM006-CLM008)."""

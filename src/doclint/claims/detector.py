@@ -1,0 +1,85 @@
+"""Untagged-claim detector (CLM008): does this sentence state a fact that needs a citation?
+
+A logistic model over the named features of ``doclint.claims.features``: every feature has one
+weight, the score is the logistic of their sum, and a sentence needs a citation when the score
+reaches the threshold. The weights live in ``doclint/data/claims_detector.json`` (refit with
+``bench/claims_cv.py --write``), so a finding can always list the signals that fired and how much
+each one counted.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from doclint.claims.features import Feature, active_features, prepare
+
+WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "data" / "claims_detector.json"
+
+
+@dataclass(frozen=True)
+class Model:
+    """Weights per feature name plus an intercept; a missing weight counts as zero."""
+
+    bias: float
+    weights: dict[str, float]
+    threshold: float = 0.5
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The verdict on one sentence, with the signals that pushed it up or down, strongest first."""
+
+    needs_citation: bool
+    score: float
+    signals: list[str]
+    contributions: dict[str, float] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def default_model() -> Model:
+    return load_model(WEIGHTS_PATH)
+
+
+def load_model(path: Path) -> Model:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Model(bias=float(data["bias"]), weights=dict(data["weights"]), threshold=float(data["threshold"]))
+
+
+def score_sentence(
+    sentence: str,
+    section: str = "",
+    prev: str = "",
+    next: str = "",
+    threshold: float | None = None,
+    model: Model | None = None,
+) -> Assessment:
+    """Assess one sentence; ``threshold`` overrides the model's (higher = fewer, surer findings)."""
+    model = model or default_model()
+    fired = active_features(prepare(sentence, section, prev, next))
+    contributions = {f.signal: model.weights.get(f.name, 0.0) for f in fired}
+    score = logistic(model.bias + sum(contributions.values()))
+    cutoff = model.threshold if threshold is None else threshold
+    return Assessment(
+        needs_citation=score >= cutoff,
+        score=score,
+        signals=_strongest_first(fired, contributions),
+        contributions=contributions,
+    )
+
+
+def _strongest_first(fired: list[Feature], contributions: dict[str, float]) -> list[str]:
+    # Features with a zero weight fired but did not count; listing them would only add noise.
+    counted = [f.signal for f in fired if contributions[f.signal] != 0.0]
+    return sorted(counted, key=lambda signal: -abs(contributions[signal]))
+
+
+def logistic(x: float) -> float:
+    """The logistic function, written to avoid overflow for large negative x."""
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    z = math.exp(x)
+    return z / (1.0 + z)

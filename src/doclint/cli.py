@@ -1,0 +1,218 @@
+"""The command line: a thin layer over the engine, the fixer and the formatters."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from doclint import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="doclint", description="Lint Docusaurus documentation series.")
+    parser.add_argument("--version", action="version", version=f"doclint {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="lint files and folders (default: .)")
+    check.add_argument("paths", nargs="*", type=Path, default=[Path(".")])
+    check.add_argument("--select", type=_codes, help="rules to run (codes, prefixes, names, families; ALL)")
+    check.add_argument("--ignore", type=_codes, default=[], help="rules to skip")
+    check.add_argument("--extend-select", type=_codes, default=[], help="rules to add to the selection")
+    check.add_argument("--output-format", choices=("text", "concise", "json", "sarif", "github", "junit"), default="text")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    check.add_argument("--show-fixes", action="store_true", help="describe the fix of each diagnostic")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run")
+    check.add_argument("--statistics", action="store_true", help="count diagnostics per rule")
+    check.add_argument("--config", type=Path, help="configuration file (default: found upwards)")
+    check.add_argument("--quiet", "-q", action="store_true", help="print diagnostics only")
+    check.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: one per core)")
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
+    check.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
+    clean = commands.add_parser("clean", help="remove the result cache")
+    clean.add_argument("paths", nargs="*", type=Path, default=[Path(".")])
+    commands.add_parser("rules", help="list every rule")
+    rule = commands.add_parser("rule", help="print a rule's documentation")
+    rule.add_argument("code")
+    return parser
+
+
+def _codes(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    arguments = parser.parse_args(argv)
+    debug = arguments.debug
+    try:
+        if arguments.command == "check":
+            return _check(arguments)
+        if arguments.command == "rules":
+            return _list_rules()
+        if arguments.command == "clean":
+            return _clean(arguments.paths)
+        if arguments.command == "rule":
+            return _show_rule(arguments.code)
+        parser.print_help()
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # every failure is one clear line; --debug shows the traceback
+        if debug:
+            raise
+        print(f"doclint: error: {_describe(error)}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _describe(error: Exception) -> str:
+    from doclint.config import ConfigError
+    from doclint.rules import RuleRegistryError
+    from doclint.selection import SelectorError
+
+    if isinstance(error, (ConfigError, SelectorError, RuleRegistryError)):
+        return str(error)
+    return f"internal error: {type(error).__name__}: {error} (run with --debug for the traceback)"
+
+
+def _check(arguments: argparse.Namespace) -> int:
+    from doclint.config import load_config
+    from doclint.diagnostics import Severity
+    from doclint.engine import Linter
+
+    for path in arguments.paths:
+        if not path.exists():
+            print(f"doclint: error: {path}: no such file or directory", file=sys.stderr)
+            return EXIT_ERROR
+    config = load_config(arguments.paths, arguments.config)
+    linter = Linter(
+        config,
+        select=tuple(arguments.select) if arguments.select else None,
+        ignore=tuple(arguments.ignore),
+        extend_select=tuple(arguments.extend_select),
+        jobs=arguments.jobs,
+        use_cache=not arguments.no_cache,
+    )
+    if arguments.fix or arguments.diff:
+        result = _run_fixes(linter, arguments)
+        if result is None:
+            return EXIT_ERROR
+    else:
+        result = linter.run(arguments.paths)
+    _report(result, arguments)
+    if result.internal_errors:
+        if arguments.debug:
+            for detail in result.internal_errors:
+                print(detail, file=sys.stderr)
+        return EXIT_ERROR
+    fail_on = Severity(arguments.fail_on) if arguments.fail_on else config.fail_on
+    failing = [d for d in result.diagnostics if d.severity.rank >= fail_on.rank]
+    if arguments.diff:
+        return EXIT_CLEAN
+    return EXIT_FINDINGS if failing and not arguments.exit_zero else EXIT_CLEAN
+
+
+def _run_fixes(linter, arguments: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from doclint.fixes import FileChangedError, run_fixes, write_atomically
+
+    outcome, result = run_fixes(linter, arguments.paths, arguments.unsafe_fixes)
+    display = {document.path: document.display_path for document in result.documents.values()}
+    for reason in outcome.refused:
+        print(f"doclint: {reason}", file=sys.stderr)
+    if arguments.diff:
+        sys.stdout.write(outcome.diff(display))
+        return result
+    for path, (before, after) in outcome.changed.items():
+        try:
+            write_atomically(path, after, before)
+        except (FileChangedError, OSError) as error:
+            print(f"doclint: {display.get(path, path)}: not fixed: {error}", file=sys.stderr)
+    if not arguments.quiet and outcome.applied:
+        total = sum(outcome.applied.values())
+        print(f"Fixed {total} problem{'s' if total != 1 else ''} in {len(outcome.changed)} file(s).", file=sys.stderr)
+    return result
+
+
+def _report(result, arguments: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
+    from doclint.output import formatter
+    from doclint.output.text import format_text, statistics, summary
+
+    diagnostics = result.diagnostics
+    if arguments.diff:
+        return
+    if arguments.statistics:
+        sys.stdout.write(statistics(diagnostics))
+        return
+    if arguments.output_format in ("text", "concise"):
+        interactive = sys.stdout.isatty() and arguments.output_format == "text"
+        color = interactive and "NO_COLOR" not in os.environ
+        lines = _line_lookup(result) if interactive else None
+        sys.stdout.write(format_text(diagnostics, lines, color=color, show_fixes=arguments.show_fixes))
+        if not arguments.quiet:
+            safe = sum(1 for d in diagnostics if d.fix is not None and d.fix.safety == "safe")
+            unsafe = sum(1 for d in diagnostics if d.fix is not None and d.fix.safety == "unsafe")
+            sys.stdout.write(summary(diagnostics, len(result.files), safe, unsafe))
+        return
+    sys.stdout.write(formatter(arguments.output_format)(diagnostics))
+
+
+def _line_lookup(result):  # type: ignore[no-untyped-def]
+    by_display = {document.display_path: document for document in result.documents.values()}
+
+    def lookup(path: str, line: int) -> str | None:
+        document = by_display.get(path)
+        return document.line(line) if document else None
+
+    return lookup
+
+
+def _clean(paths: list[Path]) -> int:
+    from doclint.cache import clear
+    from doclint.config import load_config
+
+    config = load_config(paths)
+    directory = config.root / config.cache_dir
+    removed = clear(directory)
+    print(f"Removed {removed} cache entr{'y' if removed == 1 else 'ies'} from {directory}.")
+    return EXIT_CLEAN
+
+
+def _list_rules() -> int:
+    from doclint.rules import all_rules
+
+    rows = [("CODE", "NAME", "SEVERITY", "FIX", "ORIGIN")]
+    for rule in all_rules():
+        rows.append((rule.code, rule.name, rule.severity.value, rule.fix_safety or "-", rule.origin))
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    return EXIT_CLEAN
+
+
+def _show_rule(code: str) -> int:
+    from doclint.rules import rule_by_code
+
+    rule = rule_by_code(code)
+    if rule is None:
+        print(f"doclint: error: no rule {code!r} (see `doclint rules`)", file=sys.stderr)
+        return EXIT_ERROR
+    fix = f"fix: {rule.fix_safety}" if rule.fix_safety else "no fix"
+    print(f"{rule.code} ({rule.name}) · family {rule.family} · default severity {rule.severity.value} · {fix} · from {rule.origin}\n")
+    print(rule.documentation())
+    examples = rule.examples
+    for title, items in (("Fails", examples.failing), ("Passes", examples.passing)):
+        for example in items:
+            for path, text in example.files.items():
+                if isinstance(text, str):
+                    print(f"\n## {title} ({path}{', ' + example.description if example.description else ''})\n")
+                    print("```markdown\n" + text.rstrip("\n") + "\n```")
+    return EXIT_CLEAN

@@ -1,0 +1,27 @@
+"""Hand-written user journeys (journey.jison); each expectation was checked against mermaid 12.3.0."""
+
+from __future__ import annotations
+
+import pytest
+
+from doclint.mermaid import validate
+
+# (diagram, valid, line mermaid reports for an invalid diagram or None when it reports none)
+CASES = [
+    ("journey\n  title My day\n  section Morning\n    Wake up: 3: Me\n    Coffee: 5: Me, Cat", True, None),
+    ("journey\n  Task before section: 3: Me", True, None),
+    ("journey\n  section A\n    Task without score", False, 3),
+    ("journey\n  section A\n    Task: 5\n    Other: x: y: z", True, None),
+    ("journey\n  section A: colon", False, 2),
+    ("journey\n  title A # hash\n  section B ; semi\n    T: 1: Me", False, 3),
+    ("journey\naccDescr {\n a\n}\nsection x", True, None),
+    ("journey\n  section A\n    50% task: 3: Me", True, None),
+    # mermaid trims the start of the text: lines count from the first non-blank one
+    ("\n\njourney\n  title x\n  foo", False, 3),
+]
+
+
+@pytest.mark.parametrize(("text", "valid", "line"), CASES)
+def test_matches_mermaid(text: str, valid: bool, line: int | None) -> None:
+    result = validate(text)
+    assert (result.valid, result.line if line else None) == (valid, line), result.message
