@@ -204,6 +204,10 @@ class Resolver:
         same_letters = [anchor for anchor in anchors if anchor.lower() == fragment.lower()]
         if same_letters:  # ids are lowercase unless written explicitly: a wrong case is the usual slip
             return same_letters[0]
+        # one inside the other ('#setup-linux' for '## Setup'): a suffix or prefix was added or dropped
+        nested = [anchor for anchor in anchors if _nested(anchor, fragment) or _nested(fragment, anchor)]
+        if nested:
+            return max(nested, key=lambda anchor: difflib.SequenceMatcher(None, fragment, anchor).ratio())
         close = difflib.get_close_matches(fragment, anchors, n=1, cutoff=0.6)
         return close[0] if close else None
 
@@ -435,6 +439,13 @@ class Resolver:
             if base != "/" and route.startswith(base + "/"):
                 return route[len(base):]
         return route
+
+
+def _nested(short: str, long: str) -> bool:
+    """``short`` is ``long`` with words dropped at an end, or a good half of it."""
+    if len(short) < 4 or short not in long:
+        return False
+    return long.startswith(short + "-") or long.endswith("-" + short) or len(short) / len(long) >= 0.5
 
 
 def _stem_without_prefix(name: str) -> str:

@@ -113,3 +113,10 @@ def test_pages_rendering_local_components_have_anchors_doclint_cannot_see(site: 
     write_files(site, files)
     found = [(d.path, d.line) for d in lint_tree(site, ["docs/intro.mdx", "docs/other.mdx"], select=("LNK002",))]
     assert found == [("docs/other.mdx", 7)]  # only '#y': a site-wide widget is taken to render no headings
+
+
+def test_did_you_mean_prefers_an_anchor_the_fragment_extends(site: Path) -> None:
+    page = ("# T\n\n## accessibilityLiveRegion Android\n\n## accessibilityState\n\n"
+            "[a](#accessibilitystate-ios-android)\n")
+    found = messages(site, {"docs/intro.md": page})
+    assert "did you mean '#accessibilitystate'" in found[0][1]
