@@ -442,6 +442,8 @@ class _SettingsReader:
                 config, "markdown.hooks.onBrokenMarkdownImages", (str,), defaults.on_broken_markdown_images
             ),
             routes_complete=self._routes_complete(),
+            pages_paths=tuple(self._pages_paths()),
+            base_url=get(config, "baseUrl", (str,), defaults.base_url),
             blog_route_bases=tuple(self._blog_route_bases()) if plugins or blogs else defaults.blog_route_bases,
             mermaid_theme=any(_plugin_name(theme) in _MERMAID_THEMES for theme in _list(config.get("themes"))),
             config_notes=tuple(dict.fromkeys(self.notes)),
@@ -467,6 +469,20 @@ class _SettingsReader:
             entries.extend(value)
         known = _CLASSIC_PRESETS | _DOCS_PLUGIN_NAMES | _BLOG_PLUGIN_NAMES | _ROUTE_NEUTRAL
         return "..." not in self.config and all(_plugin_name(entry) in known for entry in entries)
+
+    def _pages_paths(self) -> list[str]:
+        """The pages plugin folders (the classic preset's, unless ``pages: false``, and explicit instances)."""
+        paths = []
+        for preset in _list(self.config.get("presets")):
+            name, options = _plugin_entry(preset)
+            if name in _CLASSIC_PRESETS and not (isinstance(options, dict) and options.get("pages") is False):
+                pages = options.get("pages") if isinstance(options, dict) else None
+                paths.append(self.get(pages if isinstance(pages, dict) else {}, "path", (str,), "src/pages"))
+        for entry in _list(self.config.get("plugins")):
+            name, options = _plugin_entry(entry)
+            if name in ("@docusaurus/plugin-content-pages", "content-pages"):
+                paths.append(self.get(options if isinstance(options, dict) else {}, "path", (str,), "src/pages"))
+        return paths or ["src/pages"]
 
     def _blog_route_bases(self) -> list[str]:
         bases = []

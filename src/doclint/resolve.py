@@ -35,7 +35,8 @@ _JS_ESCAPE = re.compile(r"\\(.)")
 _LOCAL_IMPORT = re.compile(
     r"""(?:^|;)[ \t]*import\s+(?P<names>[^;'"]*?)\s+from\s*(['"])(?P<path>\.{1,2}/[^'"]*)\2""", re.MULTILINE
 )
-_JSX_ID = re.compile(r"""<(?:Link|details)\b[^>]*?\sid=(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
+# the components that register their id as an anchor (raw <a id>, <div id>, <h2 id> do not)
+_JSX_ID = re.compile(r"""<(?:Link|Heading|details)\b[^>]*?\sid=(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
 _VERSION_SEGMENT = re.compile(r"^(?:v?\d+\.[\dx]+(?:\.[\dx]+)*(?:-[\w.]+)?|next)$")
 
 _DRAFT = "it is a draft (`draft: true`), which production builds leave out"
@@ -115,7 +116,7 @@ class Resolver:
         self._boundary_text = str(self.boundary)
         self._boundary_prefix = os.path.join(self._boundary_text, "")
         self.importers = self._importers()
-        self.page_routes = _page_routes(project.site_dir)
+        self.page_routes = _page_routes(project.site_dir, project.settings.pages_paths)
         self._inbound: set[Path] | None = None
         self.blog_bases = tuple(normalize_route("/" + base.strip("/")) for base in project.settings.blog_route_bases)
 
@@ -191,7 +192,7 @@ class Resolver:
             return True
         if path in self.project.version_of_path:
             return False  # an excluded file (a partial) that nothing imports
-        site_folders = [*self.project.settings.blog_paths, "src/pages"]
+        site_folders = [*self.project.settings.blog_paths, *self.project.settings.pages_paths]
         return any(self._is_under(path, folder) for folder in site_folders)
 
     def h1_id(self, path: Path) -> str | None:
@@ -364,7 +365,7 @@ class Resolver:
     def resolve_url(self, page: Path, url: str) -> Resolution:
         """The route checker: resolve against the page URL; judge only paths the docs plugins own."""
         identity = self.project.identities.get(page)
-        pathname = split_url(url)[0]
+        pathname = self._without_base_url(split_url(url)[0])
         if identity is None and not pathname.startswith("/"):
             return Resolution("unknown")
         base = self.page_url(identity) if identity else "/"
@@ -381,6 +382,15 @@ class Resolver:
             return Resolution("unknown", self._unversioned_route(route), resolved)
         return Resolution("missing", resolved=resolved, reason="no doc has this URL",
                           suggestion=self._closest_route(route))
+
+    def _without_base_url(self, pathname: str) -> str:
+        """``<Link>`` adds the baseUrl to absolute paths unless they already start with it: remove it."""
+        base = "/" + self.project.settings.base_url.strip("/") + "/"
+        if base == "//" or not pathname.startswith("/"):
+            return pathname
+        if pathname == base.rstrip("/"):
+            return "/"
+        return "/" + pathname[len(base):] if pathname.startswith(base) else pathname
 
     def _owned_by_docs(self, route: str) -> bool:
         """Whether doclint knows every page that could be at ``route`` (so a miss is a broken link)."""
@@ -496,17 +506,23 @@ def _common_root(paths: list[Path]) -> Path:
     return Path(os.path.commonpath([str(path) for path in paths]))
 
 
-def _page_routes(site_dir: Path) -> frozenset[str]:
-    """Routes of ``src/pages`` (the pages plugin), so that links to them are not judged as docs."""
-    pages = site_dir / "src" / "pages"
-    if not pages.is_dir():
-        return frozenset()
+_PAGE_SUFFIXES = frozenset({".js", ".jsx", ".ts", ".tsx", ".md", ".mdx"})
+
+
+def _page_routes(site_dir: Path, folders: tuple[str, ...]) -> frozenset[str]:
+    """Routes of the pages plugin's files, so that links to them are not judged as docs."""
     routes = set()
-    for path in pages.rglob("*"):
-        relative = path.relative_to(pages)
-        if not path.is_file() or any(part.startswith("_") for part in relative.parts):
+    for folder in folders:
+        pages = site_dir / folder
+        if not pages.is_dir():
             continue
-        stem = relative.with_suffix("")
-        parts = list(stem.parts[:-1]) + ([] if stem.name == "index" else [stem.name])
-        routes.add(normalize_route("/" + "/".join(parts)))
+        for path in pages.rglob("*"):
+            relative = path.relative_to(pages)
+            if not path.is_file() or path.suffix not in _PAGE_SUFFIXES or any(
+                part.startswith("_") or part == "__tests__" for part in relative.parts
+            ):
+                continue
+            stem = relative.with_suffix("")
+            parts = list(stem.parts[:-1]) + ([] if stem.name == "index" else [stem.name])
+            routes.add(normalize_route("/" + "/".join(parts)))
     return frozenset(routes)

@@ -61,6 +61,8 @@ class SiteSettings:
     docs_plugins: tuple[DocsPlugin, ...] = ()
     blog_paths: tuple[str, ...] = ("blog",)
     blog_route_bases: tuple[str, ...] = ("blog",)
+    pages_paths: tuple[str, ...] = ("src/pages",)
+    base_url: str = "/"
     # True when the config shows only plugins that add no routes besides docs, blog posts and src/pages:
     # then a link to any other path is known to be broken
     routes_complete: bool = False
