@@ -268,6 +268,67 @@ CASE_BROKEN_LINKS = {
 }
 CASE_BROKEN_ANCHORS = {("docs/sub/page.mdx", "../Intro.md#Section"), ("docs/sub/page.mdx", "../Intro.md#raw-a")}
 
+BASE_URL_SITE = {
+    'docs/intro.mdx': (
+        "import Heading from '@theme/Heading';\n"
+        "import Tabs from '@theme/Tabs';\n"
+        "import TabItem from '@theme/TabItem';\n"
+        '\n'
+        '# Intro\n'
+        '\n'
+        '<h2 id="jsx-h2">JSX h2</h2>\n'
+        '\n'
+        '<h3>JSX h3 no id</h3>\n'
+        '\n'
+        '<Heading as="h2" id="theme-heading">Theme heading</Heading>\n'
+        '\n'
+        '<Tabs>\n'
+        '<TabItem value="a">\n'
+        '\n'
+        '## In tab\n'
+        '\n'
+        '</TabItem>\n'
+        '</Tabs>\n'
+        '\n'
+        '<details>\n'
+        '<summary>More</summary>\n'
+        '\n'
+        '[in details](./other.md#nope-in-details)\n'
+        '\n'
+        '</details>\n'
+        '\n'
+        '[a](#jsx-h2) [b](#jsx-h3-no-id) [c](#theme-heading) [d](#in-tab) [e](/base/docs/other) [f](/docs/other)\n'
+        '[g](/base/docs/nope) [h](/about) [i](/base/about) [j](/docs/intro.html) [k](?x=1#in-tab) [l](/base)\n'
+        '[m](/base/) [n](/) [o](/pages/about)\n'
+    ),
+    'docs/other.md': (
+        '# Other\n'
+    ),
+    'docusaurus.config.js': (
+        'module.exports = {\n'
+        "  title: 'Probe4', url: 'https://example.com', baseUrl: '/base/',\n"
+        "  onBrokenLinks: 'warn', onBrokenAnchors: 'warn',\n"
+        "  markdown: {hooks: {onBrokenMarkdownLinks: 'warn', onBrokenMarkdownImages: 'warn'}},\n"
+        "  presets: [['classic', {docs: {sidebarPath: false}, blog: false, pages: {path: 'pages'}, theme: {}}]],\n"
+        '};\n'
+    ),
+    'pages/about.md': (
+        '# About\n'
+    ),
+    'pages/index.md': (
+        '# Home\n'
+    ),
+}
+
+# BASE_URL_SITE (baseUrl '/base/', pages in 'pages'): links with or without the baseUrl, <Heading id> registered,
+# JSX <h2 id> and raw <h3> not, headings inside <Tabs> registered
+BASE_URL_BROKEN_LINKS = {
+    ("docs/intro.mdx", "/base/docs/nope"), ("docs/intro.mdx", "/docs/intro.html"), ("docs/intro.mdx", "/pages/about"),
+}
+BASE_URL_BROKEN_ANCHORS = {
+    ("docs/intro.mdx", "./other.md#nope-in-details"), ("docs/intro.mdx", "#jsx-h2"), ("docs/intro.mdx", "#jsx-h3-no-id"),
+}
+
 # PROBE_SITE: "Docusaurus found broken links!" (and the Markdown-link warnings that precede them)
 BROKEN_LINKS = {
     ("docs/01-basics/index.md", "02-vocab"), ("docs/01-basics/index.md", "../guides/setup"),
@@ -335,4 +396,11 @@ def test_case_and_anchor_kinds_as_the_docusaurus_build_judged_them(site: Path) -
     by_code = _findings(site, CASE_SITE, ["docs"])
     assert by_code.pop("LNK001", set()) | by_code.pop("LNK003", set()) == CASE_BROKEN_LINKS
     assert by_code.pop("LNK002", set()) == CASE_BROKEN_ANCHORS
+    assert by_code == {}
+
+
+def test_base_url_and_heading_components_as_the_docusaurus_build_judged_them(site: Path) -> None:
+    by_code = _findings(site, BASE_URL_SITE, ["docs"])
+    assert by_code.pop("LNK003", set()) == BASE_URL_BROKEN_LINKS
+    assert by_code.pop("LNK002", set()) == BASE_URL_BROKEN_ANCHORS
     assert by_code == {}
