@@ -329,6 +329,66 @@ BASE_URL_BROKEN_ANCHORS = {
     ("docs/intro.mdx", "./other.md#nope-in-details"), ("docs/intro.mdx", "#jsx-h2"), ("docs/intro.mdx", "#jsx-h3-no-id"),
 }
 
+SLUG_SITE = {
+    'docs/01-Part One/01-first.md': (
+        '---\n'
+        'slug: first-custom\n'
+        '---\n'
+        '# First\n'
+    ),
+    'docs/02-part/02-part.md': (
+        '# Part index (named like its raw folder)\n'
+    ),
+    'docs/02-part/part.md': (
+        '---\n'
+        'id: part-doc\n'
+        '---\n'
+        '# Not an index\n'
+    ),
+    'docs/03-other/README.md': (
+        '---\n'
+        'slug: other-home\n'
+        '---\n'
+        '# Readme with slug\n'
+    ),
+    'docs/Setup.md': (
+        '---\n'
+        'id: custom\n'
+        '---\n'
+        '# Setup\n'
+    ),
+    'docs/links.md': (
+        '# Links\n'
+        '\n'
+        '[a](/docs/Part%20One/first-custom) [b](/docs/Part One/first-custom) [c](/docs/part/) [d](/docs/part/part-doc)\n'
+        '[e](/docs/part/part) [f](/docs/other/other-home) [g](/docs/other-home) [h](/docs/other/) [i](/docs/nested/deep/04-keep)\n'
+        '[j](/docs/nested/deep/keep) [k](/docs/custom) [l](/docs/Setup) [m](/docs/setup) [n](/docs/01-Part%20One/01-first)\n'
+        '[o](./02-part/02-part.md) [p](./03-other/README.md) [q](/docs/part) [r](/docs/Part%20One/)\n'
+    ),
+    'docs/nested/deep/04-keep.md': (
+        '---\n'
+        'parse_number_prefixes: false\n'
+        '---\n'
+        '# Keep prefix\n'
+    ),
+    'docusaurus.config.js': (
+        'module.exports = {\n'
+        "  title: 'Probe5', url: 'https://example.com', baseUrl: '/',\n"
+        "  onBrokenLinks: 'warn', onBrokenAnchors: 'warn',\n"
+        "  markdown: {hooks: {onBrokenMarkdownLinks: 'warn', onBrokenMarkdownImages: 'warn'}},\n"
+        "  presets: [['classic', {docs: {sidebarPath: false}, blog: false, theme: {}}]],\n"
+        '};\n'
+    ),
+}
+
+# SLUG_SITE: relative slugs, a folder with a space, an index named like its raw folder, README with a slug,
+# parse_number_prefixes: false, a front matter id (routes are case-sensitive)
+SLUG_BROKEN_LINKS = {
+    ("docs/links.md", "/docs/part/part"), ("docs/links.md", "/docs/other-home"), ("docs/links.md", "/docs/other/"),
+    ("docs/links.md", "/docs/nested/deep/keep"), ("docs/links.md", "/docs/Setup"), ("docs/links.md", "/docs/setup"),
+    ("docs/links.md", "/docs/01-Part%20One/01-first"), ("docs/links.md", "/docs/Part%20One/"),
+}
+
 # PROBE_SITE: "Docusaurus found broken links!" (and the Markdown-link warnings that precede them)
 BROKEN_LINKS = {
     ("docs/01-basics/index.md", "02-vocab"), ("docs/01-basics/index.md", "../guides/setup"),
@@ -403,4 +463,10 @@ def test_base_url_and_heading_components_as_the_docusaurus_build_judged_them(sit
     by_code = _findings(site, BASE_URL_SITE, ["docs"])
     assert by_code.pop("LNK003", set()) == BASE_URL_BROKEN_LINKS
     assert by_code.pop("LNK002", set()) == BASE_URL_BROKEN_ANCHORS
+    assert by_code == {}
+
+
+def test_slugs_and_ids_as_the_docusaurus_build_judged_them(site: Path) -> None:
+    by_code = _findings(site, SLUG_SITE, ["docs"])
+    assert by_code.pop("LNK003", set()) == SLUG_BROKEN_LINKS
     assert by_code == {}
