@@ -8,8 +8,7 @@ import pytest
 
 from doclint.docusaurus_config import UNKNOWN, ModulePath, evaluate_default_export, read_docusaurus_settings
 from doclint.site import DEFAULT_ADMONITION_KEYWORDS, Mdx1Compat
-
-CORPUS_SITE = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "react-native-website" / "website"
+from support import shared_path
 
 
 def settings_for(tmp_path: Path, text: str, name: str = "docusaurus.config.js"):
@@ -134,9 +133,9 @@ def test_literal_syntax_details() -> None:
         "./sidebars")
 
 
-@pytest.mark.skipif(not (CORPUS_SITE / "docusaurus.config.ts").is_file(), reason="corpus not available")
 def test_the_react_native_website_config() -> None:
-    settings = read_docusaurus_settings(CORPUS_SITE)
+    site = shared_path("corpora/react-native-website/website/docusaurus.config.ts").parent
+    settings = read_docusaurus_settings(site)
     assert settings.markdown_format == "mdx" and settings.mermaid and settings.mermaid_theme
     assert settings.mdx1_compat == Mdx1Compat(False, False, False)  # future: {v4: true}
     assert settings.on_broken_links == "warn" and settings.trailing_slash is False
