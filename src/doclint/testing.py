@@ -48,13 +48,19 @@ def write_files(root: Path, files: Mapping[str, str | bytes]) -> None:
 
 
 def lint_tree(
-    root: Path, targets: list[str] | None = None, select: tuple[str, ...] = ("ALL",), options: dict | None = None
+    root: Path,
+    targets: list[str] | None = None,
+    select: tuple[str, ...] = ("ALL",),
+    options: dict | None = None,
+    use_cache: bool = True,
 ) -> list[Diagnostic]:
-    """Lint ``targets`` under ``root`` (default: all of it) as the CLI would, configuration found from there."""
+    """Lint ``targets`` under ``root`` (default: all of it) as the CLI would, configuration found from there.
+
+    ``use_cache=False`` for a tree that must not be written to (the result cache lives in it)."""
     from doclint.config import load_config
 
     paths = [root / target for target in targets] if targets else [root]
     config = load_config(paths)
     if options:
         config = replace(config, rule_options=options)
-    return Linter(config, select=select).run(paths).diagnostics
+    return Linter(config, select=select, use_cache=use_cache).run(paths).diagnostics
