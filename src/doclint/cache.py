@@ -117,6 +117,34 @@ class ResultCache:
         except OSError:
             return  # a read-only or full disk costs speed, never the run
 
+    def load_run(self, key: str) -> list[Diagnostic] | None:
+        """The final diagnostics of an identical earlier run, or None."""
+        try:
+            data = (self.directory / "runs" / f"{key}.entry").read_bytes()
+            header = _MAGIC + key.encode("ascii") + b"\n"
+            if not data.startswith(header):
+                return None
+            found = _RestrictedUnpickler(io.BytesIO(data[len(header):])).load()
+        except Exception:  # missing, foreign or corrupt: not trusted, recomputed
+            return None
+        if not isinstance(found, list) or not all(isinstance(item, Diagnostic) for item in found):
+            return None
+        return found
+
+    def store_run(self, key: str, found: list[Diagnostic]) -> None:
+        runs = self.directory / "runs"
+        try:
+            self._prepare()
+            runs.mkdir(exist_ok=True)
+            for stale in sorted(runs.glob("*.entry"), key=lambda p: p.stat().st_mtime)[:-7]:
+                stale.unlink(missing_ok=True)  # keep the last few runs (several configurations, CI matrices)
+            handle, temporary = tempfile.mkstemp(dir=runs, suffix=".tmp")
+            with os.fdopen(handle, "wb") as out:
+                out.write(_MAGIC + key.encode("ascii") + b"\n" + pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(temporary, runs / f"{key}.entry")
+        except OSError:
+            return
+
     def _prepare(self) -> None:
         if self._ready:
             return

@@ -40,9 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     clean = commands.add_parser("clean", help="remove the result cache")
     clean.add_argument("paths", nargs="*", type=Path, default=[Path(".")])
-    commands.add_parser("rules", help="list every rule")
+    rules = commands.add_parser("rules", help="list every rule, with the project's rule packs")
+    rules.add_argument("--config", type=Path, help="configuration file (default: found upwards from .)")
     rule = commands.add_parser("rule", help="print a rule's documentation")
     rule.add_argument("code")
+    rule.add_argument("--config", type=Path, help="configuration file (default: found upwards from .)")
     return parser
 
 
@@ -58,11 +60,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments.command == "check":
             return _check(arguments)
         if arguments.command == "rules":
-            return _list_rules()
+            return _list_rules(arguments.config)
         if arguments.command == "clean":
             return _clean(arguments.paths)
         if arguments.command == "rule":
-            return _show_rule(arguments.code)
+            return _show_rule(arguments.code, arguments.config)
         parser.print_help()
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -108,7 +110,7 @@ def _check(arguments: argparse.Namespace) -> int:
             return EXIT_ERROR
     else:
         result = linter.run(arguments.paths)
-    _report(result, arguments)
+    _report(result, arguments, linter.available)
     if result.internal_errors:
         if arguments.debug:
             for detail in result.internal_errors:
@@ -142,7 +144,7 @@ def _run_fixes(linter, arguments: argparse.Namespace):  # type: ignore[no-untype
     return result
 
 
-def _report(result, arguments: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
+def _report(result, arguments: argparse.Namespace, rules) -> None:  # type: ignore[no-untyped-def]
     from doclint.output import formatter
     from doclint.output.text import format_text, statistics, summary
 
@@ -162,6 +164,11 @@ def _report(result, arguments: argparse.Namespace) -> None:  # type: ignore[no-u
             unsafe = sum(1 for d in diagnostics if d.fix is not None and d.fix.safety == "unsafe")
             sys.stdout.write(summary(diagnostics, len(result.files), safe, unsafe))
         return
+    if arguments.output_format == "sarif":
+        from doclint.output.sarif import format_sarif
+
+        sys.stdout.write(format_sarif(diagnostics, rules))  # the rule list includes the project's packs
+        return
     sys.stdout.write(formatter(arguments.output_format)(diagnostics))
 
 
@@ -170,7 +177,13 @@ def _line_lookup(result):  # type: ignore[no-untyped-def]
 
     def lookup(path: str, line: int) -> str | None:
         document = by_display.get(path)
-        return document.line(line) if document else None
+        if document is not None:
+            return document.line(line)
+        try:  # a warm run answered from the cache has no documents: read the line itself
+            lines = Path(path).read_text(encoding="utf-8-sig", errors="replace").splitlines()
+        except OSError:
+            return None
+        return lines[line - 1] if 0 < line <= len(lines) else None
 
     return lookup
 
@@ -186,11 +199,18 @@ def _clean(paths: list[Path]) -> int:
     return EXIT_CLEAN
 
 
-def _list_rules() -> int:
-    from doclint.rules import all_rules
+def _project_rules(config_path: Path | None):  # type: ignore[no-untyped-def]
+    """Built-in and plugin rules plus the checks of the packs the project's configuration names."""
+    from doclint.config import load_config
+    from doclint.packs import available_rules, load_packs
 
+    config = load_config([Path.cwd()], config_path)
+    return available_rules(load_packs(config.rule_packs, config.root))
+
+
+def _list_rules(config_path: Path | None) -> int:
     rows = [("CODE", "NAME", "SEVERITY", "FIX", "ORIGIN")]
-    for rule in all_rules():
+    for rule in _project_rules(config_path):
         rows.append((rule.code, rule.name, rule.severity.value, rule.fix_safety or "-", rule.origin))
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
     for row in rows:
@@ -198,10 +218,10 @@ def _list_rules() -> int:
     return EXIT_CLEAN
 
 
-def _show_rule(code: str) -> int:
+def _show_rule(code: str, config_path: Path | None) -> int:
     from doclint.rules import rule_by_code
 
-    rule = rule_by_code(code)
+    rule = rule_by_code(code, _project_rules(config_path))
     if rule is None:
         print(f"doclint: error: no rule {code!r} (see `doclint rules`)", file=sys.stderr)
         return EXIT_ERROR

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import traceback
 from collections.abc import Iterable, Iterator, Mapping
@@ -15,9 +16,8 @@ from doclint.config import Config, load_config
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.document import Document, build_document
 from doclint.files import ReadProblem, Selection, _glob_match, discover, read_bytes
-from doclint.packs import RulePack, load_packs, merged_options
-from doclint.project import ProjectIndex, docs_roots_for
-from doclint.rules import all_rules
+from doclint.packs import RulePack, available_rules, load_packs, merged_options
+from doclint.project import ProjectIndex, docs_roots_for, site_dependencies
 from doclint.rules.base import DocumentRule, ProjectRule, Rule, RuleContext
 from doclint.selection import select_rules
 from doclint.source import DecodeProblem, SourceText
@@ -67,14 +67,16 @@ class Linter:
 
     def __post_init__(self) -> None:
         config = self.config
+        self.packs: list[RulePack] = load_packs(config.rule_packs, config.root)
+        # every rule this project knows: built-in, plugins and its packs' checks (listings, SARIF)
+        self.available: tuple[type[Rule], ...] = available_rules(self.packs)
         self.rules: list[type[Rule]] = select_rules(
-            all_rules(),
+            self.available,
             self.select if self.select is not None else config.select,
             (*config.ignore, *self.ignore),
             (*config.extend_select, *self.extend_select),
         )
         self.codes = {rule.code for rule in self.rules} | {rule.name for rule in self.rules}
-        self.packs: list[RulePack] = load_packs(config.rule_packs, config.root)
         self.contexts = {
             rule.code: RuleContext(
                 merged_options(rule.code, rule.default_options, self.packs, config.rule_options), config.site
@@ -98,6 +100,12 @@ class Linter:
             project_files += [p for p in discover(self.docs_roots(paths), selection) if p not in target_set]
         result = LintResult([], targets)
         jobs = [(path, path in target_set) for path in project_files]
+        run_key = self._run_key(paths, jobs)
+        if run_key is not None:
+            cached = self.cache.load_run(run_key)  # type: ignore[union-attr]
+            if cached is not None:
+                result.diagnostics = cached
+                return result
         for outcome in self._process_all(jobs):
             result.diagnostics.extend(outcome.diagnostics)
             result.internal_errors.extend(outcome.internal_errors)
@@ -107,7 +115,56 @@ class Linter:
                 result.raw[outcome.path] = outcome.raw
         result.diagnostics.extend(self._check_project(result, target_set))
         result.diagnostics = self._finish(result)
+        if run_key is not None and not result.internal_errors:
+            self.cache.store_run(run_key, result.diagnostics)  # type: ignore[union-attr]
         return result
+
+    def _run_key(self, paths: list[Path], jobs: list[tuple[Path, bool]]) -> str | None:
+        """The key of a whole run: every file's bytes, the configuration, and the files rules may look at.
+
+        When nothing changed, a warm run answers from this key alone: no document is loaded or parsed.
+        """
+        if self.cache is None or self._sources or self.keep_raw:
+            return None
+        if not all(rule.run_cacheable(self.contexts[rule.code].options) for rule in self.rules):
+            return None  # a rule asks something outside the files (the network): answer afresh
+        digest = hashlib.sha256(self._fingerprint(True).encode("utf-8"))
+        digest.update(repr((self.config, self.select, self.ignore, self.extend_select)).encode("utf-8"))
+        for path, report in jobs:
+            digest.update(f"\0{path}\0{int(report)}\0".encode("utf-8"))
+            try:
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+            except OSError as error:
+                digest.update(repr(error).encode("utf-8"))
+        for entry in self._dependency_listing(paths):
+            digest.update(entry.encode("utf-8", "surrogateescape"))
+        return digest.hexdigest()
+
+    def _dependency_listing(self, paths: list[Path]) -> list[str]:
+        """Names, sizes and times of the files beside the docs (images, static assets, linked files)."""
+        site_dir = Path(self.config.site.site_dir) if self.config.site.site_dir else self.config.root
+        folders = {*self.docs_roots(paths), *(site_dir / name for name in self.config.site.static_directories)}
+        folders |= {path.resolve() if path.is_dir() else path.resolve().parent for path in paths}
+        extra_folders, extra_files = site_dependencies(self.config.site, site_dir)
+        folders |= set(extra_folders)
+        listing: list[str] = []
+        for path in extra_files:  # sidebars files, versions.json: what the project rules also read
+            try:
+                stat = path.stat()
+            except OSError:
+                listing.append(f"{path}:missing\n")
+                continue
+            listing.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}\n")
+        for folder in sorted(folders):
+            for current, directories, files in os.walk(folder):
+                directories[:] = sorted(d for d in directories if d not in (".git", "node_modules") and not d.startswith(".doclint"))
+                for name in sorted(files):
+                    try:
+                        stat = os.stat(os.path.join(current, name))
+                    except OSError:
+                        continue
+                    listing.append(f"{current}/{name}:{stat.st_size}:{stat.st_mtime_ns}\n")
+        return listing
 
     def _process_all(self, jobs: list[tuple[Path, bool]]) -> Iterator[FileOutcome]:
         workers = self.workers

@@ -221,6 +221,19 @@ def docs_roots_for(settings: SiteSettings, site_dir: Path, paths: list[Path]) ->
     return tuple(dict.fromkeys([*configured, *extra]))
 
 
+def site_dependencies(settings: SiteSettings, site_dir: Path) -> tuple[list[Path], list[Path]]:
+    """Folders and files besides the docs that decide links and structure: blog and pages folders;
+    sidebars files and versions.json files. A cache of results must change when they change."""
+    folders = [site_dir / folder for folder in (*settings.blog_paths, *settings.pages_paths)]
+    files: list[Path] = []
+    for plugin in settings.plugins():
+        prefix = "" if plugin.plugin_id == "default" else f"{plugin.plugin_id}_"
+        files.append(site_dir / f"{prefix}versions.json")
+        folders.append(site_dir / f"{prefix}versioned_sidebars")
+    files += [version.sidebar_file for version in docs_versions(settings, site_dir) if version.sidebar_file]
+    return folders, files
+
+
 def _within(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 

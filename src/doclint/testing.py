@@ -30,6 +30,8 @@ def run_example(rule: type[Rule], example: Example) -> list[Diagnostic]:
             config,
             site=replace(config.site, site_dir=str(root), **dict(example.site)),
             rule_options={rule.code: dict(example.options)},
+            # a pack rule exists only where its pack is loaded
+            rule_packs=(str(rule.pack_file),) if getattr(rule, "pack_file", None) else (),
         )
         # engine diagnostics are about other rules' findings (e.g. unused suppressions): run them all
         linter = Linter(config, select=("ALL",) if issubclass(rule, EngineRule) else (rule.code,))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from doclint import __version__
@@ -13,10 +13,11 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def format_sarif(diagnostics: Sequence[Diagnostic]) -> str:
+def format_sarif(diagnostics: Sequence[Diagnostic], known_rules: Iterable[Any] | None = None) -> str:
+    """``known_rules``: every rule of the run (with the project's pack rules); default: built-in and plugins."""
     from doclint.rules import all_rules
 
-    rules = list(all_rules())
+    rules = list(all_rules() if known_rules is None else known_rules)
     index = {rule.code: position for position, rule in enumerate(rules)}
     log: dict[str, Any] = {
         "$schema": SCHEMA,

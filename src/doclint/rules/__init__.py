@@ -2,7 +2,8 @@
 
 Adding a rule is adding a module: the registry imports every module below this package and collects
 the ``Rule`` subclasses defined there. Third-party packages add rules through the ``doclint.rules``
-entry point group (each entry point names a module or a Rule class).
+entry point group (each entry point names a module or a Rule class); their ``origin`` is the
+distribution's name. The YAML rule packs of a project add more (``doclint.packs.available_rules``).
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib.metadata import entry_points
 from types import ModuleType
 
 from doclint.rules.base import DocumentRule, ProjectRule, Rule
 
-__all__ = ["DocumentRule", "ProjectRule", "Rule", "all_rules", "rule_by_code"]
+__all__ = ["DocumentRule", "ProjectRule", "Rule", "all_rules", "code_sort_key", "rule_by_code"]
 
 
 class RuleRegistryError(Exception):
@@ -67,18 +69,19 @@ def all_rules() -> tuple[type[Rule], ...]:
         if rule.code in rules and rules[rule.code] is not rule:
             raise RuleRegistryError(f"two rules use the code {rule.code}: {rules[rule.code].__qualname__}, {rule.__qualname__}")
         rules[rule.code] = rule
-    return tuple(sorted(rules.values(), key=lambda rule: _code_sort_key(rule.code)))
+    return tuple(sorted(rules.values(), key=lambda rule: code_sort_key(rule.code)))
 
 
-def _code_sort_key(code: str) -> tuple[str, int, str]:
+def code_sort_key(code: str) -> tuple[str, int, str]:
     prefix = code.rstrip("0123456789")
     number = code[len(prefix):]
     return prefix, int(number) if number else 0, code
 
 
-def rule_by_code(code: str) -> type[Rule] | None:
+def rule_by_code(code: str, rules: Iterable[type[Rule]] | None = None) -> type[Rule] | None:
+    """The rule with this code or name, among ``rules`` (default: built-in and plugin rules)."""
     wanted = code.upper()
-    for rule in all_rules():
+    for rule in all_rules() if rules is None else rules:
         if rule.code == wanted or rule.name == code.lower():
             return rule
     return None

@@ -1,9 +1,16 @@
 """One module per mermaid diagram family.
 
 Each module exposes ``parse(text: str) -> None`` that raises ``MermaidSyntaxError`` when mermaid.js would
-reject the diagram. ``text`` is the diagram as mermaid's own parser receives it (after front matter,
-directives and comment lines were stripped), so error lines are counted the way mermaid counts them.
-Modules are imported lazily: most documents use one or two diagram types.
+reject the diagram. ``text`` is the diagram as mermaid's own parser receives it, so error lines are counted the
+way mermaid counts them: front matter, ``%%{...}%%`` directives and ``%%`` comment lines (with the blank lines
+before them) removed, leading whitespace trimmed, ``#name;`` entities encoded (``encodeEntities``).  Two
+differences to know: mermaid appends one ``\n`` before parsing, which is left to the parser (jison grammars
+usually want it: an error at the end of input is then reported one line further down); and the diagrams whose
+db sets ``preserveCommentsWhenParsing`` (agentflow, eventmodeling) receive their ``%%`` comment lines.
+
+Shared machinery: ``_jison`` (LALR(1) tables and a start-condition lexer that report errors where jison does),
+``_common`` (Chevrotain-style lexing for Langium grammars), ``doclint.mermaid.front_matter.load_json_schema``
+(YAML as js-yaml's JSON schema loads it).  Modules are imported lazily: most documents use one or two types.
 """
 
 from __future__ import annotations
@@ -11,10 +18,11 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-# detected diagram id (as mermaid's detectType names it) -> module in this package
+# detected diagram id (as mermaid's detectType names it) -> module in this package, optionally
+# "module:function" when the parse function is not called ``parse``
 PARSER_MODULES: dict[str, str] = {
     "error": "error",
-    "---": "error",
+    "---": "error:parse_unclosed_front_matter",
     "flowchart-v2": "flowchart",
     "flowchart-elk": "flowchart",
     "sequence": "sequence",
@@ -44,19 +52,33 @@ PARSER_MODULES: dict[str, str] = {
     "sankey": "sankey",
     "ishikawa": "ishikawa",
     "treeView": "tree_view",
+    "usecase": "usecase",
+    "railroad": "railroad:parse_railroad",
+    "railroadEbnf": "railroad",
+    "railroadAbnf": "railroad:parse_abnf",
+    "railroadPeg": "railroad:parse_peg",
+    "cynefin": "cynefin",
+    "agentflow": "agentflow",
+    "swimlane": "flowchart",
 }
 
 Parser = Callable[[str], None]
 
 
+_loaded: dict[str, Parser | None] = {}
+
+
 def parser_for(diagram_id: str) -> Parser | None:
-    module_name = PARSER_MODULES.get(diagram_id)
-    if module_name is None:
+    if diagram_id not in _loaded:
+        _loaded[diagram_id] = _load(diagram_id)
+    return _loaded[diagram_id]
+
+
+def _load(diagram_id: str) -> Parser | None:
+    target = PARSER_MODULES.get(diagram_id)
+    if target is None:
         return None
-    try:
-        module = importlib.import_module(f"{__name__}.{module_name}")
-    except ModuleNotFoundError as error:
-        if error.name != f"{__name__}.{module_name}":
-            raise
-        return None  # family not modelled yet: accepted, as mermaid would accept well-formed input
-    return module.parse
+    module_name, _, function_name = target.partition(":")
+    module = importlib.import_module(f"{__name__}.{module_name}")
+    parse: Parser = getattr(module, function_name or "parse")
+    return parse

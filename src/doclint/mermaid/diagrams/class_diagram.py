@@ -203,7 +203,6 @@ def _describe(tok: Token) -> str:
 
 _STATEMENT_FOLLOW = frozenset({"NEWLINE", "EOF", END, "STRUCT_STOP"})
 # ClassMember's method pattern: a name, then `(...)` (JavaScript's `.` stops at line terminators)
-_METHOD = re.compile(r"[^\n\r\u2028\u2029]+\([^\n\r\u2028\u2029]*\)")
 # what DOMPurify drops from a label: tags (up to `>` or the end of the text) and comments
 _HTML_MARKUP = re.compile(r"<(?:!--.*?(?:-->|\Z)|[/!?]?[A-Za-z][^>]*(?:>|\Z)|[!?][^>]*(?:>|\Z))", re.DOTALL)
 
@@ -233,7 +232,7 @@ def _check_member(class_name: str, member: str) -> None:
     text = member.strip()
     if text.startswith("<<") and text.endswith(">>") or text.find(")") <= 0:
         return
-    if not _METHOD.search(_sanitize(text)):
+    if not _looks_like_method(_sanitize(text)):
         raise MermaidSyntaxError(
             f"Member {text!r} of class {class_name!r} has `)` but is not a method like `name(args)`: mermaid "
             "fails with \"Cannot read properties of undefined (reading 'startsWith')\""
@@ -512,3 +511,18 @@ class _ClassParser:
 def parse(text: str) -> None:
     # mermaid appends a line break to every diagram before parsing (Diagram.fromText)
     _ClassParser(trim_start(text) + "\n").parse()
+
+
+_LINE_BREAKS = re.compile("[\n\r\u2028\u2029]")
+
+
+def _looks_like_method(text: str) -> bool:
+    r"""Some line has `name(` (a `(` after at least one character) and a `)` after it.
+
+    Written out instead of the regex ``.+\(.*\)``, which backtracks cubically on long runs of `(`.
+    """
+    for line in _LINE_BREAKS.split(text):
+        opening = line.find("(", 1)
+        if opening != -1 and line.find(")", opening + 1) != -1:
+            return True
+    return False

@@ -47,6 +47,10 @@ class BrokenExternalLink(ProjectRule):
         passing=(Example.of("# Intro\n\nSee [the server](http://127.0.0.1:9/gone).\n"),),
     )
 
+    @classmethod
+    def run_cacheable(cls, options: Mapping[str, Any]) -> bool:
+        return not options.get("check_external")  # its own cache, with a time-to-live, answers reruns
+
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
         options = context.options
         if not options.get("check_external"):

@@ -1,0 +1,29 @@
+"""The cynefin-beta diagram; every expectation below is what mermaid 12.3.0's ``mermaid.parse`` says."""
+
+from __future__ import annotations
+
+import pytest
+
+from doclint.mermaid import validate
+
+# (diagram, valid, the line mermaid reports or None)
+CASES = [
+    ('cynefin-beta\n  complex\n    "a"\n  complex --> clear : "go"', True, None),
+    ("cynefin-beta:\n  complex --> clear\n  title x", True, None),
+    ("cynefin-beta\n  complex --> ", False, 2),
+    ("cynefin-beta\n  complex --> clear : x", False, 2),
+    ("cynefin-beta\n  complexity", False, 2),
+    ('cynefin-beta\n  "a"', False, 2),
+    ('cynefin-beta\n  clear "a" "b"\n  clear', True, None),
+    ("cynefin-beta title x", True, None),
+    ("cynefin-betax", False, None),
+    ('cynefin-beta\n  complex --> clear "x"', False, 2),
+]
+
+
+@pytest.mark.parametrize(("text", "valid", "line"), CASES)
+def test_cynefin_like_mermaid(text: str, valid: bool, line: int | None) -> None:
+    result = validate(text)
+    assert result.valid is valid, result.message
+    if not valid:
+        assert result.line == line
