@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from doclint.document import Document
+from doclint.docusaurus_config import find_config_file
 from doclint.site import DocsPlugin, SiteSettings
 
 _NUMBER_PREFIX_IGNORED = re.compile(r"^\d+[-_.]\d+")
@@ -207,9 +208,12 @@ def content_roots(settings: SiteSettings, site_dir: Path) -> tuple[Path, ...]:
 
 
 def docs_roots_for(settings: SiteSettings, site_dir: Path, paths: list[Path]) -> tuple[Path, ...]:
-    """The docs folders of a run: every plugin's and version's, plus the folder of each checked path that
-    is in none of them (and holds none, and is no blog): a bare folder of Markdown is a docs folder."""
+    """The docs folders of a run: every plugin's and version's and, without a Docusaurus site config, the
+    folder of each checked path that is in none of them (and holds none, and is no blog): a bare folder of
+    Markdown is then a docs folder. Beside a site config, other files are not pages of the site."""
     configured = content_roots(settings, site_dir.resolve())
+    if configured and find_config_file(site_dir) is not None:
+        return configured
     blogs = [(site_dir / blog).resolve() for blog in settings.blog_paths]
     extra = []
     for path in paths:

@@ -144,9 +144,11 @@ def test_files_docusaurus_never_compiles_are_not_judged(site: Path) -> None:
     assert found == [("blog/2024-01-01-post.md", "LNK004")]
 
 
-def test_a_folder_outside_the_docs_folder_is_linted_as_its_own_docs_folder(site: Path) -> None:
+def test_without_a_site_config_a_folder_outside_the_docs_folder_is_its_own_docs_folder(site: Path) -> None:
     files = {"docs/intro.md": "# I\n", "examples/course/a.md": "# A\n\n[b](./b.md) [c](./c.md)\n",
              "examples/course/b.md": "# B\n"}
     write_files(site, files)
+    assert lint_tree(site, ["examples/course"], select=("LNK",)) == []  # beside the site: not pages
+    (site / "docusaurus.config.js").unlink()
     found = [(d.path, d.line, d.code) for d in lint_tree(site, ["examples/course"], select=("LNK",))]
     assert found == [("examples/course/a.md", 3, "LNK001")]
