@@ -96,7 +96,9 @@ def _check(arguments: argparse.Namespace) -> int:
             return EXIT_ERROR
     config = load_config(arguments.paths, arguments.config)
     selection = (arguments.select, arguments.ignore, arguments.extend_select)
-    cacheable = not (arguments.no_cache or arguments.fix or arguments.diff)
+    from doclint.runcache import answers_from_files
+
+    cacheable = not (arguments.no_cache or arguments.fix or arguments.diff) and answers_from_files(config)
     result = _cached_run(config, arguments.paths, selection) if cacheable else None
     rules = None
     if result is None:

@@ -14,9 +14,9 @@ from doclint.cache import CacheMiss, ResultCache, config_fingerprint, entry_key
 from doclint.config import Config, load_config
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.document import Document, build_document
-from doclint.files import ReadProblem, Selection, _glob_match, discover, docs_roots, read_bytes
+from doclint.files import ReadProblem, Selection, _glob_match, discover, read_bytes
 from doclint.packs import RulePack, available_rules, load_packs, merged_options
-from doclint.project import ProjectIndex
+from doclint.project import ProjectIndex, run_docs_roots
 from doclint.result import LintResult
 from doclint.rules.base import DocumentRule, ProjectRule, Rule, RuleContext
 from doclint.selection import select_rules
@@ -173,8 +173,7 @@ class Linter:
         return f"{self._config_fingerprint}:{'report' if report else 'index'}"
 
     def docs_roots(self, paths: list[Path]) -> tuple[Path, ...]:
-        site = self.config.site
-        return docs_roots(self.config.docs, self.config.root, site.site_dir, site.docs_path, paths)
+        return run_docs_roots(self.config, paths)
 
     def _check_document(self, document: Document, internal_errors: list[str], pure: bool) -> list[Diagnostic]:
         """Run the document rules that are (or are not) ``pure``: only pure findings are cached."""
@@ -194,14 +193,18 @@ class Linter:
         if not project_rules:
             return []
         index = ProjectIndex.build(
-            result.documents.values(), self.config.site, self.docs_roots(result.files), self.config.root
+            result.documents.values(), self.config.site, self.docs_roots(result.files), self.config.root,
+            targets=frozenset(targets),
         )
         reported = {_display_path(path) for path in targets}
         found: list[Diagnostic] = []
         for rule_class in project_rules:
             rule = rule_class()
             try:
-                found.extend(d for d in rule.check_project(index, self.contexts[rule.code]) if d.path in reported)
+                found.extend(
+                    d for d in rule.check_project(index, self.contexts[rule.code])
+                    if d.path in reported or rule.reports_beyond_targets
+                )
             except Exception as error:
                 found.append(self._crash(rule, "<project>", error, result.internal_errors))
         return found
@@ -225,7 +228,8 @@ class Linter:
             if document is not None:
                 suppressions = collect_suppressions(document)
                 diagnostics = suppressions.filter(diagnostics)
-                diagnostics += self._unused_suppressions(document, suppressions)
+                if document.path in set(result.files):  # only checked files can have unused suppressions
+                    diagnostics += self._unused_suppressions(document, suppressions)
             kept.extend(diagnostics)
         for path, document in documents.items():
             if path not in by_path and document.path in set(result.files):

@@ -93,16 +93,6 @@ def read_bytes(path: Path, max_size: int) -> bytes:
     return data
 
 
-def docs_roots(docs: tuple[str, ...], root: Path, site_dir: str | None, docs_path: str, paths: list[Path]) -> tuple[Path, ...]:
-    """The docs roots of a run: configured ones, else the site's docs folder, else the checked folders."""
-    if docs:
-        return tuple((root / entry).resolve() for entry in docs)
-    configured = ((Path(site_dir) if site_dir else root) / docs_path).resolve()
-    if configured.is_dir():
-        return (configured,)
-    roots = [path.resolve() if path.resolve().is_dir() else path.resolve().parent for path in paths]
-    return tuple(dict.fromkeys(roots))
-
 
 def builtin_pack_dir() -> Path:
     """The built-in YAML rule packs: inside the wheel (``doclint/packs``), or ``rules/`` in a source checkout."""

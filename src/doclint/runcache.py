@@ -17,9 +17,15 @@ from doclint import __version__
 from doclint.cache import ResultCache
 from doclint.config import Config
 from doclint.diagnostics import Diagnostic
-from doclint.files import Selection, builtin_pack_dir, discover, docs_roots
+from doclint.files import Selection, builtin_pack_dir, discover
+from doclint.project import run_docs_roots, site_dependencies
 
 _SKIPPED = frozenset({".git", "node_modules", ".docusaurus"})
+
+
+def answers_from_files(config: Config) -> bool:
+    """False when a rule asks something outside the files (external links): such runs are never cached."""
+    return not any(options.get("check_external") for options in config.rule_options.values())
 
 
 def run_key(config: Config, paths: list[Path], options: tuple[object, ...]) -> str:
@@ -31,12 +37,17 @@ def run_key(config: Config, paths: list[Path], options: tuple[object, ...]) -> s
     for pack in _pack_files(config):
         _update_with_file(digest, pack)
     site = config.site
-    roots = docs_roots(config.docs, config.root, site.site_dir, site.docs_path, paths)
+    site_dir = Path(site.site_dir) if site.site_dir else config.root
+    roots = run_docs_roots(config, paths)
     selection = Selection(config.include, config.exclude, config.root)
     for path in sorted(set(discover([*paths, *roots], selection))):
         _update_with_file(digest, path)
-    static = [(Path(site.site_dir) if site.site_dir else config.root) / name for name in site.static_directories]
+    static = [site_dir / name for name in site.static_directories]
     folders = {*roots, *static, *(p.resolve() if p.is_dir() else p.resolve().parent for p in paths)}
+    extra_folders, extra_files = site_dependencies(site, site_dir)  # blog and pages folders, sidebars files
+    folders |= set(extra_folders)
+    for path in sorted(extra_files):
+        _update_with_file(digest, path)
     for folder in sorted(folders):
         for entry in _listing(folder):
             digest.update(entry.encode("utf-8", "surrogateescape"))

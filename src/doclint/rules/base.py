@@ -72,6 +72,11 @@ class Rule:
     # A rule that also looks at the file system (does a linked file exist?) sets this to False.
     pure: ClassVar[bool] = True
 
+    @classmethod
+    def run_cacheable(cls, options: Mapping[str, Any]) -> bool:
+        """False when, with these options, the rule's findings depend on more than the files (the network)."""
+        return True
+
     @property
     def fixable(self) -> bool:
         return self.fix_safety is not None
@@ -134,6 +139,9 @@ class ProjectRule(Rule):
     """Checks the series as a whole, from the project index (never by re-parsing a file)."""
 
     scope = "project"
+    # True: the rule may report on files the run was not given (e.g. links in other files that a change to a
+    # given file broke); it must then read ``project.targets`` and report only what concerns them.
+    reports_beyond_targets: ClassVar[bool] = False
 
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
         raise NotImplementedError

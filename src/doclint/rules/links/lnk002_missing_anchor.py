@@ -1,57 +1,46 @@
-import difflib
-from collections.abc import Iterator
-from urllib.parse import unquote
-
-from doclint.diagnostics import Diagnostic, Severity
-from doclint.document import Document
-from doclint.rules.base import DocumentRule, Example, Examples, RuleContext
+from doclint.diagnostics import Severity
+from doclint.rules.base import Example, Examples
+from doclint.rules.links._scan import MISSING_ANCHOR, LinkFindingRule
 
 
-class MissingSameFileAnchor(DocumentRule):
-    """A `#fragment` link to an anchor that this page does not have.
+class MissingAnchor(LinkFindingRule):
+    """A `#fragment` that the target page does not register as an anchor.
 
     ## What it does
-    Reports `[text](#anchor)` links whose anchor matches no heading id of the same page, computed as
-    Docusaurus computes them (github-slugger, explicit `{#id}`, h1 excluded), compared case-sensitively.
+    Checks the fragment of same-page links (`#x`), file links (`./other.md#x`) and URL links
+    (`/docs/other#x`) against the anchors Docusaurus registers for the target page: heading ids of h2 to
+    h6 (github-slugger, in document order, the h1 consuming a slug), explicit `{#id}`, `{/* #id */}` in
+    MDX, `<!-- #id -->` where it applies, footnote ids, `<Link id>`, and the headings of imported
+    partials. The h1, admonition ids and raw `<a id>`/`<div id>` are not anchors. The comparison is
+    case-sensitive, on the URL-decoded fragment.
 
     ## Why it matters
-    The link renders, but clicking it does not scroll anywhere; Docusaurus only reports broken anchors
-    in a production build.
+    The page opens at the top instead of the section. Docusaurus reports broken anchors after a
+    production build (`onBrokenAnchors`, a warning by default, an error on sites that set it to throw).
+
+    ## Fix safety
+    The fix replaces the fragment with the closest existing anchor; unsafe, as the guess may be wrong.
     """
 
-    code = "LNK002"
+    code = MISSING_ANCHOR
     name = "missing-anchor"
-    family = "links"
     severity = Severity.ERROR
+    fix_safety = "unsafe"
     examples = Examples(
         failing=(
             Example.of("# Intro\n\n## Scaling laws\n\nSee [below](#scaling-law).\n"),
             Example.of("# Intro\n\nSee [the title](#intro).\n", description="h1 ids are not anchors"),
+            Example(
+                {"docs/a.md": "# A\n\nSee [setup](./b.md#setup-install-steps).\n",
+                 "docs/b.md": "# B\n\n## Setup {#install-steps}\n"},
+                description="an explicit id replaces the slug",
+            ),
         ),
-        passing=(Example.of("# Intro\n\n## Scaling laws {#laws}\n\nSee [below](#laws) and [top](#).\n"),),
+        passing=(
+            Example.of("# Intro\n\n## Scaling laws {#laws}\n\nSee [below](#laws) and [top](#).\n"),
+            Example(
+                {"docs/a.mdx": "# A\n\n[1](./b.mdx#other-id) [2](./b.mdx#uses-code--symbols) [3](/docs/b#install)\n",
+                 "docs/b.mdx": "# B\n\n## Other {/* #other-id */}\n\n## Uses `code` & symbols!\n\n## Install\n"},
+            ),
+        ),
     )
-
-    def check(self, document: Document, context: RuleContext) -> Iterator[Diagnostic]:
-        anchors = document.anchors
-        for link in document.links:
-            if link.is_image or not link.url.startswith("#") or link.url == "#":
-                continue
-            fragment = link.url[1:]
-            if fragment in anchors or unquote(fragment) in anchors:
-                continue
-            yield self.report(
-                document,
-                link.line,
-                link.column,
-                self._message(document, fragment),
-                end_line=link.end_line,
-                end_column=link.end_column,
-            )
-
-    @staticmethod
-    def _message(document: Document, fragment: str) -> str:
-        message = f"no heading on this page has the anchor '#{fragment}'"
-        if any(heading.level == 1 and heading.id == fragment for heading in document.headings):
-            return message + " (it is the page's h1, and Docusaurus gives h1 headings no anchor)"
-        close = difflib.get_close_matches(fragment, list(document.anchors), n=1, cutoff=0.6)
-        return message + (f"; did you mean '#{close[0]}'?" if close else "")

@@ -1,0 +1,528 @@
+"""Where a link lands, decided as Docusaurus decides it, from the project index only.
+
+Three Docusaurus stages are mirrored: ``resolveMarkdownLinks`` (``.md``/``.mdx`` file links become
+permalinks of docs of the same plugin), ``transformImage``/``transformLinks`` (local images and assets
+must exist: relative to the file, in the static directories for ``/…``, in the site for ``@site/…``) and
+the post-build route and anchor checker (URL paths are resolved against the page's URL and must match a
+route; a ``#hash`` must be an anchor the target page registers).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Literal
+
+from doclint.document import Document
+from doclint.project import (
+    DocIdentity,
+    DocsVersion,
+    ProjectIndex,
+    docs_versions,
+    normalize_route,
+    resolve_url_path,
+)
+from doclint.sidebars import category_index_slugs, read_sidebars
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z\d+\-.]*:")
+_MARKDOWN_PATH = re.compile(r"\.mdx?$", re.IGNORECASE)
+_IMPORT = re.compile(r"""(?:^|;)[ \t]*import\s[^;'"]*?\bfrom\s*(['"])(?P<path>[^'"]+?\.mdx?)\1""", re.MULTILINE)
+_JS_ESCAPE = re.compile(r"\\(.)")
+_LOCAL_IMPORT = re.compile(
+    r"""(?:^|;)[ \t]*import\s+(?P<names>[^;'"]*?)\s+from\s*(['"])(?P<path>\.{1,2}/[^'"]*)\2""", re.MULTILINE
+)
+# the components that register their id as an anchor (raw <a id>, <div id>, <h2 id> do not)
+_JSX_ID = re.compile(r"""<(?:Link|Heading|details)\b[^>]*?\sid=(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
+_VERSION_SEGMENT = re.compile(r"^(?:v?\d+\.[\dx]+(?:\.[\dx]+)*(?:-[\w.]+)?|next)$")
+
+_DRAFT = "it is a draft (`draft: true`), which production builds leave out"
+
+LinkKind = Literal["anchor", "markdown", "url", "asset", "external", "skipped"]
+Status = Literal["ok", "missing", "not-doc", "escapes", "unknown"]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    status: Status
+    page: Path | None = None  # the document the link lands on (for the anchor check)
+    resolved: str = ""  # what the link resolved to, for messages
+    reason: str = ""  # why it is broken, in Docusaurus's terms
+    suggestion: Path | None = None  # the closest existing target, when one is close
+
+
+def classify(url: str, is_image: bool = False) -> LinkKind:
+    """How Docusaurus treats a link destination (already percent-decoded)."""
+    if url.startswith("#"):
+        return "anchor"
+    if url.startswith("pathname://") or not url.strip():
+        return "skipped"
+    if _SCHEME.match(url) or url.startswith("//"):
+        return "external"
+    path = split_url(url)[0]
+    if is_image:
+        return "asset"
+    if _MARKDOWN_PATH.search(path):
+        return "markdown"
+    if path.startswith("@site/") or (PurePosixPath(path).suffix and not path.lower().endswith(".html")):
+        return "asset"
+    return "url"
+
+
+def split_url(url: str) -> tuple[str, str, str | None]:
+    """(pathname, ?query, #fragment or None), split as ``parseLocalURLPath`` does."""
+    path, sep, fragment = url.partition("#")
+    path, qsep, query = path.partition("?")
+    return path, (qsep + query), (fragment if sep else None)
+
+
+_resolvers: dict[int, tuple[ProjectIndex, Resolver]] = {}
+
+
+def resolver_for(project: ProjectIndex) -> Resolver:
+    """The project's resolver, built once per lint run and shared by every rule that needs one."""
+    cached = _resolvers.get(id(project))
+    if cached is None or cached[0] is not project:
+        _resolvers.clear()  # one lint run at a time: keep only the latest project
+        cached = _resolvers[id(project)] = (project, Resolver(project))
+    return cached[1]
+
+
+class Resolver:
+    def __init__(self, project: ProjectIndex) -> None:
+        self.project = project
+        self.routes = project.routes()
+        released = {version.name for version in project.versions if version.name != "current"}
+        # version path segments this copy knows; others (a copy without versions.json) are not judged
+        self.version_names = frozenset(released | ({"next"} if released else set()))
+        self.index_routes = _generated_index_routes(project)
+        # every route is known when the config names no other routing plugin and every docs version is loaded
+        every_version = docs_versions(project.settings, project.site_dir, project.docs_roots)
+        self.routes_complete = project.settings.routes_complete and len(every_version) == len(project.versions)
+        self.tagged_bases = frozenset(
+            normalize_route(project.version_of_path[path].route_path)
+            for path in project.identities if project.documents[path].front_matter_data.get("tags")
+        )
+        self.draft_routes = project.routes(drafts=True)
+        self.route_bases = project.route_bases()
+        self._anchors: dict[Path, set[str]] = {}
+        self._open: dict[Path, bool] = {}
+        self.boundary = _common_root(
+            [project.project_root.resolve(), project.site_dir, *(v.content_path for v in project.versions)]
+        )
+        self._boundary_text = str(self.boundary)
+        self._boundary_prefix = os.path.join(self._boundary_text, "")
+        self.importers = self._importers()
+        self.page_routes = _page_routes(project.site_dir, project.settings.pages_paths)
+        self._inbound: set[Path] | None = None
+        self.blog_bases = tuple(normalize_route("/" + base.strip("/")) for base in project.settings.blog_route_bases)
+
+    # -- anchors ------------------------------------------------------------------------------------
+    def anchors(self, path: Path) -> set[str]:
+        """Every anchor the page at ``path`` registers (its partials' included)."""
+        if path not in self._anchors:
+            self._anchors[path] = set()  # guards against import cycles
+            self._anchors[path] = self._collect_anchors(path)
+        return self._anchors[path]
+
+    def _collect_anchors(self, path: Path) -> set[str]:
+        document = self.project.document(path)
+        if document is None:
+            return set()
+        found = {heading.id for heading in document.headings if heading.linkable}
+        found.update(_footnote_anchors(document))
+        if document.is_mdx:
+            found.update(match["double"] if match["double"] is not None else match["single"]
+                         for match in _JSX_ID.finditer(document.masked_text))
+        for imported in self.imports(document):
+            found.update(self.anchors(imported))
+        return found
+
+    def anchors_are_open(self, path: Path) -> bool:
+        """Whether the page renders a component of its own folder (``<Steps />`` from ``./_steps.jsx``), or a
+        partial that does: its headings, unseen here, may register anchors, so a missing one is not judged.
+        Site-wide widgets (``@site/src/components/…``, ``@theme/…``) are taken to render no headings."""
+        if path not in self._open:
+            self._open[path] = False  # guards against import cycles
+            document = self.project.document(path)
+            self._open[path] = document is not None and (
+                _renders_local_component(document) or any(self.anchors_are_open(p) for p in self.imports(document))
+            )
+        return self._open[path]
+
+    def imports(self, document: Document) -> list[Path]:
+        """Markdown partials an MDX file imports: their headings render on the importing page."""
+        if not document.is_mdx:
+            return []
+        found = []
+        for match in _IMPORT.finditer(document.masked_text):
+            written = _JS_ESCAPE.sub(r"\1", match["path"])  # './\_partial.md' is './_partial.md' in JavaScript
+            target = self._site_path(written, document.path.parent)
+            if target is not None and target in self.project.documents:
+                found.append(target)
+        return found
+
+    def _importers(self) -> dict[Path, list[Path]]:
+        importers: dict[Path, list[Path]] = {}
+        for document in self.project.documents.values():
+            for imported in self.imports(document):
+                importers.setdefault(imported, []).append(document.path)
+        return importers
+
+    def hosting_pages(self, path: Path) -> list[Path]:
+        """The doc pages a file renders on: itself, or every page that imports it (a partial)."""
+        if self.project.is_doc(path):
+            return [path]
+        pages: list[Path] = []
+        for importer in self.importers.get(path, []):
+            if importer != path:
+                pages.extend(page for page in self.hosting_pages(importer) if page not in pages)
+        return pages
+
+    def is_compiled(self, path: Path) -> bool:
+        """Whether Docusaurus compiles the file: a doc, a partial some page imports, a blog post or a page.
+
+        Other Markdown (a repository README, an unimported partial) never reaches the build, so its links
+        are not judged as site links.
+        """
+        if self.project.is_doc(path) or self.hosting_pages(path):
+            return True
+        if path in self.project.version_of_path:
+            return False  # an excluded file (a partial) that nothing imports
+        site_folders = [*self.project.settings.blog_paths, *self.project.settings.pages_paths]
+        return any(self._is_under(path, folder) for folder in site_folders)
+
+    def h1_id(self, path: Path) -> str | None:
+        document = self.project.document(path)
+        first = next((heading for heading in document.headings if heading.level == 1), None) if document else None
+        return first.id if first else None
+
+    def closest_anchor(self, path: Path, fragment: str) -> str | None:
+        anchors = sorted(self.anchors(path))
+        same_letters = [anchor for anchor in anchors if anchor.lower() == fragment.lower()]
+        if same_letters:  # ids are lowercase unless written explicitly: a wrong case is the usual slip
+            return same_letters[0]
+        # one inside the other ('#setup-linux' for '## Setup'): a suffix or prefix was added or dropped
+        nested = [anchor for anchor in anchors if _nested(anchor, fragment) or _nested(fragment, anchor)]
+        if nested:
+            return max(nested, key=lambda anchor: difflib.SequenceMatcher(None, fragment, anchor).ratio())
+        close = difflib.get_close_matches(fragment, anchors, n=1, cutoff=0.6)
+        return close[0] if close else None
+
+    def has_inbound(self, path: Path) -> bool:
+        """Whether any other document links to ``path`` (by file or by URL)."""
+        if self._inbound is None:
+            self._inbound = self._collect_inbound()
+        return path in self._inbound
+
+    def _collect_inbound(self) -> set[Path]:
+        landed: set[Path] = set()
+        for document in self.project.documents.values():
+            if not self.is_compiled(document.path):
+                continue
+            urls = [link.url for link in document.links] + [definition.url for definition in document.definitions]
+            for url in urls:
+                kind = classify(url)
+                if kind == "markdown":
+                    resolution = self.resolve_markdown(document, url)
+                elif kind == "url" and (document.path in self.project.identities or url.startswith("/")):
+                    resolution = self.resolve_url(document.path, url)
+                else:
+                    continue
+                if resolution.page not in (None, document.path):
+                    landed.add(resolution.page)  # type: ignore[arg-type]
+        return landed
+
+    # -- files --------------------------------------------------------------------------------------
+    def inside_boundary(self, path: Path) -> bool:
+        text = str(path)
+        return text == self._boundary_text or text.startswith(self._boundary_prefix)
+
+    def _site_path(self, written: str, base: Path) -> Path | None:
+        """A path as written (``./x``, ``@site/x``), normalised lexically; None when it leaves the project."""
+        if written.startswith("@site/"):
+            joined = self.project.site_dir / written[len("@site/"):]
+        else:
+            joined = base / written
+        normal = Path(os.path.normpath(joined))
+        return normal if self.inside_boundary(normal) else None
+
+    def resolve_markdown(self, document: Document, url: str) -> Resolution:
+        """``resolveMarkdownLinkPathname``: the doc of the same plugin this file link names."""
+        pathname = split_url(url)[0]
+        version = self.project.version_of_path.get(document.path)
+        if version is None:
+            return Resolution("unknown")
+        candidates = self._markdown_candidates(pathname, document.path, version)
+        escaped = [candidate for candidate in candidates if not self.inside_boundary(candidate)]
+        inside = [candidate for candidate in candidates if self.inside_boundary(candidate)]
+        for candidate in inside:
+            identity = self.project.identities.get(candidate)
+            if identity is not None and identity.plugin_id == version.plugin.plugin_id:
+                if self.project.is_draft(candidate):
+                    return Resolution("not-doc", candidate, reason=_DRAFT)
+                return Resolution("ok", candidate, identity.permalink)
+        if escaped and not inside:
+            return Resolution("escapes", resolved=str(escaped[0]), reason="it leaves the project")
+        existing = next((candidate for candidate in inside if candidate.is_file()), None)
+        if existing is not None:
+            return Resolution("not-doc", existing, reason=self._why_not_a_doc(existing, version))
+        shown = inside[0] if inside else (escaped[0] if escaped else Path(pathname))
+        return Resolution("missing", resolved=self._display(shown), reason="no such file",
+                          suggestion=self._closest_doc(pathname, version))
+
+    def _markdown_candidates(self, pathname: str, source: Path, version: DocsVersion) -> list[Path]:
+        if pathname.startswith("@site/"):
+            return [Path(os.path.normpath(self.project.site_dir / pathname[len("@site/"):]))]
+        if pathname.startswith("/"):
+            bases = [version.content_path, self.project.site_dir]
+            return [Path(os.path.normpath(str(base) + pathname)) for base in bases]
+        if pathname.startswith(("./", "../")):
+            return [Path(os.path.normpath(source.parent / pathname))]
+        bases = [source.parent, version.content_path, self.project.site_dir]
+        return [Path(os.path.normpath(base / pathname)) for base in bases]
+
+    def _why_not_a_doc(self, path: Path, version: DocsVersion) -> str:
+        identity_version = self.project.version_containing(path)
+        if identity_version is not None and identity_version.plugin.plugin_id != version.plugin.plugin_id:
+            return (f"it is a doc of the docs plugin '{identity_version.plugin.plugin_id}', and Docusaurus resolves "
+                    f"file links only within the same plugin ('{version.plugin.plugin_id}'): link to its URL instead")
+        if identity_version is not None:
+            return ("it is excluded from the docs (a file or folder starting with '_' is a partial, not a page): "
+                    "import it instead of linking to it")
+        if any(self._is_under(path, blog) for blog in self.project.settings.blog_paths):
+            return "it is a blog post, not a doc of this docs plugin: link to its URL instead"
+        return "it is outside the docs plugin's folder, so Docusaurus has no page for it"
+
+    def _is_under(self, path: Path, relative_folder: str) -> bool:
+        folder = Path(os.path.normpath(self.project.site_dir / relative_folder))
+        return folder in path.parents
+
+    def _closest_doc(self, pathname: str, version: DocsVersion) -> Path | None:
+        """The doc a missing file link most likely meant: same name but renumbered, else a close name."""
+        docs = sorted(path for path, identity in self.project.identities.items() if identity.version_key == version.key)
+        wanted = PurePosixPath(pathname).name
+        stems: dict[str, Path] = {}
+        for path in docs:
+            stems.setdefault(_stem_without_prefix(path.name), path)
+        close = difflib.get_close_matches(_stem_without_prefix(wanted), list(stems), n=1, cutoff=0.7)
+        if close:
+            return stems[close[0]]
+        names = {path.name: path for path in docs}
+        close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.75)
+        return names[close[0]] if close else None
+
+    def _display(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.project.site_dir).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    # -- assets and images --------------------------------------------------------------------------
+    def resolve_asset(self, document: Document, url: str) -> Resolution:
+        """``getLocalFileAbsolutePath``: ``@site/`` in the site, ``/x`` in static dirs, else next to the file."""
+        pathname = split_url(url)[0]
+        if pathname.startswith("/"):
+            static = [Path(os.path.normpath(self.project.site_dir / d)) for d in self.project.settings.static_directories]
+            existing = [directory for directory in static if directory.is_dir()]
+            if not existing:
+                return Resolution("unknown", reason="no static directory on disk")
+            candidates = [Path(os.path.normpath(str(directory) + pathname)) for directory in existing]
+        elif pathname.startswith("@site/"):
+            candidates = [Path(os.path.normpath(self.project.site_dir / pathname[len("@site/"):]))]
+        else:
+            candidates = [Path(os.path.normpath(document.path.parent / pathname))]
+        inside = [candidate for candidate in candidates if self.inside_boundary(candidate)]
+        if not inside:
+            return Resolution("escapes", resolved=str(candidates[0]), reason="it leaves the project")
+        if any(candidate.exists() for candidate in inside):
+            return Resolution("ok", resolved=self._display(inside[0]))
+        if self._in_missing_static_dir(inside[0]):
+            return Resolution("unknown", reason="the static directory is not on disk")
+        return Resolution("missing", resolved=self._display(inside[0]), reason="no such file")
+
+    def _in_missing_static_dir(self, path: Path) -> bool:
+        for directory in self.project.settings.static_directories:
+            folder = Path(os.path.normpath(self.project.site_dir / directory))
+            if not folder.is_dir() and folder in path.parents:
+                return True
+        return False
+
+    # -- URL paths ----------------------------------------------------------------------------------
+    def page_url(self, identity: DocIdentity) -> str:
+        """The URL a page is served at, after ``trailingSlash`` (relative links resolve against it)."""
+        permalink = identity.permalink
+        trailing = self.project.settings.trailing_slash
+        if trailing is True and not permalink.endswith("/"):
+            return permalink + "/"
+        if trailing is False and permalink != "/":
+            return permalink.rstrip("/")
+        return permalink
+
+    def resolve_url(self, page: Path, url: str) -> Resolution:
+        """The route checker: resolve against the page URL; judge only paths the docs plugins own."""
+        identity = self.project.identities.get(page)
+        pathname = self._without_base_url(split_url(url)[0])
+        if identity is None and not pathname.startswith("/"):
+            return Resolution("unknown")
+        base = self.page_url(identity) if identity else "/"
+        resolved = resolve_url_path(pathname, base) if pathname else base
+        route = normalize_route(resolved)
+        target = self.routes.get(route)
+        if target is not None:
+            return Resolution("ok", target, resolved)
+        if route in self.index_routes:
+            return Resolution("unknown", resolved=resolved)  # a generated-index page: it exists, it has no doc
+        if route in self.draft_routes:
+            return Resolution("missing", resolved=resolved, reason=_DRAFT)
+        if not self._owned_by_docs(route):
+            return Resolution("unknown", self._unversioned_route(route), resolved)
+        return Resolution("missing", resolved=resolved, reason="no doc has this URL",
+                          suggestion=self._closest_route(route))
+
+    def _without_base_url(self, pathname: str) -> str:
+        """``<Link>`` adds the baseUrl to absolute paths unless they already start with it: remove it."""
+        base = "/" + self.project.settings.base_url.strip("/") + "/"
+        if base == "//" or not pathname.startswith("/"):
+            return pathname
+        if pathname == base.rstrip("/"):
+            return "/"
+        return "/" + pathname[len(base):] if pathname.startswith(base) else pathname
+
+    def _owned_by_docs(self, route: str) -> bool:
+        """Whether doclint knows every page that could be at ``route`` (so a miss is a broken link)."""
+        if route in self.page_routes or any(route == b or route.startswith(b + "/") for b in self.blog_bases):
+            return False
+        inside_docs = any(base == "/" or route == base or route.startswith(base + "/") for base in self.route_bases)
+        if not inside_docs:
+            return self.routes_complete and route != "/search"
+        for base in self.route_bases:
+            if base == "/" and not self._judged_at_site_root(route):
+                continue
+            if base == "/" or route == base or route.startswith(base + "/"):
+                first = route[len(base):].strip("/").split("/")[0] if base != "/" else route.strip("/").split("/")[0]
+                # generated-index pages and versions this copy does not have are not judged
+                unknown_version = (bool(_VERSION_SEGMENT.match(first)) and first not in self.version_names
+                                   and not self._known_prefix(base, first))
+                if first == "tags":  # tag pages exist when some doc of the version has tags
+                    return base not in self.tagged_bases
+                return first != "category" and not unknown_version
+        return False
+
+    def _judged_at_site_root(self, route: str) -> bool:
+        """Docs served at the site root share it with every other plugin's routes (API docs, search…):
+        judge a deeper path only under a folder the docs use, and a one-segment path unless it is search."""
+        segments = route.strip("/").split("/")
+        if len(segments) == 1:
+            return segments[0] != "search"
+        return any(known.startswith("/" + segments[0] + "/") for known in self.routes)
+
+    def _unversioned_route(self, route: str) -> Path | None:
+        """For ``/docs/next/x`` on a copy without that version: the current doc at ``/docs/x``, if any.
+
+        Only used to know that a doc is linked (orphans), never to call a link valid.
+        """
+        for base in self.route_bases:
+            if route.startswith(base.rstrip("/") + "/"):
+                rest = route[len(base.rstrip("/")) + 1:].split("/", 1)
+                if len(rest) == 2 and _VERSION_SEGMENT.match(rest[0]):
+                    return self.routes.get(normalize_route(base.rstrip("/") + "/" + rest[1]))
+        return None
+
+    def _known_prefix(self, base: str, segment: str) -> bool:
+        prefix = normalize_route(base.rstrip("/") + "/" + segment)
+        return any(route == prefix or route.startswith(prefix + "/") for route in self.routes)
+
+    def _closest_route(self, route: str) -> Path | None:
+        """The doc URL closest to a broken one, compared without the shared ``/docs`` part."""
+        tails: dict[str, Path] = {}
+        for known, path in sorted(self.routes.items()):
+            tails.setdefault(self._tail(known), path)
+        close = difflib.get_close_matches(self._tail(route), list(tails), n=1, cutoff=0.7)
+        return tails[close[0]] if close else None
+
+    def _tail(self, route: str) -> str:
+        for base in self.route_bases:
+            if base != "/" and route.startswith(base + "/"):
+                return route[len(base):]
+        return route
+
+
+def _nested(short: str, long: str) -> bool:
+    """``short`` is ``long`` with words dropped at an end, or a good half of it."""
+    if len(short) < 4 or short not in long:
+        return False
+    return long.startswith(short + "-") or long.endswith("-" + short) or len(short) / len(long) >= 0.5
+
+
+def _stem_without_prefix(name: str) -> str:
+    from doclint.project import strip_number_prefix
+
+    return strip_number_prefix(PurePosixPath(name).stem)[0]
+
+
+def _renders_local_component(document: Document) -> bool:
+    if not document.is_mdx:
+        return False
+    text = document.masked_text
+    for match in _LOCAL_IMPORT.finditer(text):
+        if _MARKDOWN_PATH.search(match["path"]):
+            continue  # a Markdown partial: its headings are read
+        names = re.findall(r"[A-Za-z_$][\w$]*", re.sub(r"\b\w+\s+as\b", "", match["names"]))
+        if any(re.search(r"<" + re.escape(name) + r"[\s/>.]", text) for name in names if name[0].isupper()):
+            return True
+    return False
+
+
+def _footnote_anchors(document: Document) -> set[str]:
+    """mdast-util-to-hast footnote ids: ``user-content-fn-<label>``, ``…fnref-<label>[-n]``, lowercased."""
+    found: set[str] = set()
+    counts: dict[str, int] = {}
+    defined = {definition.label.lower() for definition in document.footnote_definitions}
+    for call in document.footnote_calls:
+        label = call.label.lower()
+        if label not in defined:  # GFM matches labels case-insensitively (markdown-it does not)
+            continue
+        safe = urllib.parse.quote(label, safe="!#$&'()*+,/:;=?@[]~-._")
+        counts[label] = counts.get(label, 0) + 1
+        suffix = f"-{counts[label]}" if counts[label] > 1 else ""
+        found.update({f"user-content-fn-{safe}", f"user-content-fnref-{safe}{suffix}", "footnote-label"})
+    return found
+
+
+def _generated_index_routes(project: ProjectIndex) -> frozenset[str]:
+    routes = set()
+    for version in project.versions:
+        sidebars = read_sidebars(version)
+        slugs = (sidebars.index_slugs if sidebars else []) + category_index_slugs(version.content_path)
+        routes.update(normalize_route(version.route_path.rstrip("/") + "/" + slug.lstrip("/")) for slug in slugs)
+    return frozenset(routes)
+
+
+def _common_root(paths: list[Path]) -> Path:
+    return Path(os.path.commonpath([str(path) for path in paths]))
+
+
+_PAGE_SUFFIXES = frozenset({".js", ".jsx", ".ts", ".tsx", ".md", ".mdx"})
+
+
+def _page_routes(site_dir: Path, folders: tuple[str, ...]) -> frozenset[str]:
+    """Routes of the pages plugin's files, so that links to them are not judged as docs."""
+    routes = set()
+    for folder in folders:
+        pages = site_dir / folder
+        if not pages.is_dir():
+            continue
+        for path in pages.rglob("*"):
+            relative = path.relative_to(pages)
+            if not path.is_file() or path.suffix not in _PAGE_SUFFIXES or any(
+                part.startswith("_") or part == "__tests__" for part in relative.parts
+            ):
+                continue
+            stem = relative.with_suffix("")
+            parts = list(stem.parts[:-1]) + ([] if stem.name == "index" else [stem.name])
+            routes.add(normalize_route("/" + "/".join(parts)))
+    return frozenset(routes)

@@ -1,0 +1,1 @@
+"""Series structure: doc ids, slugs, pagination, sidebars, ordering and orphans."""
