@@ -19,6 +19,7 @@ from doclint.packs import RulePack, load_packs, merged_options
 from doclint.project import ProjectIndex
 from doclint.rules import all_rules
 from doclint.rules.base import DocumentRule, ProjectRule, Rule, RuleContext
+from doclint.rules.engine.dl002_unused_suppression import removal_fix
 from doclint.selection import select_rules
 from doclint.source import DecodeProblem, SourceText
 from doclint.suppression import collect_suppressions
@@ -273,6 +274,7 @@ class Linter:
                     f"suppression comment `doclint-{entry.action}` for {named} suppresses nothing",
                     name=UNUSED_SUPPRESSION[1],
                     severity=Severity.WARNING,
+                    fix=removal_fix(document, entry),
                 )
             )
         return found
