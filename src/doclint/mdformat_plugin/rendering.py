@@ -1,0 +1,57 @@
+"""mdformat renderers: Docusaurus constructs written back so that Docusaurus reads them as before."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mdformat.renderer import RenderContext, RenderTreeNode
+
+
+def _front_matter(node: RenderTreeNode, context: RenderContext) -> str:
+    content = node.content.rstrip("\n")
+    return f"{node.markup}\n{content}\n{node.markup}" if content else f"{node.markup}\n{node.markup}"
+
+
+def _container(node: RenderTreeNode, context: RenderContext) -> str:
+    """The opener as written, the body formatted between blank lines, the closer when there was one."""
+    meta = node.nester_tokens.opening.meta  # type: ignore[union-attr]
+    parts = [meta["opener_text"]]
+    body = "\n\n".join(child.render(context) for child in node.children)
+    if body:
+        parts.append(body)
+    if meta["closed"]:
+        parts.append(":" * meta["colons"])
+    return "\n\n".join(parts)
+
+
+def _footnote_ref(node: RenderTreeNode, context: RenderContext) -> str:
+    return f"[^{node.meta['label']}]"
+
+
+def _footnote_definition(node: RenderTreeNode, context: RenderContext) -> str:
+    """``[^label]: text``; following blocks of the definition indented by four spaces."""
+    label = node.meta["label"]
+    with context.indented(4):
+        body = "\n\n".join(child.render(context) for child in node.children)
+    lines = body.split("\n")
+    indented = [lines[0]] + [f"    {line}" if line else line for line in lines[1:]]
+    return f"[^{label}]: " + "\n".join(indented)
+
+
+def _verbatim(node: RenderTreeNode, context: RenderContext) -> str:
+    return node.content
+
+
+RENDERERS = {
+    "front_matter": _front_matter,
+    "container_directive": _container,
+    "mdx_esm": _verbatim,
+    "mdx_flow": _verbatim,
+    "jsx_block": _verbatim,
+    "gfm_table": _verbatim,
+    "footnote_ref": _footnote_ref,
+    "footnote_reference": _footnote_definition,
+    "mdx_expression": _verbatim,
+    "jsx_inline": _verbatim,
+}
