@@ -197,11 +197,16 @@ def _jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         return False
     if not silent:  # tag lines that follow without a blank line stay one block, as written
         token = state.tokens[-1]
-        while state.line < end_line and not state.isEmpty(state.line) and _jsx_block(state, state.line, end_line, False):
+        while state.line < end_line and not state.isEmpty(state.line) and _continues_jsx(state, end_line):
             following = state.tokens.pop()
             token.content += "\n" + following.content
             token.map = [token.map[0], following.map[1]]  # type: ignore[index]
     return True
+
+
+def _continues_jsx(state: StateBlock, end_line: int) -> bool:
+    """JSX tags or expressions written on the next lines without a blank line: kept in the same block."""
+    return _jsx_block(state, state.line, end_line, False) or _flow_expression(state, state.line, end_line, False)
 
 
 def _flow(state: StateBlock, start_line: int, end_line: int, silent: bool, first: str, kind: str, scan) -> bool:  # type: ignore[no-untyped-def]
