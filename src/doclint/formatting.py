@@ -12,7 +12,7 @@ from pathlib import Path
 from doclint.config import Config
 from doclint.document import build_document
 from doclint.files import Selection, discover, read_bytes
-from doclint.fixes import write_atomically
+from doclint.fixes import FileChangedError, write_atomically
 from doclint.source import DecodeProblem, SourceText, encode
 
 EXTENSION = "docusaurus"
@@ -73,6 +73,6 @@ def write(outcome: FormatOutcome) -> list[str]:
     for path, (before, after) in outcome.changed.items():
         try:
             write_atomically(path, after, before)
-        except (OSError, Exception) as error:  # one unwritable file must not stop the others
+        except (OSError, FileChangedError) as error:  # one unwritable file must not stop the others
             problems.append(f"{path}: not written: {error}")
     return problems

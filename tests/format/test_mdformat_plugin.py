@@ -19,7 +19,7 @@ from doclint.source import SourceText
 from support import REPO, shared_path
 
 pytest.importorskip("mdformat")
-from doclint.formatting import format_text  # noqa: E402
+from doclint.formatting import format_text
 
 HAZARDS = """---
 title: 'Hazards'
