@@ -38,6 +38,7 @@ _CONTAINERS = {
     "footnote_block_open",
 }
 _CODE_LEAVES = {"fence", "code_block"}
+_INVISIBLE = {"definition"}  # link reference definitions render nothing
 _MDX_COMMENT = re.compile(r"\{/\*.*?\*/\}", re.DOTALL)
 _FLOW_MDX_COMMENT = re.compile(r"^[ \t]*\{/\*(?:(?!\*/\}).)*\*/\}[ \t]*$", re.MULTILINE | re.DOTALL)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -92,6 +93,9 @@ class _Renderer:
             if token.type in _CONTAINERS:
                 units.append(Unit(first, first, f"{'/'.join(kinds)} {self._head(token)}"))
                 kinds.append(token.type.removesuffix("_open"))
+                index += 1
+                continue
+            if token.type in _INVISIBLE:
                 index += 1
                 continue
             if token.nesting == -1:

@@ -21,16 +21,20 @@ if TYPE_CHECKING:
 
 _LEGACY_OPENER = re.compile(r"(:{3,}(?:" + "|".join(DEFAULT_ADMONITION_KEYWORDS) + r")) +(.*)$")
 _ESM_START = re.compile(r"(?:import|export)\b")
+# `[//]: # 'note'`: a reference definition used as a comment; mdformat would drop it as unused
+_COMMENT_DEFINITION = re.compile(r"\[[^\]]+\]:[ \t]*#(?:[ \t].*)?$")
 _JSX_START = re.compile(r"<(?:[A-Za-z_$/>])")
-VERBATIM_BLOCKS = ("mdx_esm", "mdx_flow", "jsx_block", "gfm_table")
+VERBATIM_BLOCKS = ("mdx_esm", "mdx_flow", "jsx_block", "gfm_table", "comment_definition")
 VERBATIM_INLINE = ("mdx_expression", "jsx_inline")
 
 
 def update_mdit(mdit: MarkdownIt) -> None:
     mdit.use(front_matter_plugin)
     mdit.use(footnote_plugin, inline=False, move_to_end=False)  # GFM footnotes, definitions where written
+    mdit.disable("code")  # Docusaurus compiles .md and .mdx as MDX by default: MDX has no indented code
     mdit.block.ruler.before("fence", "gfm_table", _table, {"alt": ["paragraph", "reference"]})
     mdit.block.ruler.before("fence", "docusaurus_container", _container, {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    mdit.block.ruler.before("reference", "comment_definition", _comment_definition)
     mdit.block.ruler.before("html_block", "mdx_esm", _esm)
     mdit.block.ruler.before("html_block", "mdx_flow", _flow_expression)
     mdit.block.ruler.before("html_block", "jsx_block", _jsx_block)
@@ -156,6 +160,14 @@ def _verbatim_token(state: StateBlock, kind: str, start_line: int, next_line: in
     state.line = next_line
 
 
+def _comment_definition(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    if not _COMMENT_DEFINITION.match(_line(state, start_line)):
+        return False
+    if not silent:
+        _verbatim_token(state, "comment_definition", start_line, start_line + 1)
+    return True
+
+
 def _esm(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """MDX ESM: ``import``/``export`` at the top level, up to the next blank line."""
     if state.level != 0 or state.sCount[start_line] != 0 or not _ESM_START.match(_line(state, start_line)):
@@ -175,7 +187,11 @@ def _flow_expression(state: StateBlock, start_line: int, end_line: int, silent: 
 
 
 def _jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-    """JSX tags that fill their lines (one or more tags, possibly spanning lines)."""
+    """JSX or HTML that starts with tags filling their line(s): kept as written up to the next blank line.
+
+    Like a CommonMark HTML block, but a tag may span lines and hold ``{…}`` attribute values, as in MDX.
+    The text after the tags is not reformatted: a blank line inserted there could change what MDX reads.
+    """
 
     def tags_end(text: str) -> int:
         index = 0
@@ -193,20 +209,17 @@ def _jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) 
 
     if not _JSX_START.match(_line(state, start_line)):
         return False
-    if not _flow(state, start_line, end_line, silent, "<", "jsx_block", tags_end):
+    text = "\n".join(_line(state, number) for number in range(start_line, end_line))
+    end = tags_end(text)
+    if end < 0:
         return False
-    if not silent:  # tag lines that follow without a blank line stay one block, as written
-        token = state.tokens[-1]
-        while state.line < end_line and not state.isEmpty(state.line) and _continues_jsx(state, end_line):
-            following = state.tokens.pop()
-            token.content += "\n" + following.content
-            token.map = [token.map[0], following.map[1]]  # type: ignore[index]
+    if silent:
+        return True
+    next_line = start_line + text[:end].count("\n") + 1
+    while next_line < end_line and not state.isEmpty(next_line) and state.sCount[next_line] >= state.blkIndent:
+        next_line += 1
+    _verbatim_token(state, "jsx_block", start_line, next_line)
     return True
-
-
-def _continues_jsx(state: StateBlock, end_line: int) -> bool:
-    """JSX tags or expressions written on the next lines without a blank line: kept in the same block."""
-    return _jsx_block(state, state.line, end_line, False) or _flow_expression(state, state.line, end_line, False)
 
 
 def _flow(state: StateBlock, start_line: int, end_line: int, silent: bool, first: str, kind: str, scan) -> bool:  # type: ignore[no-untyped-def]

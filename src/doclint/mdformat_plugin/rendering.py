@@ -39,6 +39,13 @@ def _footnote_definition(node: RenderTreeNode, context: RenderContext) -> str:
     return f"[^{label}]: " + "\n".join(indented)
 
 
+def _thematic_break(node: RenderTreeNode, context: RenderContext) -> str:
+    """``---`` as Docusaurus authors write it; mdformat's underscores only where ``---`` could open front matter."""
+    parent = node.parent
+    first_block = parent is not None and parent.type == "root" and parent.children[0] is node
+    return "___" if first_block else "---"
+
+
 def _verbatim(node: RenderTreeNode, context: RenderContext) -> str:
     return node.content
 
@@ -50,6 +57,8 @@ RENDERERS = {
     "mdx_flow": _verbatim,
     "jsx_block": _verbatim,
     "gfm_table": _verbatim,
+    "comment_definition": _verbatim,
+    "hr": _thematic_break,
     "footnote_ref": _footnote_ref,
     "footnote_reference": _footnote_definition,
     "mdx_expression": _verbatim,
