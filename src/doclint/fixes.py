@@ -247,7 +247,8 @@ def _render_problem(document: Document, diagnostics: list[Diagnostic]) -> str | 
     fixes = [d.fix for d in diagnostics if d.fix]
     text = apply_chosen(document.source, fixes)
     after = build_document(document.path, document.display_path, SourceText(text), document.settings)
-    return render_difference(document, after, [edit for fix in fixes for edit in fix.edits])
+    scopes = [fix.scope for fix in fixes if fix.scope]
+    return render_difference(document, after, [edit for fix in fixes for edit in fix.edits], scopes)
 
 
 def _fix_key(document: Document, diagnostic: Diagnostic) -> tuple[object, ...]:

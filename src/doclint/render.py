@@ -179,15 +179,19 @@ def _matching_close(tokens: list[Token], index: int) -> int:
     return len(tokens) - 1
 
 
-def edited_regions(before: SourceText, after: SourceText, edits: Sequence[Edit]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """The lines each edit touches, in the text before and in the text after (edits do not overlap).
+def edited_regions(
+    before: SourceText, after: SourceText, edits: Sequence[Edit], scopes: Sequence[tuple[int, int]] = ()
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The lines each edit touches (and each declared scope covers), in the text before and after.
 
-    A region includes the line where it ends, so an insertion at the start of a line counts that line as
-    touched on both sides (``"\\n"`` inserted before an opener touches the opener before and after).
+    Edits do not overlap. A region includes the line where it ends, so an insertion at the start of a line
+    counts that line as touched on both sides (``"\\n"`` inserted before an opener touches the opener
+    before and after).
     """
-    spans = sorted((before.offset(edit.line, edit.column), before.offset(edit.end_line, edit.end_column), edit.replacement) for edit in edits)
+    spans = sorted((before.offset(e.line, e.column), before.offset(e.end_line, e.end_column), e.replacement) for e in edits)
     regions_before: list[tuple[int, int]] = []
     regions_after: list[tuple[int, int]] = []
+    shifts: list[tuple[int, int, int]] = []  # (start, end, change in line count) of each edit, before
     shift = 0
     for start, end, replacement in spans:
         end = max(start, end)
@@ -195,12 +199,21 @@ def edited_regions(before: SourceText, after: SourceText, edits: Sequence[Edit])
         after_start = start + shift
         regions_after.append((after.position(after_start)[0], after.position(after_start + len(replacement))[0]))
         shift += len(replacement) - (end - start)
+        shifts.append((start, end, replacement.count("\n") - before.text.count("\n", start, end)))
+    for first, last in scopes:
+        first_offset, last_offset = before.offset(first), before.offset(last + 1) - 1
+        regions_before.append((first, last))
+        moved_first = sum(lines for start, end, lines in shifts if end <= first_offset)
+        moved_last = sum(lines for start, end, lines in shifts if start <= last_offset)
+        regions_after.append((first + moved_first, last + moved_last))
     return regions_before, regions_after
 
 
-def render_difference(before: Document, after: Document, edits: Sequence[Edit] = ()) -> str | None:
-    """None when ``after`` renders like ``before`` outside the edited lines; else the first difference."""
-    regions_before, regions_after = edited_regions(before.source, after.source, edits)
+def render_difference(
+    before: Document, after: Document, edits: Sequence[Edit] = (), scopes: Sequence[tuple[int, int]] = ()
+) -> str | None:
+    """None when ``after`` renders like ``before`` outside the edited lines and scopes; else the first difference."""
+    regions_before, regions_after = edited_regions(before.source, after.source, edits, scopes)
     kept_before = [unit for unit in render_units(before) if not unit.touches(regions_before)]
     kept_after = [unit for unit in render_units(after) if not unit.touches(regions_after)]
     if [unit.signature for unit in kept_before] == [unit.signature for unit in kept_after]:

@@ -87,6 +87,45 @@ def test_a_safe_fix_that_changes_the_page_elsewhere_is_refused(tree):
     assert len(outcome.refused) == 1 and "would change the rendered page outside its edit" in outcome.refused[0]
 
 
+class _ScopedFix(_BreakingFix):
+    """Test rule: the same opener, declaring that it means to change the page down to the closer.
+
+    ## What it does
+    Test only.
+
+    ## Why it matters
+    Test only.
+
+    ## Fix safety
+    Safe within its declared scope.
+    """
+
+    code = "TST006"
+    name = "scoped-fix"
+    scope_reaches_closer = True
+
+    def check(self, document, context: RuleContext) -> Iterator[Diagnostic]:  # type: ignore[no-untyped-def]
+        closer = next(n for n in range(1, document.source.line_count + 1) if document.line(n) == ":::")
+        for diagnostic in super().check(document, context):
+            fix = diagnostic.fix
+            assert fix is not None
+            last = closer if self.scope_reaches_closer else closer - 1
+            scoped = self.make_fix(fix.description, *fix.edits, scope=(diagnostic.line, last))
+            yield self.report(document, diagnostic.line, diagnostic.column, diagnostic.message, fix=scoped)
+
+
+def test_a_fix_may_change_the_page_within_its_declared_scope_and_nowhere_else(tree):
+    root = tree({"docs/a.mdx": "# Title\n\nWORD\n\nNext paragraph.\n\n:::\n\nAfter.\n"})
+    outcome, _ = _fix(root, _ScopedFix)
+    assert outcome.refused == [] and outcome.applied["TST006"] == 1
+
+    class ShortScope(_ScopedFix):
+        scope_reaches_closer = False  # the ':::' paragraph the fix turns into a closer lies outside
+
+    outcome, _ = _fix(root, ShortScope)
+    assert outcome.changed == {} and "outside its edit" in outcome.refused[0]
+
+
 class _HeadingFix(_ReplaceWord):
     """Test rule whose fix renames a heading that a link on the page targets.
 

@@ -75,10 +75,11 @@ def test_fix_removes_the_finding_touches_only_its_edits_and_is_idempotent(rule, 
     after_text = SourceText.from_bytes(outcome.changed[target][1]).text
     after_doc = build_document(target, before_doc.display_path, SourceText(after_text), before_doc.settings)
     edits = [edit for d in fixable for edit in d.fix.edits]  # type: ignore[union-attr]
+    scopes = [d.fix.scope for d in fixable if d.fix and d.fix.scope]
     allowed = [(e.line, max(e.end_line, e.line)) for e in edits]
     assert _changed_lines_outside(before_doc.source.text, after_text, allowed) == []
     if rule.fix_safety == "safe":
-        assert render_difference(before_doc, after_doc, edits) is None
+        assert render_difference(before_doc, after_doc, edits, scopes) is None
 
     target.write_bytes(outcome.changed[target][1])
     again, _ = run_fixes(_linter(rule, example, root), [target], unsafe)
