@@ -73,6 +73,20 @@ def test_docusaurus_syntax_survives_formatting():
     assert format_text(formatted) == formatted
 
 
+def test_mdformat_own_html_check_accepts_the_extension_output():
+    from mdformat._util import is_md_equal
+
+    assert is_md_equal(HAZARDS, format_text(HAZARDS), extensions=["docusaurus"])
+
+
+def test_reference_definitions_no_link_uses_are_kept():
+    source = "See [the docs][docs].\n\n[//]: # 'a note to editors'\n\n[docs]: https://example.com\n[later]: https://example.org\n"
+    formatted = format_text(source)
+    for kept in ("[//]: # 'a note to editors'", "[docs]: https://example.com", "[later]: https://example.org"):
+        assert kept in formatted
+    assert format_text(formatted) == formatted
+
+
 def test_mdformat_alone_breaks_what_the_extension_keeps():
     import mdformat
 

@@ -9,7 +9,7 @@ the constructs Docusaurus reads, and writes each back in a form Docusaurus reads
   opener kept as written, nesting by colon count, the body formatted, blank lines inside the fences;
 - MDX: ``import``/``export`` blocks, JSX tags (block and inline, attributes with ``{…}``), expressions and
   comments ``{…}``, heading ids ``{#id}`` and ``{/* #id */}``: all kept verbatim;
-- front matter: kept verbatim.
+- front matter: kept verbatim; reference definitions no link uses are kept (mdformat would drop them).
 
 Usage: ``mdformat --extensions docusaurus FILES`` (or ``doclint format``).
 """
@@ -17,9 +17,8 @@ Usage: ``mdformat --extensions docusaurus FILES`` (or ``doclint format``).
 from __future__ import annotations
 
 from doclint.mdformat_plugin.parsing import update_mdit
-from doclint.mdformat_plugin.rendering import RENDERERS
+from doclint.mdformat_plugin.rendering import POSTPROCESSORS, RENDERERS
 
 CHANGES_AST = False
-POSTPROCESSORS: dict = {}
 
 __all__ = ["CHANGES_AST", "POSTPROCESSORS", "RENDERERS", "update_mdit"]

@@ -50,6 +50,20 @@ def _verbatim(node: RenderTreeNode, context: RenderContext) -> str:
     return node.content
 
 
+def keep_unused_definitions(text: str, node: RenderTreeNode, context: RenderContext) -> str:
+    """mdformat writes only the reference definitions a link uses; keep the others too (after the body)."""
+    from mdformat.renderer import MDRenderer
+
+    env = context.env
+    unused = set(env.get("references", {})) - set(env["used_refs"])
+    if not unused:
+        return text
+    definitions = MDRenderer._write_references({"used_refs": unused, "references": env["references"]})
+    return f"{text}\n\n{definitions}" if text else definitions
+
+
+POSTPROCESSORS = {"root": keep_unused_definitions}
+
 RENDERERS = {
     "front_matter": _front_matter,
     "container_directive": _container,
