@@ -137,3 +137,20 @@ def test_react_native_corpus_formats_without_new_diagnostics_and_is_stable(tmp_p
     shutil.copytree(corpus / "docs", root / "docs")
     changed, before, after = _format_twice(root, monkeypatch)
     assert changed > 0 and set(after) <= set(before)
+
+
+def test_format_keeps_bom_and_crlf(tree):
+    root = tree({"docs/a.md": b"\xef\xbb\xbf# T\r\n\r\n* item\r\n"})
+    assert main(["format", str(root / "docs")]) == 0
+    assert (root / "docs/a.md").read_bytes() == b"\xef\xbb\xbf# T\r\n\r\n- item\r\n"
+
+
+def test_a_formatting_that_changes_the_rendered_page_is_not_written(tree, monkeypatch, capsys):
+    import doclint.formatting
+
+    root = tree({"docs/a.md": "# T\n\n:::note\nBody.\n:::\n"})
+    monkeypatch.setattr(doclint.formatting, "format_text", lambda text: text.replace(":::note", ":::note Oops"))
+    assert main(["format", "--check", str(root / "docs")]) == 0
+    assert "Docusaurus would render it differently" in capsys.readouterr().err
+    main(["format", str(root / "docs")])
+    assert (root / "docs/a.md").read_text() == "# T\n\n:::note\nBody.\n:::\n"
