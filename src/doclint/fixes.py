@@ -192,7 +192,8 @@ def _plan_round(result: LintResult, rounds: _Rounds) -> dict[Path, _Planned]:
         if document.source.mixed_newlines:
             rounds.outcome.refuse(f"{display}: mixed line endings; fixes not applied (normalise the line endings first)")
             continue
-        diagnostics = [d for d in diagnostics if _fix_key(document, d) not in rounds.rejected]
+        if rounds.rejected:
+            diagnostics = [d for d in diagnostics if _fix_key(document, d) not in rounds.rejected]
         chosen = _proven(document, _ordered(document, diagnostics), rounds)
         if document.path in rounds.one_at_a_time:
             chosen = chosen[:1]
@@ -252,12 +253,18 @@ def _render_problem(document: Document, diagnostics: list[Diagnostic]) -> str | 
 
 
 def _fix_key(document: Document, diagnostic: Diagnostic) -> tuple[object, ...]:
-    """What identifies a fix across rounds, whose positions shift: the text it replaces and with what."""
+    """What identifies a fix across rounds, whose line numbers shift: for each edit, the line it starts on
+    (its text, and how many identical lines come before it), the column, the text replaced and with what."""
     fix = diagnostic.fix
     assert fix is not None
     source = document.source
-    edits = tuple((source.text[start:end], replacement) for start, end, replacement in (_span(source, e) for e in fix.edits))
-    return (document.display_path, diagnostic.code, fix.description, edits)
+    edits = []
+    for edit in fix.edits:
+        start, end, replacement = _span(source, edit)
+        line_text = source.line(edit.line)
+        earlier_twins = sum(1 for number in range(1, edit.line) if source.line(number) == line_text)
+        edits.append((line_text, earlier_twins, edit.column, source.text[start:end], replacement))
+    return (document.display_path, diagnostic.code, fix.description, tuple(edits))
 
 
 def _lint_round(linter, paths, current: dict[Path, bytes], planned: dict[Path, _Planned], previous, rounds: _Rounds):  # type: ignore[no-untyped-def]

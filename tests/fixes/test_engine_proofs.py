@@ -158,6 +158,18 @@ def test_a_fix_that_introduces_a_diagnostic_is_refused_and_others_still_apply(tr
     assert not [d for d in result.diagnostics if d.code == "LNK002"]
 
 
+def test_the_culprit_among_several_fixes_of_a_file_is_found_and_the_others_applied(tree):
+    from doclint.rules import rule_by_code
+
+    root = tree({"docs/a.md": "# T\n\n## WORD\n\nSee [it](#word). A WORD too.\n"})
+    linter = _linter(root, _HeadingFix)
+    linter.rules.append(rule_by_code("LNK002"))
+    linter.contexts["LNK002"] = RuleContext({}, linter.config.site)
+    outcome, _ = run_fixes(linter, [root], unsafe=False)
+    assert outcome.changed[root / "docs/a.md"][1] == b"# T\n\n## WORD\n\nSee [it](#word). A Other too.\n"
+    assert len(outcome.refused) == 1 and "docs/a.md:3:4: TST003" in outcome.refused[0]
+
+
 def test_overlapping_fixes_resolve_the_same_way_every_time(tree):
     class Wide(_ReplaceWord):
         """Test rule.
