@@ -155,3 +155,12 @@ def test_a_formatting_that_changes_the_rendered_page_is_not_written(tree, monkey
     assert "Docusaurus would render it differently" in capsys.readouterr().err
     main(["format", str(root / "docs")])
     assert (root / "docs/a.md").read_text() == "# T\n\n:::note\nBody.\n:::\n"
+
+
+def test_format_diff_and_check_write_nothing(tree, capsys):
+    original = "# T\n\n* item\n"
+    root = tree({"docs/a.md": original})
+    assert main(["format", "--diff", str(root / "docs")]) == 1
+    assert "-* item\n+- item\n" in capsys.readouterr().out
+    assert main(["format", "--check", str(root / "docs")]) == 1
+    assert (root / "docs/a.md").read_text() == original
