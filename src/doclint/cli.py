@@ -38,6 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
     check.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
+    format_command = commands.add_parser("format", help="format with mdformat, keeping Docusaurus syntax intact")
+    format_command.add_argument("paths", nargs="*", type=Path, default=[Path(".")])
+    format_command.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file would change")
+    format_command.add_argument("--diff", action="store_true", help="print the changes as a unified diff; write nothing")
+    format_command.add_argument("--config", type=Path, help="configuration file (default: found upwards)")
+
     clean = commands.add_parser("clean", help="remove the result cache")
     clean.add_argument("paths", nargs="*", type=Path, default=[Path(".")])
     rules = commands.add_parser("rules", help="list every rule, with the project's rule packs")
@@ -59,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments.command == "check":
             return _check(arguments)
+        if arguments.command == "format":
+            return _format(arguments)
         if arguments.command == "rules":
             return _list_rules(arguments.config)
         if arguments.command == "clean":
@@ -166,6 +174,38 @@ def _run_fixes(linter, arguments: argparse.Namespace):  # type: ignore[no-untype
         total = sum(outcome.applied.values())
         print(f"Fixed {total} problem{'s' if total != 1 else ''} in {len(outcome.changed)} file(s).", file=sys.stderr)
     return result
+
+
+def _format(arguments: argparse.Namespace) -> int:
+    from doclint.config import load_config
+
+    try:
+        import mdformat  # noqa: F401
+    except ImportError:
+        print("doclint: error: `doclint format` needs mdformat: pip install 'doclint[format]'", file=sys.stderr)
+        return EXIT_ERROR
+    from doclint.fixes import FixOutcome
+    from doclint.formatting import format_paths, write
+
+    for path in arguments.paths:
+        if not path.exists():
+            print(f"doclint: error: {path}: no such file or directory", file=sys.stderr)
+            return EXIT_ERROR
+    outcome = format_paths(load_config(arguments.paths, arguments.config), arguments.paths)
+    for reason in outcome.refused:
+        print(f"doclint: {reason}", file=sys.stderr)
+    if arguments.diff:
+        sys.stdout.write(FixOutcome(changed=outcome.changed).diff({}))
+    elif arguments.check:
+        for path in sorted(outcome.changed):
+            print(f"Would reformat: {path}")
+    else:
+        for problem in write(outcome):
+            print(f"doclint: {problem}", file=sys.stderr)
+    verb = "would be reformatted" if arguments.check or arguments.diff else "reformatted"
+    print(f"{len(outcome.changed)} of {outcome.checked} file(s) {verb}.", file=sys.stderr)
+    # a file refused by the render check is reported but left as it is: it never "would change"
+    return EXIT_FINDINGS if outcome.changed and (arguments.check or arguments.diff) else EXIT_CLEAN
 
 
 def _report(result, arguments: argparse.Namespace, rules, config) -> None:  # type: ignore[no-untyped-def]

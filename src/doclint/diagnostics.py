@@ -45,6 +45,10 @@ class Fix:
     edits: tuple[Edit, ...]
     safety: FixSafety
     description: str
+    # Source lines (first, last; before the fix) whose rendering the fix means to change besides the lines
+    # it edits, e.g. a title fix that turns text into an admonition changes its body too. The render check
+    # compares everything outside the edits and this scope.
+    scope: tuple[int, int] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"safety": self.safety, "description": self.description, "edits": [e.to_dict() for e in self.edits]}

@@ -155,6 +155,12 @@ def _mermaid_file(path: Path, display_path: str, source: SourceText, settings: S
     return Document(path, display_path, source, "md", settings, fences=[fence])
 
 
+def parser_text(document: Document) -> str:
+    """The text the Markdown parser read for ``document``: front matter blanked, legacy titles rewritten."""
+    lines = document.source.text.split("\n")
+    return _text_for_parser(lines, document.front_matter, document.settings, document.format)[0]
+
+
 def _text_for_parser(
     lines: list[str], front_matter: FrontMatter | None, settings: SiteSettings, doc_format: str
 ) -> tuple[str, list[int]]:

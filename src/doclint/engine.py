@@ -19,6 +19,7 @@ from doclint.packs import RulePack, available_rules, load_packs, merged_options
 from doclint.project import ProjectIndex, run_docs_roots
 from doclint.result import LintResult
 from doclint.rules.base import DocumentRule, ProjectRule, Rule, RuleContext
+from doclint.rules.engine.dl002_unused_suppression import removal_fix
 from doclint.selection import select_rules
 from doclint.source import DecodeProblem, SourceText
 from doclint.suppression import collect_suppressions
@@ -260,6 +261,7 @@ class Linter:
                     f"suppression comment `doclint-{entry.action}` for {named} suppresses nothing",
                     name=UNUSED_SUPPRESSION[1],
                     severity=Severity.WARNING,
+                    fix=removal_fix(document, entry),
                 )
             )
         return found

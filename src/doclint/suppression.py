@@ -33,6 +33,7 @@ class Suppression:
     first_line: int
     last_line: int
     used: bool = False
+    end_column: int = 0  # where the comment ends (0: no comment, e.g. front matter)
 
     def covers(self, diagnostic: Diagnostic) -> bool:
         if not (self.first_line <= diagnostic.line <= self.last_line):
@@ -77,7 +78,7 @@ def collect_suppressions(document: Document) -> Suppressions:
         if not match:
             continue
         action, codes = match.group("action"), _codes(match.group("codes"))
-        entry = Suppression(action, codes, comment.line, comment.column, comment.end_line, 0, -1)
+        entry = Suppression(action, codes, comment.line, comment.column, comment.end_line, 0, -1, end_column=comment.end_column)
         if action == "disable-next-line":
             entry.first_line = entry.last_line = _next_content_line(document, comment.end_line)
         elif action == "disable-line":

@@ -116,11 +116,14 @@ class Rule:
             fix=fix,
         )
 
-    def make_fix(self, description: str, *edits: Edit, safety: FixSafety | None = None) -> Fix:
+    def make_fix(
+        self, description: str, *edits: Edit, safety: FixSafety | None = None, scope: tuple[int, int] | None = None
+    ) -> Fix:
+        """``scope``: lines (before the fix) whose rendering it means to change besides those it edits."""
         chosen = safety or self.fix_safety
         if chosen is None:
             raise TypeError(f"{self.code} declares no fix safety but builds a fix")
-        return Fix(tuple(edits), chosen, description)
+        return Fix(tuple(edits), chosen, description, scope)
 
 
 class DocumentRule(Rule):
