@@ -146,3 +146,30 @@ def test_python_api(tree):
     tree({"docs/intro.md": CHAPTER})
     (diagnostic,) = doclint.lint_paths(["docs"])
     assert (diagnostic.code, diagnostic.line) == ("LNK001", 9)
+
+
+def test_check_external_flag_turns_on_lnk006(tree, capsys, monkeypatch):
+    import http.server
+    import threading
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_HEAD(self):
+            self.send_response(404 if "gone" in self.path else 200)
+            self.end_headers()
+
+        do_GET = do_HEAD
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        port = server.server_address[1]
+        tree({"docs/a.md": f"# A\n\n[ok](http://127.0.0.1:{port}/ok) [gone](http://127.0.0.1:{port}/gone)\n"})
+        code, out, _ = run(capsys, "check", "docs", "--quiet")
+        assert code == 0 and out == ""
+        code, out, _ = run(capsys, "check", "docs", "--check-external", "--quiet")
+        assert "LNK006" in out and "/gone" in out and "/ok" not in out
+    finally:
+        server.shutdown()

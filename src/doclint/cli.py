@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true", help="count diagnostics per rule")
     check.add_argument("--config", type=Path, help="configuration file (default: found upwards)")
     check.add_argument("--quiet", "-q", action="store_true", help="print diagnostics only")
+    check.add_argument("--check-external", action="store_true", help="also request external URLs (LNK006; cached on disk)")
     check.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: one per core)")
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
     check.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
@@ -103,6 +104,9 @@ def _check(arguments: argparse.Namespace) -> int:
             print(f"doclint: error: {path}: no such file or directory", file=sys.stderr)
             return EXIT_ERROR
     config = load_config(arguments.paths, arguments.config)
+    if arguments.check_external:
+        options = {**config.rule_options, "LNK006": {**config.rule_options.get("LNK006", {}), "check_external": True}}
+        config = config.with_overrides(rule_options=options, extend_select=(*config.extend_select, "LNK006"))
     selection = (arguments.select, arguments.ignore, arguments.extend_select)
     from doclint.runcache import answers_from_files
 

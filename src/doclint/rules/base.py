@@ -72,10 +72,6 @@ class Rule:
     # A rule that also looks at the file system (does a linked file exist?) sets this to False.
     pure: ClassVar[bool] = True
 
-    @classmethod
-    def run_cacheable(cls, options: Mapping[str, Any]) -> bool:
-        """False when, with these options, the rule's findings depend on more than the files (the network)."""
-        return True
 
     @property
     def fixable(self) -> bool:

@@ -47,9 +47,6 @@ class BrokenExternalLink(ProjectRule):
         passing=(Example.of("# Intro\n\nSee [the docs](https://docusaurus.io/docs) (not requested: the check is off).\n"),),
     )
 
-    @classmethod
-    def run_cacheable(cls, options: Mapping[str, Any]) -> bool:
-        return not options.get("check_external")  # its own cache, with a time-to-live, answers reruns
 
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
         options = context.options
