@@ -147,7 +147,7 @@ def _load_yaml(front_matter: FrontMatter, raw: str, line_offset: int) -> None:
         front_matter.problems.append(_problem_from_mark(error, line_offset, "unsafe-tag"))
         return
     except yaml.MarkedYAMLError as error:
-        front_matter.problems.append(_problem_from_mark(error, line_offset, "syntax"))
+        front_matter.problems.append(_problem_from_mark(error, line_offset, "syntax", raw))
         return
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as error:
         front_matter.problems.append(FrontMatterProblem(f"invalid YAML: {error}", line_offset + 1, 1, "syntax"))
@@ -236,10 +236,15 @@ def _expanded_size(node: yaml.Node, limit: int) -> int:
     return size(node, 0)
 
 
-def _problem_from_mark(error: yaml.MarkedYAMLError, line_offset: int, kind: str) -> FrontMatterProblem:
+def _problem_from_mark(
+    error: yaml.MarkedYAMLError, line_offset: int, kind: str, raw: str | None = None
+) -> FrontMatterProblem:
     mark = error.problem_mark or error.context_mark
     line = (mark.line if mark else 0) + line_offset + 1
     column = (mark.column if mark else 0) + 1
+    if mark is not None and raw is not None and mark.index >= len(raw):
+        # js-yaml reads the block with its final newline, so "end of the stream" is the closing --- line
+        line, column = line_offset + raw.count("\n") + 2, 1
     problem = error.problem or "invalid YAML"
     context = f" {error.context}" if error.context else ""
     if kind == "unsafe-tag":
