@@ -176,6 +176,7 @@ class _Collector:
         self.directive_depth = 0
         self.heading_level: int | None = None
         self.heading_setext = False
+        self.table_cursor: dict[int, int] = {}
 
     def collect(self, tokens: list[Token]) -> None:
         for index, token in enumerate(tokens):
@@ -294,7 +295,14 @@ class _Collector:
         self.document.definitions.append(Definition(meta["label"], _decode(meta["url"]), line, column, token.map[1]))
 
     def _on_inline(self, token: Token, tokens: list[Token], index: int) -> None:
-        positions = _InlinePositions(token, self.parse_lines, self.document.source)
+        search_from = 0
+        if self._parent() == "table" and token.map:
+            # cells of one row share a line: look for each cell after the previous one
+            row = token.map[0]
+            search_from = self.table_cursor.get(row, 0)
+        positions = _InlinePositions(token, self.parse_lines, self.document.source, search_from)
+        if self._parent() == "table" and token.map:
+            self.table_cursor[token.map[0]] = positions.columns[0] - 1 + len(token.content.split("\n")[0])
         children = token.children or []
         self._collect_inline(children, positions, token)
         if self.heading_level is not None:
@@ -386,7 +394,7 @@ class _Collector:
 class _InlinePositions:
     """Maps offsets in an inline token's content back to source lines and columns."""
 
-    def __init__(self, token: Token, parse_lines: list[str], source: SourceText) -> None:
+    def __init__(self, token: Token, parse_lines: list[str], source: SourceText, search_from: int = 0) -> None:
         self.source = source
         self.first_line = (token.map[0] if token.map else 0) + 1
         content_lines = token.content.split("\n")
@@ -398,7 +406,7 @@ class _InlinePositions:
             offset += len(content_line) + 1
             source_index = self.first_line - 1 + number
             source_line = parse_lines[source_index] if source_index < len(parse_lines) else ""
-            found = source_line.find(content_line) if content_line else -1
+            found = source_line.find(content_line, search_from if number == 0 else 0) if content_line else -1
             self.columns.append(found + 1 if found >= 0 else len(source_line) - len(source_line.lstrip()) + 1)
 
     def at(self, offset: int) -> tuple[int, int]:
