@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from doclint.rules.frontmatter.fm003_docs_schema import DocsFrontMatterSchema
 from doclint.rules.base import Example
+from doclint.rules.frontmatter.fm003_docs_schema import DocsFrontMatterSchema
 from doclint.testing import run_example
 
 # (name, YAML between the --- fences, Docusaurus fails the build)

@@ -70,10 +70,11 @@ def test_unknown_key_in_blog_post_uses_blog_keys():
 
 def test_builtin_pack_knows_the_docs_keys():
     """Without options the rule reads rules/docusaurus.yaml, so title_meta (blog only) is unknown in docs."""
-    from doclint.config import Config
-    from doclint.engine import Linter
     import tempfile
     from pathlib import Path
+
+    from doclint.config import Config
+    from doclint.engine import Linter
 
     with tempfile.TemporaryDirectory() as directory:
         root = Path(directory)

@@ -1,6 +1,5 @@
-from collections.abc import Iterator
-
 import re
+from collections.abc import Iterator
 
 from doclint.diagnostics import Diagnostic, Edit, Severity
 from doclint.document import Document

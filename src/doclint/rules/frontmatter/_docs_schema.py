@@ -210,38 +210,46 @@ def _mdx(label: str, value: Any) -> Iterator[str]:
             yield f'"{label}.format" must be one of [md, mdx, detect] (got {option!r})'
 
 
-def _id(label: str, value: Any) -> Iterator[str]:
-    try:
-        text = as_string(label, value)
-    except InvalidValue as invalid:
-        yield invalid.message
-        return
+def _string_checked(check: Callable[[str, str], str | None]) -> Validator:
+    """A string field with a further check on the converted string (None when it passes)."""
+
+    def validate(label: str, value: Any) -> Iterator[str]:
+        try:
+            text = as_string(label, value)
+        except InvalidValue as invalid:
+            yield invalid.message
+            return
+        problem = check(label, text)
+        if problem:
+            yield problem
+
+    return validate
+
+
+def _id_problem(label: str, text: str) -> str | None:
     if "/" in text:
-        yield f'document id "{text}" cannot include slash (docs.ts refuses it when loading the doc)'
+        return f'document id "{text}" cannot include slash (docs.ts refuses it when loading the doc)'
+    return None
 
 
-def _slug(label: str, value: Any) -> Iterator[str]:
-    try:
-        text = as_string(label, value)
-    except InvalidValue as invalid:
-        yield invalid.message
-        return
-    if not is_valid_pathname(text):
-        yield (
-            f'"{label}" ({text}) does not make a valid pathname: Docusaurus refuses slugs with a query, a '
-            "fragment, a backslash, '.'/'..' segments or a leading '//'"
-        )
+def _slug_problem(label: str, text: str) -> str | None:
+    if is_valid_pathname(text):
+        return None
+    return (
+        f'"{label}" ({text}) does not make a valid pathname: Docusaurus refuses slugs with a query, a '
+        "fragment, a backslash, '.'/'..' segments or a leading '//'"
+    )
 
 
 DOCS_FIELDS: dict[str, Validator] = {
-    "id": _id,
+    "id": _string_checked(_id_problem),
     "title": _string(allow_empty=True),
     "hide_title": _run(as_boolean),
     "hide_table_of_contents": _run(as_boolean),
     "keywords": _keywords,
     "image": _uri(),
     "description": _string(allow_empty=True),
-    "slug": _slug,
+    "slug": _string_checked(_slug_problem),
     "sidebar_key": _string(),
     "sidebar_label": _string(),
     "sidebar_position": _run(as_number),

@@ -1,4 +1,5 @@
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.document import Document
@@ -29,7 +30,7 @@ class DocsFrontMatterSchema(DocumentRule):
     name = "docs-front-matter-schema"
     family = "frontmatter"
     severity = Severity.ERROR
-    default_options = {"blog-dirs": ["blog"]}
+    default_options: Mapping[str, Any] = {"blog-dirs": ["blog"]}
     examples = Examples(
         failing=(
             Example.of("---\nkeywords: llm\n---\n\nText.\n"),

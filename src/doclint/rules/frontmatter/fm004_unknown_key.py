@@ -57,7 +57,7 @@ class UnknownFrontMatterKey(DocumentRule):
     @staticmethod
     def _message(key: str, known: set[str]) -> str:
         message = f"unknown front matter key '{key}': Docusaurus ignores it"
-        close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.75)
+        close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.85)
         if close:
             return message + f"; did you mean '{close[0]}'?"
         return message + " (declare it in the site's rule pack with extra-keys if it is meant)"
