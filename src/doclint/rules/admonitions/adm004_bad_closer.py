@@ -17,8 +17,9 @@ class BadAdmonitionCloser(DocumentRule):
 
     ## What it does
     Reports, while an admonition is open, a closing fence followed by text (`::: end`) or preceded by
-    text on the same line (`Body :::`); and anywhere, a line of colons that closes nothing (a stray
-    `:::`). Lines in code are never reported.
+    text on the same line (`Body :::`); anywhere, a line of colons that closes nothing (a stray
+    `:::`); and a line of colons inside a code block of an admonition, which Docusaurus still takes
+    as the admonition's closer, cutting the code block.
 
     ## Why it matters
     A closer must be a line of at least as many colons as the opener and nothing else. Otherwise the
@@ -35,11 +36,13 @@ class BadAdmonitionCloser(DocumentRule):
             Example.of(":::note\nBody.\n::: end\n\nAfter.\n"),
             Example.of(":::note\nBody. :::\n\nAfter.\n"),
             Example.of("Text.\n\n:::\n"),
+            Example.of(":::tip\nWrite:\n```md\n:::note\nBody\n:::\n```\n:::\n"),
         ),
         passing=(
             Example.of(":::note\nBody.\n:::\n\nAfter.\n"),
             Example.of("::::note\n:::tip\nInner.\n:::\n::::\n"),
             Example.of("```md\n:::\n```\n"),
+            Example.of("::::tip\nWrite:\n```md\n:::note\nBody\n:::\n```\n::::\n"),
         ),
     )
 
@@ -72,6 +75,22 @@ class BadAdmonitionCloser(DocumentRule):
                     end_column=fence.column + len(fence.text),
                 )
         yield from self._trailing_fences(document, openers)
+        yield from self._closers_inside_code(document)
+
+    def _closers_inside_code(self, document: Document) -> Iterator[Diagnostic]:
+        """A colon line meant as code content still closes the container: micromark checks it first."""
+        for directive in document.directives:
+            if not directive.closed:
+                continue
+            cut = [f for f in document.fences if directive.line < f.line < directive.end_line and not f.closed]
+            if cut:
+                fence = cut[0]
+                yield self.report(
+                    document, directive.end_line, 1,
+                    f"this line is meant as content of the code block opened on line {fence.line}, but Docusaurus "
+                    f"reads it as the closer of ':::{directive.name}' (line {directive.line}): the code block is cut "
+                    f"there; open the admonition with more colons ({':' * (directive.colons + 1)}{directive.name})",
+                )
 
     def _trailing_fences(self, document: Document, openers: set[int]) -> Iterator[Diagnostic]:
         masked = document.masked_text.split("\n")
