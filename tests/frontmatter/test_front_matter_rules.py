@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from doclint.rules.base import Example
@@ -156,3 +158,15 @@ def test_tags_against_tags_file():
 
 def test_tags_without_tags_file_are_not_checked():
     assert run_example(TagNotInTagsFile, Example.of("---\ntags: [anything]\n---\n\n# Page\n")) == []
+
+
+def test_series_pack_requires_title_label_and_description(tmp_path):
+    from doclint.config import Config
+    from doclint.engine import Linter
+
+    pack = Path(__file__).resolve().parents[2] / "rules" / "llm-deep-dive.yaml"
+    (tmp_path / "docs").mkdir()
+    page = tmp_path / "docs" / "chapter.md"
+    page.write_text("---\ntitle: Scaling laws\n---\n\nText.\n", encoding="utf-8")
+    result = Linter(Config(root=tmp_path, rule_packs=(str(pack),)), select=("FM005",)).run([page])
+    assert sorted(d.message.split("'")[1] for d in result.diagnostics) == ["description", "sidebar_label"]
