@@ -27,7 +27,8 @@ from doclint.parsing.slugger import Slugger
 from doclint.site import SiteSettings
 from doclint.source import SourceText
 
-_MDX_CODE_BLOCK_FENCE = re.compile(r"\s{0,3}(`{3,4})mdx-code-block\s*$")
+# Docusaurus's unwrapMdxCodeBlocks: 3 or 4 backticks, spaces only, and a closer of the same backticks alone
+_MDX_CODE_BLOCK_FENCE = re.compile(r" *(?P<ticks>`{3,4}) *mdx-code-block")
 _CLASSIC_ID = re.compile(r"\s*\{#(?P<id>(?:.(?!\{#|\}))*.)\}$")
 _COMMENT_ID = re.compile(r"\s*\{/\*\s*#(?P<id>\S+)[^}]*?\*/\}\s*$")
 _HTML_COMMENT_ID = re.compile(r"\s*<!--\s*#(?P<id>\S+)\s*-->\s*$")
@@ -62,6 +63,7 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)
     code_ranges: list[tuple[int, int]] = field(default_factory=list)  # character offsets [start, end)
     legacy_title_lines: frozenset[int] = frozenset()
+    unwrapped_fence_lines: frozenset[int] = frozenset()  # ```mdx-code-block fences Docusaurus removes
 
     @property
     def is_mdx(self) -> bool:
@@ -91,6 +93,9 @@ class Document:
         """
         chars = list(self.text)
         ranges = list(self.code_ranges)
+        for number in self.unwrapped_fence_lines:
+            start = self.source.offset(number)
+            ranges.append((start, start + len(self.line(number))))
         if self.front_matter:
             ranges.append((0, self.source.offset(self.front_matter.end_line + 1)))
         for start, end in ranges:
@@ -133,6 +138,7 @@ def build_document(path: Path, display_path: str, source: SourceText, settings: 
         fm_format = front_matter.data["mdx"].get("format")
     doc_format = settings.format_for(path.suffix, fm_format)
     document = Document(path, display_path, source, doc_format, settings, front_matter)
+    document.unwrapped_fence_lines = frozenset(_mdx_code_block_fences(lines))
     parse_text, legacy_lines = _text_for_parser(lines, front_matter, settings, doc_format)
     document.legacy_title_lines = frozenset(legacy_lines)
     tokens = markdown.parse(parse_text, mdx=doc_format == "mdx")
@@ -148,9 +154,8 @@ def _text_for_parser(
     if front_matter:
         for index in range(front_matter.end_line):
             lines[index] = ""
-    for index, line in enumerate(lines):
-        if _MDX_CODE_BLOCK_FENCE.fullmatch(line):
-            lines[index] = ""  # Docusaurus unwraps ```mdx-code-block fences before parsing
+    for number in _mdx_code_block_fences(lines):
+        lines[number - 1] = ""  # Docusaurus unwraps ```mdx-code-block fences before parsing
     legacy_lines: list[int] = []
     if settings.mdx1_compat.admonitions:
         pattern = legacy_title_pattern(settings.admonition_keywords)
@@ -163,6 +168,25 @@ def _text_for_parser(
                     )
                     legacy_lines.append(index + 1)
     return "\n".join(lines), legacy_lines
+
+
+def _mdx_code_block_fences(lines: list[str]) -> list[int]:
+    """1-based lines of the ```mdx-code-block openers and their closers; an unclosed one stays a code block."""
+    found: list[int] = []
+    index = 0
+    while index < len(lines):
+        opener = _MDX_CODE_BLOCK_FENCE.fullmatch(lines[index])
+        if opener is None:
+            index += 1
+            continue
+        closer = re.compile(r" *" + opener["ticks"])
+        end = next((j for j in range(index + 1, len(lines)) if closer.fullmatch(lines[j])), None)
+        if end is None:
+            index += 1
+            continue
+        found += [index + 1, end + 1]
+        index = end + 1
+    return found
 
 
 class _Collector:
@@ -307,7 +331,7 @@ class _Collector:
         self._collect_inline(children, positions, token)
         if self.heading_level is not None:
             self._add_heading(token, children, positions)
-        elif index > 0 and tokens[index - 1].type == "paragraph_open":
+        elif index > 0 and tokens[index - 1].type == "paragraph_open" and not self._only_jsx(children):
             self._add_paragraph(token, children)
 
     def _collect_inline(self, children: list[Token], positions: _InlinePositions, block: Token) -> None:
@@ -377,6 +401,15 @@ class _Collector:
             explicit = classic["id"].strip()
             return explicit, explicit, "classic", text[: classic.start()]
         return self.slugger.slug(text), None, "slug", text
+
+    def _only_jsx(self, children: list[Token]) -> bool:
+        """In MDX a line of nothing but tags is a JSX flow element, not a paragraph."""
+        if not self.document.is_mdx:
+            return False
+        return all(
+            child.type in ("html_inline", "softbreak", "hardbreak") or (child.type == "text" and not child.content.strip())
+            for child in children
+        )
 
     def _add_paragraph(self, token: Token, children: list[Token]) -> None:
         start, end = token.map

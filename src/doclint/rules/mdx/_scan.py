@@ -200,6 +200,9 @@ class _Scanner:
             self.result.hazards.append(Hazard("unbalanced-brace", start, start + 1, self.text[start:line_end].strip()))
             return start + 1
         content = self.text[start + 1 : end]
+        if _not_javascript(content):
+            self.result.hazards.append(Hazard("invalid-expression", start, end + 1, self.text[start : end + 1]))
+            return end + 1
         name = _free_name(content)
         root = name.split(".")[0] if name is not None else None
         if root is not None and root not in PREDEFINED_NAMES and root not in self.result.defined_names:
@@ -428,6 +431,31 @@ def _is_esm(block: str) -> bool:
     return True
 
 
+_OPERATOR_WORDS = frozenset({"in", "instanceof", "typeof", "new", "void", "delete", "await", "yield"})
+_STRING = re.compile(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|`[^`]*`")
+_ADJACENT_WORDS = re.compile(r"(?<![\w$.])([\w$]+)\s+(?=([\w$]+))")
+_LEADING_LABEL = re.compile(r"\s*(?:[\w$]+|S)\s*:(?!:)")
+
+
+def _not_javascript(content: str) -> bool:
+    """Expressions acorn cannot parse, recognised by their shape: prose (`{a b}`, `{it's}`), an object
+    literal or label without parentheses (`{key: value}`), a bare spread (`{...x}`). Comments are fine."""
+    code = re.sub(r"/\*.*?\*/", " ", content, flags=re.DOTALL).strip()
+    if not code:
+        return False
+    code = _STRING.sub("S", code)
+    if "'" in code or '"' in code:
+        return True  # a quote that closes nothing: an apostrophe
+    if code.startswith("..."):
+        return True
+    if "?" not in code and _LEADING_LABEL.match(code):
+        return True
+    return any(
+        first not in _OPERATOR_WORDS and second not in _OPERATOR_WORDS
+        for first, second in _ADJACENT_WORDS.findall(code)
+    )
+
+
 def _free_name(content: str) -> str | None:
     """The name an expression reads when it is just a name or a member chain (`{foo}`, `{site.title}`)."""
     stripped = content.strip()
@@ -482,6 +510,6 @@ def _skip_string(text: str, start: int) -> int:
         if char == quote:
             return position + 1
         if char == "\n" and quote != "`":
-            return position  # an unterminated string: let the brace matching go on
+            return start + 1  # no closing quote on the line: an apostrophe in prose, not a string
         position += 1
-    return position
+    return start + 1 if quote != "`" else position
