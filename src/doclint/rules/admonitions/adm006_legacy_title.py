@@ -3,6 +3,7 @@ from dataclasses import replace
 
 from doclint.diagnostics import Diagnostic, Edit, Fix, Severity
 from doclint.document import Document, legacy_title_pattern
+from doclint.parsing.directives import parse_opener
 from doclint.rules.base import DocumentRule, Example, Examples, RuleContext
 from doclint.site import Mdx1Compat
 
@@ -57,17 +58,25 @@ class LegacyAdmonitionTitle(DocumentRule):
             match = pattern.match(masked_line)
             if match is None:
                 continue
-            diagnostic = self._diagnostic(document, number, match, compat)
-            yield diagnostic if not compat else replace(diagnostic, severity=Severity.WARNING)
+            # the pre-pass rewrites the line to `:::note[title]`; a title with unbalanced brackets still fails
+            works_now = compat and parse_opener(f"{match['directive']}[{match['title']}]") is not None
+            diagnostic = self._diagnostic(document, number, match, compat, works_now)
+            yield replace(diagnostic, severity=Severity.WARNING) if works_now else diagnostic
 
-    def _diagnostic(self, document: Document, number: int, match, compat: bool) -> Diagnostic:  # type: ignore[no-untyped-def]
+    def _diagnostic(self, document: Document, number: int, match, compat: bool, works_now: bool) -> Diagnostic:  # type: ignore[no-untyped-def]
         directive, title = match["directive"], match["title"]
         column = match.start("directive") + 1
         name = directive.lstrip(":")
-        if compat:
+        if works_now:
             message = (
                 f"legacy admonition title '{directive} {title}': works only through mdx1Compat.admonitions, "
                 f"which the Docusaurus v4 flags turn off (then it renders as plain text); write '{directive}[...]'"
+            )
+        elif compat:
+            message = (
+                f"'{directive} {title}' is plain text: the legacy-title rewrite gives '{directive}[{title}]', whose "
+                "brackets do not balance, so Docusaurus renders the line and the body as a paragraph; write "
+                f"'{directive}[...]' with the brackets escaped"
             )
         else:
             message = (
