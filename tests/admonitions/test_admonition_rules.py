@@ -80,7 +80,7 @@ def test_equal_colon_nesting_points_at_the_outer_fence():
     ("source", "fixed", "safety"),
     [
         (":::tip My Title\nBody\n:::\n", ":::tip[My Title]\nBody\n:::\n", "safe"),
-        ("> :::note Quoted [x]\n> Body\n> :::\n", "> :::note[Quoted \\[x\\]]\n> Body\n> :::\n", "safe"),
+        ("> :::note Quoted [x]\n> Body\n> :::\n", "> :::note[Quoted [x]]\n> Body\n> :::\n", "safe"),
         ("    :::caution Indented\n    Body\n    :::\n", "    :::caution[Indented]\n    Body\n    :::\n", "safe"),
         (":::note [Title]\nBody\n:::\n", ":::note[Title]\nBody\n:::\n", "unsafe"),
     ],
@@ -127,3 +127,4 @@ def test_legacy_title_with_unbalanced_bracket_is_text_even_with_compat():
     [diagnostic] = lint("ADM006", source)
     assert diagnostic.severity.value == "error" and "do not balance" in diagnostic.message
     assert apply_fix(source, diagnostic) == ":::note[\\[Title]\nBody\n:::\n"
+    assert diagnostic.fix.safety == "unsafe"

@@ -26,9 +26,10 @@ class LegacyAdmonitionTitle(DocumentRule):
 
     ## Fix safety
     Rewriting `:::note Title` as `:::note[Title]` is safe: it is exactly what the pre-pass produces,
-    so the page renders the same, and it keeps working when the flag is off. Brackets in the title
-    are escaped. A title written in brackets (`:::note [Title]`) gets an unsafe fix that drops them
-    (Docusaurus shows them today); a title ending in colons gets no fix.
+    so the page renders the same, and it keeps working when the flag is off. A title whose brackets
+    do not balance (text today, even with the pre-pass) gets an unsafe fix that escapes them; a
+    title written in brackets (`:::note [Title]`) gets an unsafe fix that drops them (Docusaurus
+    shows them today); a title ending in colons gets no fix.
     """
 
     code = "ADM006"
@@ -100,5 +101,9 @@ class LegacyAdmonitionTitle(DocumentRule):
         if bracketed:
             edit = Edit(number, start, number, end, title)
             return self.make_fix("drop the space before the bracketed title", edit, safety="unsafe")
+        if parse_opener(f"{match['directive']}[{title}]") is not None:
+            # exactly the label the pre-pass writes, balanced brackets included: the page renders the same
+            return self.make_fix("move the title into the directive label", Edit(number, start, number, end, f"[{title}]"))
         escaped = title.replace("[", "\\[").replace("]", "\\]")
-        return self.make_fix("move the title into the directive label", Edit(number, start, number, end, f"[{escaped}]"))
+        edit = Edit(number, start, number, end, f"[{escaped}]")
+        return self.make_fix("move the title into the label, brackets escaped", edit, safety="unsafe")
