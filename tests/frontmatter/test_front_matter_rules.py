@@ -170,3 +170,32 @@ def test_series_pack_requires_title_label_and_description(tmp_path):
     page.write_text("---\ntitle: Scaling laws\n---\n\nText.\n", encoding="utf-8")
     result = Linter(Config(root=tmp_path, rule_packs=(str(pack),)), select=("FM005",)).run([page])
     assert sorted(d.message.split("'")[1] for d in result.diagnostics) == ["description", "sidebar_label"]
+
+
+@pytest.mark.parametrize(
+    ("scalar", "value"),
+    [  # what js-yaml 4 (Docusaurus's reader) makes of each scalar
+        ("=", "="),
+        ("1:30", "1:30"),
+        ("010", 10),
+        ("0o10", 8),
+        ("1_000", "1_000"),
+        ("0x1F", 31),
+        ("0b101", 5),
+        ("12e3", 12000),
+        ("yes", "yes"),
+        ("True", True),
+        ("~", None),
+    ],
+)
+def test_scalars_read_as_js_yaml_reads_them(scalar, value):
+    from doclint.parsing.frontmatter import parse_front_matter
+
+    front_matter = parse_front_matter(["---", f"x: {scalar}", "---"])
+    assert front_matter.problems == [] and front_matter.data == {"x": value}
+
+
+def test_sidebar_position_in_octal_looking_decimal_is_fine():
+    from doclint.rules.frontmatter.fm003_docs_schema import DocsFrontMatterSchema
+
+    assert run_example(DocsFrontMatterSchema, Example.of("---\nsidebar_position: 010\ntitle: =\n---\n")) == []
