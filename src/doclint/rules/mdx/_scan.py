@@ -10,6 +10,7 @@ rules each report one kind. Behaviour was calibrated against the Docusaurus 3.10
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -38,6 +39,7 @@ _ATX_HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|$)")
 _DIRECTIVE_OPENER = re.compile(r"(?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?:{3,}[A-Za-z]")
 _BLOCK_PREFIX = re.compile(r"(?:[ \t]*>)*[ \t]*(?P<marker>(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))?")
 _TAG_NAME = re.compile(r"[^\W\d][\w$.:-]*", re.UNICODE)
+_INTERESTING = re.compile(r"[\\\]{<]")
 _ATTRIBUTE_NAME = re.compile(r"[^\W\d][\w$:-]*", re.UNICODE)
 
 
@@ -92,6 +94,7 @@ class _Scanner:
         self.result = MdxScan()
         self.tags: list[_Tag] = []
         self.skip: list[tuple[int, int]] = []
+        self.skip_starts: list[int] = []
         lines = self.text.split("\n")
         self.line_starts = [0]
         for line in lines[:-1]:
@@ -155,16 +158,24 @@ class _Scanner:
                     self.skip.append((start + match.start(), start + match.end()))
 
     def _skipped(self, offset: int) -> int | None:
-        for start, end in self.skip:
-            if start <= offset < end:
-                return end
+        """The end of the skipped range holding ``offset``, if any (ranges sorted by start)."""
+        index = bisect.bisect_right(self.skip_starts, offset) - 1
+        for candidate in (index, index - 1):
+            if candidate >= 0 and self.skip[candidate][0] <= offset < self.skip[candidate][1]:
+                return self.skip[candidate][1]
         return None
 
     # -- the walk -----------------------------------------------------------------------------------
     def _walk(self) -> None:
         text = self.text
+        self.skip.sort()
+        self.skip_starts = [start for start, _ in self.skip]
         position = 0
-        while position < len(text):
+        while True:
+            found = _INTERESTING.search(text, position)
+            if found is None:
+                return
+            position = found.start()
             resume = self._skipped(position)
             if resume is not None:
                 position = resume
@@ -172,14 +183,12 @@ class _Scanner:
             char = text[position]
             if char == "\\":
                 position += 2
-            elif char == "]" and text.startswith("](", position):
-                position = self._link_destination(position + 2)
+            elif char == "]":
+                position = self._link_destination(position + 2) if text.startswith("](", position) else position + 1
             elif char == "{":
                 position = self._expression(position)
-            elif char == "<":
-                position = self._less_than(position)
             else:
-                position += 1
+                position = self._less_than(position)
 
     def _link_destination(self, position: int) -> int:
         """Braces and angle brackets in `[text](destination)` belong to the destination."""
