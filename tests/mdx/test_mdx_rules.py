@@ -141,3 +141,8 @@ def test_commonmark_files_are_never_checked():
     example = Example.of("a <5 {b <br> <https://x> <!-- c -->\n\nimport this\n", path="docs/page.md",
                          site={"markdown_format": "md", "mdx1_compat": V4})
     assert all(run_example(rule, example) == [] for rule in MDX_RULES)
+
+
+def test_code_in_link_and_image_text_and_fence_info_is_code():
+    source = 'See ![A `<UserPage>` shot](/x.png) and [`<b>`](y).\n\n```ts title="ConnectedProps<T> example"\nx\n```\n'
+    assert all(run_example(rule, Example.of(source, path="docs/page.mdx")) == [] for rule in MDX_RULES)

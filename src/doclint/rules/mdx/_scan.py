@@ -89,7 +89,7 @@ def scan(document: Document) -> MdxScan:
 class _Scanner:
     def __init__(self, document: Document) -> None:
         self.document = document
-        self.text = document.masked_text
+        self.text = _blank_code_spans(document.masked_text)
         self.settings = document.settings
         self.result = MdxScan()
         self.tags: list[_Tag] = []
@@ -148,7 +148,12 @@ class _Scanner:
             self.result.defined_names.add(match["name"])
 
     def _skip_line_constructs(self) -> None:
-        """Directive openers (ADM007 owns their labels) and heading ids (the HID rules own them)."""
+        """Code fence lines (their info string is code too), directive openers (ADM007 owns their labels)
+        and heading ids (the HID rules own them)."""
+        for fence in self.document.fences:
+            for number in (fence.line, fence.end_line) if fence.closed else (fence.line,):
+                start = self.line_starts[number - 1]
+                self.skip.append((start, start + len(self.lines[number - 1])))
         for number, line in enumerate(self.lines):
             start = self.line_starts[number]
             if _DIRECTIVE_OPENER.match(line):
@@ -397,6 +402,31 @@ class _Scanner:
         for tag in stack:
             kind = "void-tag" if tag.name.lower() in VOID_ELEMENTS else "mismatched-tag"
             self.result.hazards.append(Hazard(kind, tag.start, tag.end, self.text[tag.start : tag.end], where))
+
+
+_BACKTICKS = re.compile(r"(?<![`\\])`+(?!`)")
+
+
+def _blank_code_spans(text: str) -> str:
+    """Blank the code spans the Document could not place (in link and image text): a run of backticks
+    up to the next run of the same length in the same paragraph, as CommonMark pairs them."""
+    chars = list(text)
+    for block in re.finditer(r"(?:[^\n]+\n?)+", text):
+        runs = list(_BACKTICKS.finditer(text, block.start(), block.end()))
+        index = 0
+        while index < len(runs):
+            opener = runs[index]
+            closer_index = next(
+                (j for j in range(index + 1, len(runs)) if len(runs[j].group(0)) == len(opener.group(0))), None
+            )
+            if closer_index is None:
+                index += 1
+                continue
+            for position in range(opener.start(), runs[closer_index].end()):
+                if chars[position] != "\n":
+                    chars[position] = " "
+            index = closer_index + 1
+    return "".join(chars)
 
 
 def _block_numbers(lines: list[str]) -> list[int]:
