@@ -146,3 +146,26 @@ def test_commonmark_files_are_never_checked():
 def test_code_in_link_and_image_text_and_fence_info_is_code():
     source = 'See ![A `<UserPage>` shot](/x.png) and [`<b>`](y).\n\n```ts title="ConnectedProps<T> example"\nx\n```\n'
     assert all(run_example(rule, Example.of(source, path="docs/page.mdx")) == [] for rule in MDX_RULES)
+
+
+@pytest.mark.parametrize(
+    ("source", "fires"),
+    [  # oracle: ERR = "Could not parse expression with acorn" (or the unbalanced brace an apostrophe makes)
+        ("Use {a b} here\n", True),
+        ("Use {it's} here\n", True),
+        ('Config {"a": 1}\n', True),
+        ("Map {key: value}\n", True),
+        ("Obj {...x}\n", True),
+        ("Wait {...}\n", True),
+        ("Pick {one of these}\n", True),
+        ("The set {apples, pears} is small\n", False),  # a sequence expression: compiles
+        ("Range {1, 2, 3}\n", False),
+        ("Match {3,5} times\n", False),
+        ("Path {user-id}\n", False),  # a subtraction: compiles
+        ("Empty {} braces\n", False),
+        ("Call {new Date().getFullYear()} and {typeof x} and {a ? b : c}\n", False),
+        ("Note {/* it's fine */}\n", False),
+    ],
+)
+def test_invalid_expression(source, fires):
+    assert bool(lint("MDX010", source)) is fires
