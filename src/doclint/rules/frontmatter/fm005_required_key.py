@@ -1,4 +1,5 @@
 from collections.abc import Iterator, Mapping
+from pathlib import PurePosixPath
 from typing import Any
 
 from doclint.diagnostics import Diagnostic, Severity
@@ -13,8 +14,8 @@ class MissingRequiredFrontMatterKey(DocumentRule):
     ## What it does
     Reports docs whose front matter lacks a key listed in the rule option `required` (set by a rule
     pack; the LLM Deep Dive pack requires `title`, `sidebar_label` and `description`), or gives it an
-    empty value. Files without front matter are reported at line 1. Partials (`_`-prefixed files)
-    and blog posts are skipped.
+    empty value. Files without front matter are reported at line 1. Partials (`_`-prefixed files
+    and folders, which Docusaurus does not publish as docs) and blog posts are skipped.
 
     ## Why it matters
     Docusaurus falls back silently (the first heading for the title, the file name for the sidebar
@@ -39,12 +40,13 @@ class MissingRequiredFrontMatterKey(DocumentRule):
                 options={"required": ["title", "sidebar_label"]},
             ),
             Example.of("Shared snippet.\n", path="docs/_partial.md", options={"required": ["title"]}),
+            Example.of("Shared snippet.\n", path="docs/_shared/setup.md", options={"required": ["title"]}),
         ),
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Diagnostic]:
         required = list(context.options.get("required", ()))
-        if not required or document.path.name.startswith("_") or is_blog_post(document, context.options):
+        if not required or _is_partial(document, context) or is_blog_post(document, context.options):
             return
         if document.front_matter is not None and not readable_front_matter(document):
             return  # FM001 reports front matter that could not be read
@@ -55,3 +57,16 @@ class MissingRequiredFrontMatterKey(DocumentRule):
                 state = "empty" if key in data else "missing"
                 line = document.front_matter.entry(key).key_span.line if key in data and document.front_matter else 1
                 yield self.report(document, line, 1, f"front matter key '{key}' is {state}; this series requires it")
+
+
+def _is_partial(document: Document, context: RuleContext) -> bool:
+    """`_partial.md` or a file under a `_folder/` of the docs: Docusaurus does not publish it as a doc."""
+    docs_folder = PurePosixPath(context.settings.docs_path).name or "docs"
+    if document.path.name.startswith("_"):
+        return True
+    for part in reversed(document.path.parts[:-1]):
+        if part == docs_folder:
+            return False
+        if part.startswith("_"):
+            return True
+    return False
