@@ -115,7 +115,7 @@ def test_brace_in_title_only_in_mdx():
 
 def test_blank_lines_fix_in_a_block_quote():
     source = "> :::tip\n> Body.\n> :::\n"
-    diagnostics = lint("ADM008", source)
+    diagnostics = run_example(rule_by_code("ADM008"), Example.of(source, options={"prettier": True}))
     assert [d.line for d in diagnostics] == [1, 3]
     assert apply_fix(source, diagnostics[1]) == "> :::tip\n> Body.\n>\n> :::\n"
     assert apply_fix(source, diagnostics[0]) == "> :::tip\n>\n> Body.\n> :::\n"
@@ -128,3 +128,13 @@ def test_legacy_title_with_unbalanced_bracket_is_text_even_with_compat():
     assert diagnostic.severity.value == "error" and "do not balance" in diagnostic.message
     assert apply_fix(source, diagnostic) == ":::note[\\[Title]\nBody\n:::\n"
     assert diagnostic.fix.safety == "unsafe"
+
+
+def test_blank_lines_only_where_prettier_formats(tmp_path):
+    from doclint.rules.admonitions.adm008_blank_lines import uses_prettier
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "website" / "docs").mkdir(parents=True)
+    assert not uses_prettier(str(tmp_path / "website" / "docs"))
+    (tmp_path / "package.json").write_text('{"devDependencies": {"prettier": "^3"}}', encoding="utf-8")
+    assert uses_prettier(str(tmp_path / "website"))
