@@ -22,7 +22,7 @@ def test_explicit_ids_collide_with_each_other_and_with_slugs(fmt):
     source = "# Page\n\n## A {#my-id}\n\n## B {#my-id}\n\n## my-id\n"  # oracle: my-id, my-id, my-id
     diagnostics = lint("HID001", source, fmt)
     # reported at the explicit id: line 5 repeats line 3's, line 3's is also line 7's generated slug
-    assert [(d.line, d.column) for d in diagnostics] == [(3, 4), (5, 4)]
+    assert [(d.line, d.column, d.end_column) for d in diagnostics] == [(3, 6, 14), (5, 6, 14)]
     assert "line 7 gets it as its generated slug" in diagnostics[0].message
     assert "line 3 has it explicitly" in diagnostics[1].message
 

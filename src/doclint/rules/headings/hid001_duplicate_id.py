@@ -49,10 +49,21 @@ class DuplicateHeadingId(DocumentRule):
                 continue  # two generated slugs: the slugger numbers them apart
             other = first if explicit is heading else heading
             how = "has it explicitly" if other.explicit_id is not None else "gets it as its generated slug"
+            column, end_column = _id_columns(document, explicit)
             yield self.report(
-                document, explicit.line, explicit.column,
+                document, explicit.line, column,
                 f"heading id '{heading.id}' is already used on this page: the heading on line {other.line} {how}; "
                 "Docusaurus does not de-duplicate explicit ids, so the page has two elements with this id and "
                 "links go to the first",
-                end_column=explicit.end_column,
+                end_column=end_column,
             )
+
+
+def _id_columns(document: Document, heading: Heading) -> tuple[int, int]:
+    """Where the explicit id is written on the heading line (the heading text when it cannot be found)."""
+    line = document.line(heading.line)
+    marker = {"classic": "{#", "comment": "{/*", "html-comment": "<!--"}.get(heading.id_form, "")
+    start = line.rfind(marker) if marker else -1
+    if start < 0:
+        return heading.column, heading.end_column
+    return start + 1, len(line.rstrip()) + 1
