@@ -138,3 +138,11 @@ def test_blank_lines_only_where_prettier_formats(tmp_path):
     assert not uses_prettier(str(tmp_path / "website" / "docs"))
     (tmp_path / "package.json").write_text('{"devDependencies": {"prettier": "^3"}}', encoding="utf-8")
     assert uses_prettier(str(tmp_path / "website"))
+
+
+def test_legacy_title_in_code_span_and_trailing_space():
+    source = ":::tip `createDraftSafeSelectorCreator`\nBody\n:::\n"
+    [diagnostic] = lint("ADM006", source)
+    assert "`createDraftSafeSelectorCreator`" in diagnostic.message
+    assert apply_fix(source, diagnostic) == ":::tip[`createDraftSafeSelectorCreator`]\nBody\n:::\n"
+    assert lint("ADM006", ":::tip \nBody\n:::\n", mdx1_compat=V4) == []  # an ordinary opener

@@ -56,9 +56,10 @@ class LegacyAdmonitionTitle(DocumentRule):
         for number, masked_line in enumerate(masked, start=1):
             if ":::" not in masked_line:
                 continue
-            match = pattern.match(masked_line)
-            if match is None:
-                continue
+            # the masked line says the opener is not code; the source line has the title as written
+            match = pattern.match(document.line(number)) if pattern.match(masked_line) else None
+            if match is None or not match["title"].strip():
+                continue  # `:::note ` with nothing after it is an ordinary opener
             # the pre-pass rewrites the line to `:::note[title]`; a title with unbalanced brackets still fails
             works_now = compat and parse_opener(f"{match['directive']}[{match['title']}]") is not None
             diagnostic = self._diagnostic(document, number, match, compat, works_now)
