@@ -44,7 +44,7 @@ def test_unknown_keyword_did_you_mean_and_case():
     [typo] = lint("ADM001", "> :::warnin\n> Careful.\n> :::\n")
     assert "did you mean 'warning'" in typo.message and (typo.line, typo.column) == (1, 3)
     [upper] = lint("ADM001", "- item\n\n  :::NOTE\n  x\n  :::\n")
-    assert "case-sensitive, use 'note'" in upper.message and upper.column == 3
+    assert "case-sensitive: use 'note'" in upper.message and upper.column == 3
 
 
 def test_site_keywords_with_and_without_extend_defaults():

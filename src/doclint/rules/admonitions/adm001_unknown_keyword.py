@@ -46,14 +46,17 @@ class UnknownAdmonitionKeyword(DocumentRule):
         for directive in document.directives:
             if directive.name in keywords:
                 continue
-            message = f"unknown admonition type '{directive.name}'"
             close = difflib.get_close_matches(directive.name.lower(), keywords, n=1, cutoff=0.6)
             if directive.name.lower() in keywords:
-                message += f": keywords are case-sensitive, use '{directive.name.lower()}'"
+                hint = f"; keywords are case-sensitive: use '{directive.name.lower()}'"
             elif close:
-                message += f"; did you mean '{close[0]}'?"
+                hint = f"; did you mean '{close[0]}'?"
             else:
-                message += f" (this site's keywords: {', '.join(keywords)})"
+                hint = f" (this site's keywords: {', '.join(keywords)})"
+            message = (
+                f"unknown admonition type '{directive.name}': Docusaurus only warns about an unused directive and "
+                f"renders the content without the admonition box{hint}"
+            )
             yield self.report(
                 document, directive.line, directive.column, message,
                 end_column=directive.column + directive.colons + len(directive.name),
