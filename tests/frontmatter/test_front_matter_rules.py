@@ -199,17 +199,3 @@ def test_sidebar_position_in_octal_looking_decimal_is_fine():
     from doclint.rules.frontmatter.fm003_docs_schema import DocsFrontMatterSchema
 
     assert run_example(DocsFrontMatterSchema, Example.of("---\nsidebar_position: 010\ntitle: =\n---\n")) == []
-
-
-def test_pagination_targets_are_doc_ids():
-    from doclint.rules.frontmatter.fm008_pagination_target import PaginationTargetMissing
-
-    files = {
-        "docs/01-basics/01-intro.md": "---\npagination_next: basics/tokens\npagination_prev: basic/intro\n---\n\n# Intro\n",
-        "docs/01-basics/02-tokens.md": "---\nid: tokens\npagination_prev: 7\n---\n\n# Tokens\n",
-    }
-    [diagnostic] = run_example(PaginationTargetMissing, Example(files))  # the first file is the one linted
-    assert diagnostic.line == 3 and "did you mean 'basics/intro'" in diagnostic.message
-    tokens_first = dict(reversed(list(files.items())))
-    [number_id] = run_example(PaginationTargetMissing, Example(tokens_first))
-    assert "'7'" in number_id.message
