@@ -28,7 +28,8 @@ from doclint.source import SourceText
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-_MDX_CODE_BLOCK_FENCE = re.compile(r"\s{0,3}(`{3,4})mdx-code-block\s*$")
+# Docusaurus's unwrapMdxCodeBlocks: 3 or 4 backticks, spaces only, and a closer of the same backticks alone
+_MDX_CODE_BLOCK_FENCE = re.compile(r" *(?P<ticks>`{3,4}) *mdx-code-block")
 _CLASSIC_ID = re.compile(r"\s*\{#(?P<id>(?:.(?!\{#|\}))*.)\}$")
 _COMMENT_ID = re.compile(r"\s*\{/\*\s*#(?P<id>\S+)[^}]*?\*/\}\s*$")
 _HTML_COMMENT_ID = re.compile(r"\s*<!--\s*#(?P<id>\S+)\s*-->\s*$")
@@ -64,6 +65,7 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)
     code_ranges: list[tuple[int, int]] = field(default_factory=list)  # character offsets [start, end)
     legacy_title_lines: frozenset[int] = frozenset()
+    unwrapped_fence_lines: frozenset[int] = frozenset()  # ```mdx-code-block fences Docusaurus removes
 
     @property
     def is_mdx(self) -> bool:
@@ -93,6 +95,9 @@ class Document:
         """
         chars = list(self.text)
         ranges = list(self.code_ranges)
+        for number in self.unwrapped_fence_lines:
+            start = self.source.offset(number)
+            ranges.append((start, start + len(self.line(number))))
         if self.front_matter:
             ranges.append((0, self.source.offset(self.front_matter.end_line + 1)))
         for start, end in ranges:
@@ -140,6 +145,7 @@ def build_document(path: Path, display_path: str, source: SourceText, settings: 
         fm_format = front_matter.data["mdx"].get("format")
     doc_format = settings.format_for(path.suffix, fm_format)
     document = Document(path, display_path, source, doc_format, settings, front_matter)
+    document.unwrapped_fence_lines = frozenset(_mdx_code_block_fences(lines))
     parse_text, legacy_lines = _text_for_parser(lines, front_matter, settings, doc_format)
     document.legacy_title_lines = frozenset(legacy_lines)
     from doclint.parsing import markdown  # imported on first parse: cached runs never load the parser
@@ -169,9 +175,8 @@ def _text_for_parser(
     if front_matter:
         for index in range(front_matter.end_line):
             lines[index] = ""
-    for index, line in enumerate(lines):
-        if _MDX_CODE_BLOCK_FENCE.fullmatch(line):
-            lines[index] = ""  # Docusaurus unwraps ```mdx-code-block fences before parsing
+    for number in _mdx_code_block_fences(lines):
+        lines[number - 1] = ""  # Docusaurus unwraps ```mdx-code-block fences before parsing
     legacy_lines: list[int] = []
     if settings.mdx1_compat.admonitions:
         pattern = legacy_title_pattern(settings.admonition_keywords)
@@ -186,6 +191,25 @@ def _text_for_parser(
     return "\n".join(lines), legacy_lines
 
 
+def _mdx_code_block_fences(lines: list[str]) -> list[int]:
+    """1-based lines of the ```mdx-code-block openers and their closers; an unclosed one stays a code block."""
+    found: list[int] = []
+    index = 0
+    while index < len(lines):
+        opener = _MDX_CODE_BLOCK_FENCE.fullmatch(lines[index])
+        if opener is None:
+            index += 1
+            continue
+        closer = re.compile(r" *" + opener["ticks"])
+        end = next((j for j in range(index + 1, len(lines)) if closer.fullmatch(lines[j])), None)
+        if end is None:
+            index += 1
+            continue
+        found += [index + 1, end + 1]
+        index = end + 1
+    return found
+
+
 class _Collector:
     """Walks the token stream once and fills the Document."""
 
@@ -197,6 +221,7 @@ class _Collector:
         self.directive_depth = 0
         self.heading_level: int | None = None
         self.heading_setext = False
+        self.table_cursor: dict[int, int] = {}
 
     def collect(self, tokens: list[Token]) -> None:
         for index, token in enumerate(tokens):
@@ -316,12 +341,19 @@ class _Collector:
         self.document.definitions.append(Definition(meta["label"], _decode(meta["url"]), line, column, token.map[1]))
 
     def _on_inline(self, token: Token, tokens: list[Token], index: int) -> None:
-        positions = _InlinePositions(token, self.parse_lines, self.document.source)
+        search_from = 0
+        if self._parent() == "table" and token.map:
+            # cells of one row share a line: look for each cell after the previous one
+            row = token.map[0]
+            search_from = self.table_cursor.get(row, 0)
+        positions = _InlinePositions(token, self.parse_lines, self.document.source, search_from)
+        if self._parent() == "table" and token.map:
+            self.table_cursor[token.map[0]] = positions.columns[0] - 1 + len(token.content.split("\n")[0])
         children = token.children or []
         self._collect_inline(children, positions, token)
         if self.heading_level is not None:
             self._add_heading(token, children, positions)
-        elif index > 0 and tokens[index - 1].type == "paragraph_open":
+        elif index > 0 and tokens[index - 1].type == "paragraph_open" and not self._only_jsx(children):
             self._add_paragraph(token, children)
 
     def _collect_inline(self, children: list[Token], positions: _InlinePositions, block: Token) -> None:
@@ -396,6 +428,15 @@ class _Collector:
             return explicit, explicit, "classic", text[: classic.start()]
         return self.slugger.slug(text), None, "slug", text
 
+    def _only_jsx(self, children: list[Token]) -> bool:
+        """In MDX a line of nothing but tags is a JSX flow element, not a paragraph."""
+        if not self.document.is_mdx:
+            return False
+        return all(
+            child.type in ("html_inline", "softbreak", "hardbreak") or (child.type == "text" and not child.content.strip())
+            for child in children
+        )
+
     def _add_paragraph(self, token: Token, children: list[Token]) -> None:
         start, end = token.map
         labels = tuple(child.meta.get("label", "") for child in children if child.type == "footnote_ref" and child.meta)
@@ -412,7 +453,7 @@ class _Collector:
 class _InlinePositions:
     """Maps offsets in an inline token's content back to source lines and columns."""
 
-    def __init__(self, token: Token, parse_lines: list[str], source: SourceText) -> None:
+    def __init__(self, token: Token, parse_lines: list[str], source: SourceText, search_from: int = 0) -> None:
         self.source = source
         self.first_line = (token.map[0] if token.map else 0) + 1
         content_lines = token.content.split("\n")
@@ -424,7 +465,7 @@ class _InlinePositions:
             offset += len(content_line) + 1
             source_index = self.first_line - 1 + number
             source_line = parse_lines[source_index] if source_index < len(parse_lines) else ""
-            found = source_line.find(content_line) if content_line else -1
+            found = source_line.find(content_line, search_from if number == 0 else 0) if content_line else -1
             self.columns.append(found + 1 if found >= 0 else len(source_line) - len(source_line.lstrip()) + 1)
 
     def at(self, offset: int) -> tuple[int, int]:

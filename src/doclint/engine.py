@@ -204,7 +204,7 @@ class Linter:
             try:
                 found.extend(
                     d for d in rule.check_project(index, self.contexts[rule.code])
-                    if d.path in reported or rule.reports_beyond_targets
+                    if _is_reported(d.path, reported) or rule.reports_beyond_targets
                 )
             except Exception as error:
                 found.append(self._crash(rule, "<project>", error, result.internal_errors))
@@ -269,6 +269,17 @@ class Linter:
     def _with_severity(self, diagnostic: Diagnostic) -> Diagnostic:
         override = self.config.severity.get(diagnostic.code)
         return replace(diagnostic, severity=override) if override else diagnostic
+
+
+def _is_reported(path: str, reported: set[str]) -> bool:
+    """A diagnostic on a linted document, or on a side file (``_category_.json``, ``tags.yml``) of a folder
+    that holds linted documents."""
+    if path in reported:
+        return True
+    if path.endswith((".md", ".mdx")):
+        return False
+    folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
+    return any(target.startswith(folder) for target in reported)
 
 
 def _display_path(path: Path) -> str:

@@ -23,13 +23,38 @@ class _Yaml12Loader(yaml.SafeLoader):
     """SafeLoader with js-yaml's (YAML 1.2 core) booleans."""
 
 
+# js-yaml's own scalars (YAML 1.2 core): no `=` value, no sexagesimal, no underscores, `010` is ten
+_YAML11_ONLY = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:value"}
 _Yaml12Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _YAML11_ONLY]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _Yaml12Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+_Yaml12Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int",
+    re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|0b[01]+)$"),
+    list("-+0123456789"),
+)
+_Yaml12Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    list("-+0123456789."),
+)
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    text = str(loader.construct_scalar(node))
+    sign = -1 if text.startswith("-") else 1
+    digits = text.lstrip("+-")
+    for prefix, base in (("0x", 16), ("0o", 8), ("0b", 2)):
+        if digits.startswith(prefix):
+            return sign * int(digits[2:], base)
+    return sign * int(digits, 10)
+
+
+_Yaml12Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
 @dataclass(frozen=True)
@@ -154,7 +179,7 @@ def _load_yaml(front_matter: FrontMatter, raw: str, line_offset: int) -> None:
         front_matter.problems.append(_problem_from_mark(error, line_offset, "unsafe-tag"))
         return
     except yaml.MarkedYAMLError as error:
-        front_matter.problems.append(_problem_from_mark(error, line_offset, "syntax"))
+        front_matter.problems.append(_problem_from_mark(error, line_offset, "syntax", raw))
         return
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as error:
         front_matter.problems.append(FrontMatterProblem(f"invalid YAML: {error}", line_offset + 1, 1, "syntax"))
@@ -243,10 +268,15 @@ def _expanded_size(node: yaml.Node, limit: int) -> int:
     return size(node, 0)
 
 
-def _problem_from_mark(error: yaml.MarkedYAMLError, line_offset: int, kind: str) -> FrontMatterProblem:
+def _problem_from_mark(
+    error: yaml.MarkedYAMLError, line_offset: int, kind: str, raw: str | None = None
+) -> FrontMatterProblem:
     mark = error.problem_mark or error.context_mark
     line = (mark.line if mark else 0) + line_offset + 1
     column = (mark.column if mark else 0) + 1
+    if mark is not None and raw is not None and mark.index >= len(raw):
+        # js-yaml reads the block with its final newline, so "end of the stream" is the closing --- line
+        line, column = line_offset + raw.count("\n") + 2, 1
     problem = error.problem or "invalid YAML"
     context = f" {error.context}" if error.context else ""
     if kind == "unsafe-tag":

@@ -36,6 +36,8 @@ def parser(mdx: bool) -> MarkdownIt:
     )
     if mdx:
         md.disable("code")  # MDX has no indented code blocks
+        # nor HTML blocks: a JSX tag on its own line ends there, so a fence or heading right under it is one
+        md.disable("html_block")
     for name in ("link", "image", "autolink", "backticks", "html_inline"):
         _record_span(md, name)
     _record_footnote_calls(md)

@@ -2,6 +2,7 @@ from collections.abc import Iterator
 
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.document import Document
+from doclint.rules.admonitions._fences import enclosing
 from doclint.rules.base import DocumentRule, Example, Examples, RuleContext
 
 
@@ -33,6 +34,9 @@ class UnclosedAdmonition(DocumentRule):
         for directive in document.directives:
             if directive.closed:
                 continue
+            outer = enclosing(document, directive) if directive.parent == "directive" else None
+            if outer is not None and directive.colons >= outer.colons:
+                continue  # ADM005: the outer fence closes it; the nesting is the mistake
             where = "the end of the document" if directive.parent == "document" else f"the end of its {directive.parent}"
             yield self.report(
                 document,

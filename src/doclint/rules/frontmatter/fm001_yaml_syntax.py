@@ -34,5 +34,7 @@ class FrontMatterYamlSyntax(DocumentRule):
         if document.front_matter is None:
             return
         for problem in document.front_matter.problems:
-            if problem.kind != "duplicate-key":
+            if problem.kind == "syntax":
+                yield self.report(document, problem.line, problem.column, f"{problem.message}: Docusaurus fails the build")
+            elif problem.kind != "duplicate-key":
                 yield self.report(document, problem.line, problem.column, problem.message)

@@ -1,0 +1,1 @@
+"""MDX hazards: what makes a file compiled as MDX fail to build (files compiled as CommonMark are skipped)."""
