@@ -173,7 +173,8 @@ class _LinkCheck:
         folder = (self.project.site_dir / resolution.resolved).parent
         return {
             target for target in self.project.targets
-            if target.parent == folder and self.project.is_doc(target) and not self.resolver.has_inbound(target)
+            if target.parent == folder and target != self.document.path  # a page is not its own lost target
+            and self.project.is_doc(target) and not self.resolver.has_inbound(target)
         }
 
     def renamed_pages(self, route: str) -> set[Path]:
