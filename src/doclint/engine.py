@@ -211,14 +211,24 @@ class Linter:
         if not project_rules:
             return []
         index = ProjectIndex.build(
-            result.documents.values(), self.config.site, self.docs_roots(result.files), self.config.root
+            result.documents.values(),
+            self.config.site,
+            self.docs_roots(result.files),
+            self.config.root,
+            self.config.registries,
         )
         reported = {_display_path(path) for path in targets}
+        # Findings on series files that are not documents (the citation registries) are always shown.
+        document_paths = {_display_path(path) for path in result.documents}
         found: list[Diagnostic] = []
         for rule_class in project_rules:
             rule = rule_class()
             try:
-                found.extend(d for d in rule.check_project(index, self.contexts[rule.code]) if d.path in reported)
+                found.extend(
+                    d
+                    for d in rule.check_project(index, self.contexts[rule.code])
+                    if d.path in reported or d.path not in document_paths
+                )
             except Exception as error:
                 found.append(self._crash(rule, "<project>", error, result.internal_errors))
         return found

@@ -126,3 +126,4 @@ class Paragraph:
     end_line: int
     footnotes: tuple[str, ...]
     context: str  # "document", "list item", "block quote", "directive", "footnote", "table"
+    footnote_offsets: tuple[int, ...] = ()  # where each of ``footnotes`` is called, as offsets in ``text``

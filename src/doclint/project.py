@@ -8,10 +8,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
+from doclint.config import RegistryFiles
 from doclint.document import Document
 from doclint.site import SiteSettings
+
+if TYPE_CHECKING:
+    from doclint.claims.registry import Registry
 
 _NUMBER_PREFIX_IGNORED = re.compile(r"^\d+[-_.]\d+")
 _NUMBER_PREFIX = re.compile(r"^(?P<prefix>\d+)\s*[-_.]+\s*(?P<suffix>[^-_.\s].*)$")
@@ -52,12 +58,18 @@ class ProjectIndex:
     documents: dict[Path, Document] = field(default_factory=dict)
     identities: dict[Path, DocIdentity] = field(default_factory=dict)
     project_root: Path = Path(".")
+    registry_files: RegistryFiles = field(default_factory=RegistryFiles)
 
     @classmethod
     def build(
-        cls, documents: Iterable[Document], settings: SiteSettings, docs_roots: tuple[Path, ...], project_root: Path
+        cls,
+        documents: Iterable[Document],
+        settings: SiteSettings,
+        docs_roots: tuple[Path, ...],
+        project_root: Path,
+        registry_files: RegistryFiles | None = None,
     ) -> ProjectIndex:
-        index = cls(settings, docs_roots, project_root=project_root)
+        index = cls(settings, docs_roots, project_root=project_root, registry_files=registry_files or RegistryFiles())
         for document in documents:
             index.documents[document.path] = document
             root = index.docs_root_of(document.path)
@@ -66,6 +78,13 @@ class ProjectIndex:
                 if not is_excluded_from_docs(relative):
                     index.identities[document.path] = _identity(document, relative, settings)
         return index
+
+    @cached_property
+    def registry(self) -> Registry:
+        """The series' references.yaml and claims.yaml, read once per run on first use."""
+        from doclint.claims.registry import load_registry
+
+        return load_registry(self.project_root, self.registry_files)
 
     def docs_root_of(self, path: Path) -> Path | None:
         for root in self.docs_roots:

@@ -1,0 +1,149 @@
+"""Prose sentences of a Document, with the footnotes that tag them and where they are in the source.
+
+The claim rules judge sentences, but the Document stores paragraphs (plain text plus where each
+footnote is called). This module splits them once per document and maps every sentence back to
+its line, so a finding points at the sentence, not at the paragraph's first line.
+
+A footnote belongs to the sentence it follows: ``…parameters.[^brown] Next…`` tags the first
+sentence. A literal ``[^x]`` (a call with no definition, which CLM001 reports) still counts as a
+tag, so one missing definition is not reported again as an untagged claim.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import weakref
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from doclint.document import Document
+from doclint.model import Paragraph
+
+# End of a sentence: terminal punctuation, closing quotes or brackets, literal footnote calls, then
+# whitespace and something that can start a sentence.
+_BOUNDARY = re.compile(r"[.!?]+[\"'’”)\]]*(?:\[\^[^\]\s]+\])*(?=\s+[\"'‘“]?[A-Z0-9])")
+_LITERAL_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:al|e\.g|i\.e|cf|vs|Fig|fig|Eq|eq|No|no|pp?|approx|ca|Dr|Mr|Ms|Mrs|St|Sec|sec|Ch|ch|vol|Vol)|\b[A-Z])$"
+)
+_NOT_PROSE = frozenset({"footnote"})
+_MDX_STATEMENT = re.compile(r"(?:import|export)\s")
+
+
+@dataclass(frozen=True)
+class ProseSentence:
+    text: str  # plain text, as the paragraph has it
+    start: int  # offsets in the paragraph's text
+    end: int
+    line: int
+    column: int
+    end_line: int
+    footnotes: tuple[str, ...]  # labels that tag this sentence
+    paragraph: Paragraph
+    section: str  # the heading the sentence sits under ('' before the first one)
+    index: int  # position in its paragraph
+
+    @property
+    def tagged(self) -> bool:
+        return bool(self.footnotes)
+
+
+@dataclass(frozen=True)
+class ProseParagraph:
+    paragraph: Paragraph
+    sentences: tuple[ProseSentence, ...]
+
+    def covered(self, sentence: ProseSentence, coverage: str) -> bool:
+        """Is ``sentence`` cited: by its own footnote, or (``paragraph`` coverage) by one ending the paragraph?"""
+        if sentence.tagged:
+            return True
+        return coverage == "paragraph" and bool(self.sentences) and self.sentences[-1].tagged
+
+    def neighbours(self, sentence: ProseSentence) -> tuple[str, str]:
+        index = sentence.index
+        previous = self.sentences[index - 1].text if index > 0 else ""
+        following = self.sentences[index + 1].text if index + 1 < len(self.sentences) else ""
+        return previous, following
+
+
+_CACHE: dict[int, tuple[weakref.ref[Document], list[ProseParagraph]]] = {}
+
+
+def prose(document: Document) -> list[ProseParagraph]:
+    """The document's prose paragraphs split into sentences; computed once per document object."""
+    cached = _CACHE.get(id(document))
+    if cached is not None and cached[0]() is document:
+        return cached[1]
+    paragraphs = list(_split_document(document))
+    key = id(document)
+    _CACHE[key] = (weakref.ref(document, lambda _: _CACHE.pop(key, None)), paragraphs)
+    return paragraphs
+
+
+def sentences(document: Document) -> Iterator[ProseSentence]:
+    for paragraph in prose(document):
+        yield from paragraph.sentences
+
+
+def _split_document(document: Document) -> Iterator[ProseParagraph]:
+    heading_lines = [heading.line for heading in document.headings]
+    for paragraph in document.paragraphs:
+        if paragraph.context in _NOT_PROSE or not paragraph.text.strip():
+            continue
+        if document.is_mdx and _MDX_STATEMENT.match(paragraph.text):
+            continue
+        index = bisect.bisect_left(heading_lines, paragraph.line) - 1
+        section = document.headings[index].text if index >= 0 else ""
+        yield ProseParagraph(paragraph, tuple(_split(document, paragraph, section)))
+
+
+def split_text(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` of a plain text; ``end`` includes the closing punctuation."""
+    spans: list[tuple[int, int]] = []
+    start = _skip_space(text, 0)
+    for match in _BOUNDARY.finditer(text):
+        if match.start() < start or _ABBREVIATION.search(text, max(start, match.start() - 8), match.start()):
+            continue
+        spans.append((start, match.end()))
+        start = _skip_space(text, match.end())
+    if start < len(text.rstrip()):
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
+def _split(document: Document, paragraph: Paragraph, section: str) -> Iterator[ProseSentence]:
+    text = paragraph.text
+    spans = split_text(text)
+    starts = [start for start, _ in spans]
+    labels: list[list[str]] = [[] for _ in spans]
+    for label, offset in zip(paragraph.footnotes, paragraph.footnote_offsets):
+        labels[max(bisect.bisect_right(starts, offset) - 1, 0)].append(label)
+    newlines = [index for index, char in enumerate(text) if char == "\n"]
+    previous_line, previous_column = 0, 0
+    for index, (start, end) in enumerate(spans):
+        sentence_text = text[start:end]
+        literal = [match.group(1) for match in _LITERAL_FOOTNOTE.finditer(sentence_text)]
+        line = paragraph.line + bisect.bisect_left(newlines, start)
+        end_line = paragraph.line + bisect.bisect_left(newlines, end)
+        after = previous_column if line == previous_line else 0
+        column = _column(document.line(line), sentence_text, after)
+        previous_line, previous_column = line, column
+        yield ProseSentence(
+            sentence_text, start, end, line, column, end_line, tuple(labels[index] + literal), paragraph, section, index
+        )
+
+
+def _column(source_line: str, sentence: str, after: int) -> int:
+    """Where the sentence starts on its first line: its first word, searched after the previous sentence."""
+    first_word = sentence.split(maxsplit=1)[0] if sentence.strip() else ""
+    found = source_line.find(first_word, after) if first_word else -1
+    if found >= 0:
+        return found + 1
+    return len(source_line) - len(source_line.lstrip()) + 1
