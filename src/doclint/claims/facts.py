@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime
 import re
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from doclint.claims import numbers
 from doclint.claims.numbers import Quantity, find_quantities
-from doclint.claims.registry import Entry
+from doclint.claims.registry import Entry, Registry
 
 UNITS = {
     "parameters": numbers.PARAMETERS,
@@ -190,8 +191,72 @@ def format_quantity(quantity: Quantity) -> str:
     if quantity.unit in numbers.TIME_UNITS:
         return quantity.text
     value = quantity.value
-    suffix = {numbers.PERCENT: "%", numbers.USD: " USD", numbers.BYTES: " bytes"}.get(quantity.unit, "")
+    suffix = {
+        numbers.PERCENT: "%",
+        numbers.USD: " USD",
+        numbers.BYTES: " bytes",
+        numbers.PARAMETERS: " parameters",
+        numbers.TOKENS: " tokens",
+        numbers.FLOPS: " FLOPs",
+    }.get(quantity.unit, "")
     for scale, letter in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
         if abs(value) >= scale and quantity.unit != numbers.PERCENT:
             return f"{value / scale:.4g}{letter}{suffix}"
     return f"{value:.4g}{suffix}"
+
+
+@dataclass(frozen=True)
+class FactIndex:
+    """The readable claims of a registry, by id and by subject alias (unreadable ones are CLM005's)."""
+
+    facts: tuple[ClaimFact, ...]
+    by_id: Mapping[str, ClaimFact]
+    by_alias: Mapping[str, tuple[ClaimFact, ...]]
+    aliases: re.Pattern[str] | None
+
+    def for_subject(self, subject: str) -> tuple[ClaimFact, ...]:
+        return self.by_alias.get(subject, ())
+
+
+_FACT_INDEXES: weakref.WeakKeyDictionary[Registry, FactIndex] = weakref.WeakKeyDictionary()
+
+
+def fact_index(registry: Registry) -> FactIndex:
+    index = _FACT_INDEXES.get(registry)
+    if index is None:
+        index = _FACT_INDEXES[registry] = _build_index(registry)
+    return index
+
+
+def _build_index(registry: Registry) -> FactIndex:
+    from doclint.claims.mentions import alias_pattern
+
+    facts: list[ClaimFact] = []
+    for entry in registry.claims:
+        try:
+            facts.append(claim_fact(entry))
+        except FieldError:
+            continue
+    by_id: dict[str, ClaimFact] = {}
+    by_alias: dict[str, list[ClaimFact]] = {}
+    for fact in facts:
+        if fact.entry.key:
+            by_id.setdefault(fact.entry.key, fact)
+        for alias in fact.aliases:
+            by_alias.setdefault(alias, []).append(fact)
+    pattern = alias_pattern(by_alias)
+    return FactIndex(tuple(facts), by_id, {alias: tuple(found) for alias, found in by_alias.items()}, pattern)
+
+
+def describes(fact: ClaimFact, quantity: Quantity, sentence_text: str) -> bool:
+    """Does a number attributed to the fact's subject state this fact (and not another of the subject's)?
+
+    The units must agree exactly ("175B parameters"), or be compatible with the fact's property
+    named in the sentence ("GPT-3 (175B) has more parameters than…"); a bare number next to a name
+    says too little to be compared.
+    """
+    if not numbers.compatible_units(quantity.unit, fact.quantity.unit):
+        return False
+    if quantity.unit == fact.quantity.unit:
+        return True
+    return bool(fact.property) and fact.property.lower() in sentence_text.lower()

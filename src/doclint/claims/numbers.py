@@ -201,7 +201,7 @@ def agrees(a: Quantity, b: Quantity, tolerance: float = 0.0) -> bool:
     and a bare count agrees with any countable unit because "175B" and "175B parameters" are the
     same claim in running prose.
     """
-    if not _compatible_units(a.unit, b.unit):
+    if not compatible_units(a.unit, b.unit):
         return False
     slack = tolerance + (APPROX_SLACK if a.approximate or b.approximate else 0.0)
     return _intervals_overlap(_interval(a, slack), _interval(b, slack))
@@ -365,7 +365,7 @@ def _is_range(text: str, low: Quantity, high: Quantity) -> bool:
     joiner = between.strip().lower()
     if joiner == "and" and not _RANGE_OPENER.search(text[: low.span[0]]):
         return False  # "7B and 70B" lists two models; only "between 7B and 70B" is a range
-    return _compatible_units(low.unit, high.unit) or low.unit == COUNT
+    return compatible_units(low.unit, high.unit) or low.unit == COUNT
 
 
 def _range_quantity(text: str, low: Quantity, high: Quantity) -> Quantity:
@@ -402,7 +402,8 @@ def _scale_of(quantity: Quantity) -> float:
     return _scale(match.groupdict()) * BYTE_UNITS.get((match.group("unit") or "").lower(), 1.0)
 
 
-def _compatible_units(a: str, b: str) -> bool:
+def compatible_units(a: str, b: str) -> bool:
+    """Can quantities in these units describe the same fact? A bare count fits any countable unit."""
     if a == b:
         return True
     if a in COUNTABLE_UNITS and b in COUNTABLE_UNITS:

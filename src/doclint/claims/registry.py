@@ -62,7 +62,7 @@ class RegistryProblem:
     message: str
 
 
-@dataclass
+@dataclass(eq=False)  # identity: the rules cache what they derive from one registry
 class Registry:
     references: list[Entry] = field(default_factory=list)
     claims: list[Entry] = field(default_factory=list)

@@ -147,3 +147,16 @@ def _column(source_line: str, sentence: str, after: int) -> int:
     if found >= 0:
         return found + 1
     return len(source_line) - len(source_line.lstrip()) + 1
+
+
+def locate(document: Document, sentence: ProseSentence, span: tuple[int, int]) -> tuple[int, int, int]:
+    """(line, column, end column) in the source of a span of the sentence's text, such as a number."""
+    text = sentence.paragraph.text
+    start = sentence.start + span[0]
+    line = sentence.paragraph.line + text.count("\n", 0, start)
+    fragment = sentence.text[span[0] : span[1]].split("\n", 1)[0]
+    source_line = document.line(line)
+    found = source_line.find(fragment, sentence.column - 1 if line == sentence.line else 0) if fragment else -1
+    if found < 0:
+        return line, sentence.column if line == sentence.line else 1, len(source_line) + 1
+    return line, found + 1, found + 1 + len(fragment)

@@ -1,0 +1,144 @@
+from collections.abc import Iterator
+
+from doclint.claims.facts import ClaimFact, describes, fact_index
+from doclint.claims.mentions import Mention, mentions
+from doclint.claims.numbers import agrees
+from doclint.claims.registry import normalize_label
+from doclint.claims.sentences import locate
+from doclint.diagnostics import Diagnostic, Severity
+from doclint.project import ProjectIndex
+from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
+
+REFERENCES = """references:
+  - id: brown2020
+    type: article-journal
+    title: Language Models are Few-Shot Learners
+"""
+CLAIMS = """claims:
+  - id: gpt3.params
+    subject: GPT-3
+    aliases: [GPT-3, davinci]
+    property: parameters
+    value: 175e9
+    unit: parameters
+    source: brown2020
+"""
+CITED = "GPT-3 has 175 billion parameters.[^gpt3.params]\n\n[^gpt3.params]: Brown et al., 2020, Table 2.1.\n"
+
+
+def _registered(text: str) -> Example:
+    return Example({"docs/example.md": text, "docs/intro.md": CITED, "references.yaml": REFERENCES, "claims.yaml": CLAIMS})
+
+
+def _chapters(first: str, second: str) -> Example:
+    return Example({"docs/scaling.md": first, "docs/intro.md": second})
+
+
+class InconsistentFact(ProjectRule):
+    """A number about a named model that disagrees with the registry, or with another chapter.
+
+    ## What it does
+    Finds numbers attributed to a name: the nearest name in the sentence, either a subject alias
+    of `claims.yaml` or a model-like name (`GPT-3`, `BERT`, `PaLM`, `InstructGPT`). Then:
+    - when the name is the subject of a registered claim in the same unit (or the sentence names
+      the claim's `property`), and the sentence does not cite that claim, the number must agree with
+      the claim's value (within its tolerance; CLM006 checks sentences that cite it);
+    - when no claim covers the name and unit, every mention of that name and unit across the
+      chapters must agree; each one that disagrees with a mention in another chapter is reported
+      with the other location. Only the units in the `units` option are compared this way
+      (default: parameters), because a model has one size but many token counts and scores.
+
+    Options: `units` (list: parameters, tokens, flops, bytes, usd, percent), `tolerance` (relative,
+    for chapters compared without a registry entry; default 0).
+
+    ## Why it matters
+    A series that says 175B parameters in one chapter and 170B in another teaches the reader that
+    one of them is wrong without saying which. The registry settles it: add a claim with its source,
+    cite it, and both chapters are checked against it.
+    """
+
+    code = "CLM007"
+    name = "inconsistent-fact"
+    family = "claims"
+    severity = Severity.WARNING
+    default_options = {"units": ["parameters"], "tolerance": 0.0}
+    examples = Examples(
+        failing=(
+            _registered("The original davinci model, with its 170 billion parameters, was expensive to serve.\n"),
+            _chapters(
+                "The 170-billion-parameter GPT-3 showed that scale pays.\n",
+                "GPT-3 has 175 billion parameters.[^brown2020]\n\n[^brown2020]: Brown et al., 2020.\n",
+            ),
+        ),
+        passing=(
+            _registered("The original davinci model, with its 175 billion parameters, was expensive to serve.\n"),
+            _chapters(
+                "The 175-billion-parameter GPT-3 showed that scale pays.\n",
+                "GPT-3 has 175 billion parameters.[^brown2020]\n\n[^brown2020]: Brown et al., 2020.\n",
+            ),
+            _chapters(
+                "GPT-3 was trained on 300 billion tokens.\n",
+                "GPT-3 reads 2048 tokens of context.\n",
+            ),
+        ),
+    )
+
+    def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
+        index = fact_index(project.registry)
+        units = {str(unit).lower() for unit in context.options.get("units", ["parameters"])}
+        tolerance = float(context.options.get("tolerance", 0.0))
+        unregistered: dict[tuple[str, str], list[Mention]] = {}
+        for document in project.documents.values():
+            for mention in mentions(document, index.aliases):
+                if not mention.subject:
+                    continue
+                facts = [
+                    fact
+                    for fact in index.for_subject(mention.subject)
+                    if describes(fact, mention.quantity, mention.sentence.text)
+                ]
+                if facts:
+                    yield from self._against_registry(mention, facts)
+                elif mention.quantity.unit in units:
+                    unregistered.setdefault((mention.subject, mention.quantity.unit), []).append(mention)
+        for group in unregistered.values():
+            yield from self._across_chapters(group, tolerance)
+
+    def _against_registry(self, mention: Mention, facts: list[ClaimFact]) -> Iterator[Diagnostic]:
+        cited = {normalize_label(label) for label in mention.sentence.footnotes}
+        for fact in facts:
+            if fact.entry.key in cited or agrees(mention.quantity, fact.quantity, fact.tolerance):
+                continue
+            line, column, end_column = locate(mention.document, mention.sentence, mention.quantity.span)
+            yield self.diagnostic(
+                mention.document.display_path,
+                line,
+                column,
+                f"{mention.subject}: '{mention.quantity.text}' disagrees with {fact.entry.path} "
+                f"'{fact.entry.id}', which records {fact.display} (source {fact.entry.get('source')}); "
+                f"correct the number and cite it as [^{fact.entry.id}]",
+                end_column=end_column,
+            )
+
+    def _across_chapters(self, group: list[Mention], tolerance: float) -> Iterator[Diagnostic]:
+        for mention in group:
+            others = [
+                other
+                for other in group
+                if other.document is not mention.document and not agrees(mention.quantity, other.quantity, tolerance)
+            ]
+            if not others:
+                continue
+            other = others[0]
+            other_line = locate(other.document, other.sentence, other.quantity.span)[0]
+            line, column, end_column = locate(mention.document, mention.sentence, mention.quantity.span)
+            more = f" (and {len(others) - 1} more)" if len(others) > 1 else ""
+            yield self.diagnostic(
+                mention.document.display_path,
+                line,
+                column,
+                f"{mention.subject}: '{mention.quantity.text}' here, but '{other.quantity.text}' in "
+                f"{other.document.display_path}:{other_line}{more}; the chapters disagree and no registered claim "
+                f"covers {mention.subject} {mention.quantity.unit}: add one to claims.yaml (value, unit, source) and cite it",
+                end_column=end_column,
+            )
