@@ -53,6 +53,8 @@ class ProseSentence:
 class ProseParagraph:
     paragraph: Paragraph
     sentences: tuple[ProseSentence, ...]
+    container_title: str = ""  # the label of the admonition (directive) it sits in, if any
+    navigation: bool = False  # a list item that opens with a link: "[Scaling laws](./scaling.md): why…"
 
     def covered(self, sentence: ProseSentence, coverage: str) -> bool:
         """Is ``sentence`` cited: by its own footnote, or (``paragraph`` coverage) by one ending the paragraph?"""
@@ -88,6 +90,9 @@ def sentences(document: Document) -> Iterator[ProseSentence]:
 
 def _split_document(document: Document) -> Iterator[ProseParagraph]:
     heading_lines = [heading.line for heading in document.headings]
+    link_texts: dict[int, list[str]] = {}
+    for link in document.links:
+        link_texts.setdefault(link.line, []).append(link.text.strip())
     for paragraph in document.paragraphs:
         if paragraph.context in _NOT_PROSE or not paragraph.text.strip():
             continue
@@ -95,7 +100,22 @@ def _split_document(document: Document) -> Iterator[ProseParagraph]:
             continue
         index = bisect.bisect_left(heading_lines, paragraph.line) - 1
         section = document.headings[index].text if index >= 0 else ""
-        yield ProseParagraph(paragraph, tuple(_split(document, paragraph, section)))
+        navigation = paragraph.context == "list item" and any(
+            text and paragraph.text.lstrip().startswith(text) for text in link_texts.get(paragraph.line, ())
+        )
+        title = _container_title(document, paragraph) if paragraph.context == "directive" else ""
+        yield ProseParagraph(paragraph, tuple(_split(document, paragraph, section)), title, navigation)
+
+
+def _container_title(document: Document, paragraph: Paragraph) -> str:
+    """The label of the innermost directive around the paragraph (admonitions default to their type)."""
+    title = ""
+    for directive in document.directives:
+        if directive.line > paragraph.line:
+            break
+        if paragraph.line <= directive.end_line:
+            title = directive.label or directive.name
+    return title
 
 
 def split_text(text: str) -> list[tuple[int, int]]:
