@@ -251,12 +251,19 @@ def _build_index(registry: Registry) -> FactIndex:
 def describes(fact: ClaimFact, quantity: Quantity, sentence_text: str) -> bool:
     """Does a number attributed to the fact's subject state this fact (and not another of the subject's)?
 
-    The units must agree exactly ("175B parameters"), or be compatible with the fact's property
-    named in the sentence ("GPT-3 (175B) has more parameters than…"); a bare number next to a name
-    says too little to be compared.
+    The units must agree exactly ("175B parameters"), or a bare number must be followed by the
+    fact's property ("1.4 trillion training tokens", but not "20 tokens per parameter"). A date
+    needs the property in the sentence ("introduced in 2017"): a subject has many dates.
     """
     if not numbers.compatible_units(quantity.unit, fact.quantity.unit):
         return False
+    word = fact.property.lower().strip()
+    if quantity.unit in numbers.TIME_UNITS:
+        return bool(word) and word in sentence_text.lower()
     if quantity.unit == fact.quantity.unit:
         return True
-    return bool(fact.property) and fact.property.lower() in sentence_text.lower()
+    if not word:
+        return False
+    stem = re.escape(word[:-1] if word.endswith("s") else word)
+    after = sentence_text[quantity.span[1] :]
+    return bool(re.match(rf"[\s-]+(?:[\w-]+\s+){{0,2}}{stem}s?\b(?!\s+per\b)", after, re.IGNORECASE))

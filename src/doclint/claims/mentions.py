@@ -60,7 +60,7 @@ def mentions(document: Document, aliases: re.Pattern[str] | None) -> list[Mentio
     if cached is not None and cached[0]() is document:
         return cached[1]
     found = [mention for sentence in sentences(document) for mention in _sentence_mentions(document, sentence, aliases)]
-    _CACHE[key] = (weakref.ref(document, lambda _: _CACHE.pop(key, None)), found)
+    _CACHE[key] = (weakref.ref(document, lambda _, cache=_CACHE: cache.pop(key, None)), found)
     return found
 
 

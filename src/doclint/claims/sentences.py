@@ -29,6 +29,7 @@ _ABBREVIATION = re.compile(
 )
 _NOT_PROSE = frozenset({"footnote"})
 _MDX_STATEMENT = re.compile(r"(?:import|export)\s")
+_MDX_COMMENT = re.compile(r"\{/\*.*?\*/\}", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def prose(document: Document) -> list[ProseParagraph]:
         return cached[1]
     paragraphs = list(_split_document(document))
     key = id(document)
-    _CACHE[key] = (weakref.ref(document, lambda _: _CACHE.pop(key, None)), paragraphs)
+    _CACHE[key] = (weakref.ref(document, lambda _, cache=_CACHE: cache.pop(key, None)), paragraphs)
     return paragraphs
 
 
@@ -140,6 +141,10 @@ def _skip_space(text: str, position: int) -> int:
 
 def _split(document: Document, paragraph: Paragraph, section: str) -> Iterator[ProseSentence]:
     text = paragraph.text
+    # MDX comments are invisible (and in `md` files, where they show, they hold suppression comments,
+    # never claims): blank them, keeping offsets.
+    if "{/*" in text:
+        text = _MDX_COMMENT.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
     spans = split_text(text)
     starts = [start for start, _ in spans]
     labels: list[list[str]] = [[] for _ in spans]

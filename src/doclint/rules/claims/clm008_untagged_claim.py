@@ -16,6 +16,10 @@ DEFAULT_SKIPPED_SECTIONS = (
 )
 
 
+# The term a list item defines: a short label before a colon, which is a heading, not a claim.
+_LIST_LABEL = re.compile(r"^[^.:!?\n]{1,60}:\s+")
+
+
 @lru_cache(maxsize=8)
 def _compiled(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE) if words else None
@@ -48,7 +52,8 @@ class UntaggedClaim(DocumentRule):
       whose title matches one is not scored. The default skips navigation and the course's own
       examples: next steps, see also, further reading, exercises, examples, try it, quiz.
 
-    Footnote definitions, code, headings and front matter are never scored, nor are list items that
+    A list item's leading label ("Few-shot learning: the ability to…") is not part of the scored
+    sentence. Footnote definitions, code, headings and front matter are never scored, nor are list items that
     open with a link (navigation such as "[Scaling laws](./scaling.md): how loss falls"). A literal
     `[^key]` with no definition counts as a citation here (CLM001 reports it).
 
@@ -104,7 +109,10 @@ class UntaggedClaim(DocumentRule):
                 if paragraph.covered(sentence, coverage):
                     continue
                 previous, following = paragraph.neighbours(sentence)
-                verdict = score_sentence(sentence.text, sentence.section, previous, following, threshold=cutoff)
+                text = sentence.text
+                if sentence.index == 0 and paragraph.paragraph.context == "list item":
+                    text = _LIST_LABEL.sub("", text, count=1)  # "Few-shot learning: the ability to…"
+                verdict = score_sentence(text, sentence.section, previous, following, threshold=cutoff)
                 if not verdict.needs_citation:
                     continue
                 signals = ", ".join(f"{signal} ({verdict.contributions[signal]:+.1f})" for signal in verdict.signals[:4])
