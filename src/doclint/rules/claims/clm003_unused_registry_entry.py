@@ -70,7 +70,6 @@ class UnusedRegistryEntry(ProjectRule):
         for claim in registry.claims:
             if isinstance(claim.get("source"), str):
                 cited.add(normalize_label(claim.get("source")))
-        documents = len(project.documents)
         for entry in registry.entries():
             if entry.key is None or entry.key in cited:
                 continue
@@ -78,6 +77,6 @@ class UnusedRegistryEntry(ProjectRule):
                 entry.path,
                 entry.line,
                 1,
-                f"{entry.kind} '{entry.id}' is never cited in the series ({documents} documents); "
+                f"{entry.kind} '{entry.id}' is not cited by any document of the series; "
                 f"cite it as [^{entry.id}] where the course relies on it, or remove it",
             )
