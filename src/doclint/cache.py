@@ -25,7 +25,7 @@ from doclint.parsing import frontmatter
 from doclint.site import SiteSettings
 from doclint.source import SourceText
 
-FORMAT_VERSION = 2  # 2: Paragraph.footnote_offsets
+FORMAT_VERSION = 2  # 2: Paragraph.footnote_offsets and code_spans
 _CLASSES: dict[str, type] = {
     cls.__name__: cls
     for module in (model, diagnostics, frontmatter)

@@ -65,8 +65,8 @@ def mentions(document: Document, aliases: re.Pattern[str] | None) -> list[Mentio
 
 
 def _sentence_mentions(document: Document, sentence: ProseSentence, aliases: re.Pattern[str] | None) -> list[Mention]:
-    # Blank literal [^x] calls rather than delete them, so spans stay offsets in the sentence.
-    text = _LITERAL_FOOTNOTE.sub(lambda match: " " * len(match.group(0)), sentence.text)
+    # Blank literal [^x] calls and inline code rather than delete them, so spans stay offsets in the sentence.
+    text = _LITERAL_FOOTNOTE.sub(lambda match: " " * len(match.group(0)), sentence.prose_text)
     if not _HAS_NUMBER.search(text):
         return []
     quantities = find_quantities(text)

@@ -183,9 +183,22 @@ _COUNTED_NOUN = re.compile(r"^[\s-]+[a-z]+s\b")
 _NOT_NOUNS = frozenset({"was", "has", "is", "as", "its", "this", "us", "his"})
 
 
+# Fast paths. Every date has a four-digit year; every other quantity has a digit, or a spelled-out
+# number with a scale word or a unit after it. Most prose sentences have neither, and the full
+# patterns are slow to fail.
+_MAYBE_YEAR = re.compile(r"(?:19|20)\d\d")
+_MAYBE_QUANTITY = re.compile(r"[\d$%×]")
+_MAYBE_QUANTITY_WORD = re.compile(  # searched in lowercased text: case-insensitive patterns are slow
+    r"thousand|million|billion|trillion|quadrillion|percent|per\s?cent|param|weights|token|flop|byte"
+    r"|\b[kmgtp]i?b\b|dollars|\busd\b|\btimes\b|(?<![^\s-])x(?![\w^])"
+)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Return every quantity in ``text``, left to right, with ranges merged into one mention."""
-    dates = _find_dates(text)
+    if not (_MAYBE_QUANTITY.search(text) or _MAYBE_QUANTITY_WORD.search(text.lower())):
+        return []
+    dates = _find_dates(text) if _MAYBE_YEAR.search(text) else []
     taken = [q.span for q in dates]
     atoms = [q for q in _find_atoms(text) if not _overlaps(q.span, taken)]
     merged = _merge_ranges(text, [_with_comparator(text, q) for q in atoms])

@@ -44,10 +44,32 @@ class ProseSentence:
     paragraph: Paragraph
     section: str  # the heading the sentence sits under ('' before the first one)
     index: int  # position in its paragraph
+    code_spans: tuple[tuple[int, int], ...] = ()  # inline code, as offsets in ``text``
 
     @property
     def tagged(self) -> bool:
         return bool(self.footnotes)
+
+    @property
+    def markdown(self) -> str:
+        """The text with its inline code back in backticks, as the claim detector reads sentences."""
+        if not self.code_spans:
+            return self.text
+        parts, position = [], 0
+        for start, end in self.code_spans:
+            parts += [self.text[position:start], "`", self.text[start:end], "`"]
+            position = end
+        return "".join(parts) + self.text[position:]
+
+    @property
+    def prose_text(self) -> str:
+        """The text with inline code blanked (same length): numbers in code are not claims."""
+        if not self.code_spans:
+            return self.text
+        chars = list(self.text)
+        for start, end in self.code_spans:
+            chars[start:end] = " " * (end - start)
+        return "".join(chars)
 
 
 @dataclass(frozen=True)
@@ -65,8 +87,8 @@ class ProseParagraph:
 
     def neighbours(self, sentence: ProseSentence) -> tuple[str, str]:
         index = sentence.index
-        previous = self.sentences[index - 1].text if index > 0 else ""
-        following = self.sentences[index + 1].text if index + 1 < len(self.sentences) else ""
+        previous = self.sentences[index - 1].markdown if index > 0 else ""
+        following = self.sentences[index + 1].markdown if index + 1 < len(self.sentences) else ""
         return previous, following
 
 
@@ -160,8 +182,13 @@ def _split(document: Document, paragraph: Paragraph, section: str) -> Iterator[P
         after = previous_column if line == previous_line else 0
         column = _column(document.line(line), sentence_text, after)
         previous_line, previous_column = line, column
+        code = tuple(
+            (max(code_start, start) - start, min(code_end, end) - start)
+            for code_start, code_end in paragraph.code_spans
+            if code_start < end and start < code_end
+        )
         yield ProseSentence(
-            sentence_text, start, end, line, column, end_line, tuple(labels[index] + literal), paragraph, section, index
+            sentence_text, start, end, line, column, end_line, tuple(labels[index] + literal), paragraph, section, index, code
         )
 
 

@@ -2,7 +2,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from doclint.claims.detector import default_model, score_sentence
+from doclint.claims.detector import assess_if_claim, default_model
 from doclint.claims.sentences import prose
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.document import Document
@@ -109,11 +109,11 @@ class UntaggedClaim(DocumentRule):
                 if paragraph.covered(sentence, coverage):
                     continue
                 previous, following = paragraph.neighbours(sentence)
-                text = sentence.text
+                text = sentence.markdown
                 if sentence.index == 0 and paragraph.paragraph.context == "list item":
                     text = _LIST_LABEL.sub("", text, count=1)  # "Few-shot learning: the ability to…"
-                verdict = score_sentence(text, sentence.section, previous, following, threshold=cutoff)
-                if not verdict.needs_citation:
+                verdict = assess_if_claim(text, sentence.section, previous, following, threshold=cutoff)
+                if verdict is None or not verdict.needs_citation:
                     continue
                 signals = ", ".join(f"{signal} ({verdict.contributions[signal]:+.1f})" for signal in verdict.signals[:4])
                 yield self.report(
