@@ -172,11 +172,11 @@ def _split(document: Document, paragraph: Paragraph, section: str) -> Iterator[P
     labels: list[list[str]] = [[] for _ in spans]
     for label, offset in zip(paragraph.footnotes, paragraph.footnote_offsets):
         labels[max(bisect.bisect_right(starts, offset) - 1, 0)].append(label)
-    newlines = [index for index, char in enumerate(text) if char == "\n"]
+    newlines = _newlines(text)
     previous_line, previous_column = 0, 0
     for index, (start, end) in enumerate(spans):
         sentence_text = text[start:end]
-        literal = [match.group(1) for match in _LITERAL_FOOTNOTE.finditer(sentence_text)]
+        literal = [match.group(1) for match in _LITERAL_FOOTNOTE.finditer(sentence_text)] if "[^" in sentence_text else []
         line = paragraph.line + bisect.bisect_left(newlines, start)
         end_line = paragraph.line + bisect.bisect_left(newlines, end)
         after = previous_column if line == previous_line else 0
@@ -190,6 +190,15 @@ def _split(document: Document, paragraph: Paragraph, section: str) -> Iterator[P
         yield ProseSentence(
             sentence_text, start, end, line, column, end_line, tuple(labels[index] + literal), paragraph, section, index, code
         )
+
+
+def _newlines(text: str) -> list[int]:
+    found: list[int] = []
+    index = text.find("\n")
+    while index != -1:
+        found.append(index)
+        index = text.find("\n", index + 1)
+    return found
 
 
 def _column(source_line: str, sentence: str, after: int) -> int:
