@@ -61,7 +61,9 @@ def append_definitions(document: Document, lines: list[str]) -> Edit:
 # Pandoc's citation key grammar: starts with a letter, digit or _, then alphanumerics and internal
 # punctuation; ``@{…}`` quotes any key. An ``@`` glued to a word is an e-mail address, not a citation.
 _PANDOC_KEY = r"(?<![\w@])-?@(?:\{[^{}\n]*\}|[A-Za-z0-9_](?:[\w:.#$%&\-+?<>~/]*\w)?)"
-_PANDOC_GROUP = re.compile(r"\[(?P<body>[^\[\]\n]*" + _PANDOC_KEY + r"[^\[\]\n]*)\](?![(\[:])")
+# A bracket group without nested brackets on one line, not a link or a definition; linear to scan.
+_BRACKETS = re.compile(r"\[(?P<body>[^\[\]\n]*)\](?![(\[:])")
+_HAS_PANDOC_KEY = re.compile(_PANDOC_KEY)
 _PANDOC_ITEM = re.compile(r"^(?P<prefix>.*?)(?P<suppress>-)?@(?P<key>\{[^{}\n]*\}|[A-Za-z0-9_](?:[\w:.#$%&\-+?<>~/]*\w)?)(?P<suffix>.*)$", re.DOTALL)
 _MYST_ROLE = re.compile(r"\{cite(?::[a-z]+)*\}")
 
@@ -85,8 +87,11 @@ def foreign_citations(document: Document) -> list[ForeignCitation]:
     masked = document.masked_text
     found: list[ForeignCitation] = []
     if "@" in text:
-        for match in _PANDOC_GROUP.finditer(masked):
-            items = [_PANDOC_ITEM.match(item.strip()) for item in match.group("body").split(";")]
+        for match in _BRACKETS.finditer(masked):
+            body = match.group("body")
+            if "@" not in body or not _HAS_PANDOC_KEY.search(body):
+                continue
+            items = [_PANDOC_ITEM.match(item.strip()) for item in body.split(";")]
             if not items or not all(items):
                 continue  # "[see the @ sign]" or mixed prose: not a citation group
             keys = tuple(item.group("key").strip("{}") for item in items if item)

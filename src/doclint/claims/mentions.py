@@ -9,6 +9,7 @@ other's registry entry.
 
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
 from collections.abc import Iterable
@@ -77,25 +78,35 @@ def _sentence_mentions(document: Document, sentence: ProseSentence, aliases: re.
 
 
 def _names(text: str, aliases: re.Pattern[str] | None) -> list[tuple[int, int, str]]:
+    """Names in the sentence as (start, end, name), sorted by start."""
     spans: list[tuple[int, int, str]] = []
     if aliases is not None:
         spans.extend((m.start(), m.end(), m.group(0)) for m in aliases.finditer(text))
+    covered = sorted((start, end) for start, end, _ in spans)
     for match in _MODEL_NAME.finditer(text):
-        if match.group(0) in _GENERIC or any(s <= match.start() < e for s, e, _ in spans):
+        if match.group(0) in _GENERIC or _inside(match.start(), covered):
             continue
         spans.append((match.start(), match.end(), match.group(0)))
-    return spans
+    return sorted(spans)
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    index = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
 def _nearest(quantity: Quantity, names: list[tuple[int, int, str]], text: str) -> str:
+    """The closest name before or after the number, within MAX_DISTANCE and the same clause."""
     start, end = quantity.span
-    best: tuple[int, str] | None = None
-    for name_start, name_end, name in names:
-        if name_start < end and start < name_end:
-            continue  # the number is part of the name ("GPT-3 175B" as an alias)
-        gap = text[name_end:start] if name_end <= start else text[end:name_start]
-        if len(gap) > MAX_DISTANCE or ";" in gap:
-            continue
-        if best is None or len(gap) < best[0]:
-            best = (len(gap), name)
-    return best[1] if best else ""
+    starts = [name_start for name_start, _, _ in names]
+    candidates: list[tuple[int, str, str]] = []  # (gap, text between, name)
+    before = bisect.bisect_left(starts, start) - 1
+    while before >= 0 and names[before][1] > start:
+        before -= 1  # overlapping the number: "GPT-3 175B" as an alias holds its own value
+    if before >= 0:
+        candidates.append((start - names[before][1], text[names[before][1] : start], names[before][2]))
+    after = bisect.bisect_left(starts, end)
+    if after < len(names):
+        candidates.append((names[after][0] - end, text[end : names[after][0]], names[after][2]))
+    usable = [(gap, name) for gap, between, name in candidates if gap <= MAX_DISTANCE and ";" not in between]
+    return min(usable, key=lambda candidate: candidate[0])[1] if usable else ""  # a tie goes to the name before

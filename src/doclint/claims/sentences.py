@@ -21,8 +21,9 @@ from doclint.document import Document
 from doclint.model import Paragraph
 
 # End of a sentence: terminal punctuation, closing quotes or brackets, literal footnote calls, then
-# whitespace and something that can start a sentence.
-_BOUNDARY = re.compile(r"[.!?]+[\"'’”)\]]*(?:\[\^[^\]\s]+\])*(?=\s+[\"'‘“]?[A-Z0-9])")
+# whitespace and something that can start a sentence. Matching starts at the first mark of a run
+# ("..."), which keeps a long run of dots linear.
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'’”)\]]*(?:\[\^[^\]\s]+\])*(?=\s+[\"'‘“]?[A-Z0-9])")
 _LITERAL_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:al|e\.g|i\.e|cf|vs|Fig|fig|Eq|eq|No|no|pp?|approx|ca|Dr|Mr|Ms|Mrs|St|Sec|sec|Ch|ch|vol|Vol)|\b[A-Z])$"

@@ -121,10 +121,18 @@ class InconsistentFact(ProjectRule):
             )
 
     def _across_chapters(self, group: list[Mention], tolerance: float) -> Iterator[Diagnostic]:
+        # One representative per document and value: a chapter repeating a number adds no comparison.
+        distinct: dict[tuple[int, tuple[object, ...]], Mention] = {}
+        for mention in group:
+            quantity = mention.quantity
+            key = (quantity.value, quantity.comparator, quantity.low, quantity.high, quantity.approximate)
+            distinct.setdefault((id(mention.document), key), mention)
+        if len({document for document, _ in distinct}) < 2:
+            return
         for mention in group:
             others = [
                 other
-                for other in group
+                for other in distinct.values()
                 if other.document is not mention.document and not agrees(mention.quantity, other.quantity, tolerance)
             ]
             if not others:
