@@ -4,32 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from doclint.claims import samples
 from doclint.config import config_from_table
 from doclint.engine import Linter
 from doclint.fixes import run_fixes
 
-REFERENCES = """references:
-  - id: brown2020
-    type: paper-conference
-    title: Language Models are Few-Shot Learners
-    author: [{family: Brown}, {family: Mann}]
-    issued: {date-parts: [[2020]]}
-    URL: https://arxiv.org/abs/2005.14165
-  - id: site
+# The examples' registries plus a web page, for the staleness checks.
+REFERENCES = samples.REFERENCES + """  - id: site
     type: webpage
     title: A leaderboard
     accessed: {date-parts: [[2025, 1, 1]]}
 """
-CLAIMS = """claims:
-  - id: gpt3.params
-    subject: GPT-3
-    aliases: [GPT-3, davinci]
-    property: parameters
-    value: 175e9
-    unit: parameters
-    source: brown2020
-    locator: Table 2.1
-"""
+CLAIMS = samples.CLAIMS
 GENERATED = '[^brown2020]: Brown et al., "Language Models are Few-Shot Learners", 2020. https://arxiv.org/abs/2005.14165'
 
 

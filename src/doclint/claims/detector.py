@@ -60,15 +60,7 @@ def score_sentence(
     """Assess one sentence; ``threshold`` overrides the model's (higher = fewer, surer findings)."""
     model = model or default_model()
     fired = active_features(prepare(sentence, section, prev, next))
-    contributions = {f.signal: model.weights.get(f.name, 0.0) for f in fired}
-    score = logistic(model.bias + sum(contributions.values()))
-    cutoff = model.threshold if threshold is None else threshold
-    return Assessment(
-        needs_citation=score >= cutoff,
-        score=score,
-        signals=_strongest_first(fired, contributions),
-        contributions=contributions,
-    )
+    return _assessment(fired, model, model.threshold if threshold is None else threshold)
 
 
 def assess_if_claim(
@@ -98,9 +90,18 @@ def assess_if_claim(
     if logistic(bound) < cutoff:
         return None
     active = [f for f in FEATURES if (fired[f.name] if f.name in fired else f.test(prepared))]
-    contributions = {f.signal: model.weights.get(f.name, 0.0) for f in active}
+    return _assessment(active, model, cutoff)
+
+
+def _assessment(fired: list[Feature], model: Model, cutoff: float) -> Assessment:
+    contributions = {f.signal: model.weights.get(f.name, 0.0) for f in fired}
     score = logistic(model.bias + sum(contributions.values()))
-    return Assessment(score >= cutoff, score, _strongest_first(active, contributions), contributions)
+    return Assessment(
+        needs_citation=score >= cutoff,
+        score=score,
+        signals=_strongest_first(fired, contributions),
+        contributions=contributions,
+    )
 
 
 def _strongest_first(fired: list[Feature], contributions: dict[str, float]) -> list[str]:

@@ -14,8 +14,9 @@ from __future__ import annotations
 import bisect
 import re
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from doclint.document import Document
 from doclint.model import Paragraph
@@ -91,6 +92,17 @@ class ProseParagraph:
         previous = self.sentences[index - 1].markdown if index > 0 else ""
         following = self.sentences[index + 1].markdown if index + 1 < len(self.sentences) else ""
         return previous, following
+
+
+COVERAGES = ("sentence", "paragraph")
+
+
+def coverage_option(options: Mapping[str, Any], code: str) -> str:
+    """The ``coverage`` option of a rule that asks whether a sentence is cited, validated."""
+    coverage = options.get("coverage", "sentence")
+    if coverage not in COVERAGES:
+        raise ValueError(f"{code} option 'coverage' must be one of {', '.join(COVERAGES)}, not {coverage!r}")
+    return str(coverage)
 
 
 _CACHE: dict[int, tuple[weakref.ref[Document], list[ProseParagraph]]] = {}

@@ -2,18 +2,11 @@ from collections.abc import Iterator
 
 from doclint.claims.citations import append_definitions, definition_line, definitions_by_label, did_you_mean
 from doclint.claims.registry import normalize_label
+from doclint.claims.samples import REFERENCES
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
 
-REFERENCES = """references:
-  - id: brown2020
-    type: article-journal
-    title: Language Models are Few-Shot Learners
-    author: [{family: Brown, given: Tom B.}, {family: Mann, given: Benjamin}]
-    issued: {date-parts: [[2020, 5, 28]]}
-    URL: https://arxiv.org/abs/2005.14165
-"""
 
 
 class UnknownCitationKey(ProjectRule):

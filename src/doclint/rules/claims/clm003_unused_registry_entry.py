@@ -2,26 +2,11 @@ from collections.abc import Iterator
 
 from doclint.claims.citations import foreign_citations
 from doclint.claims.registry import normalize_label
+from doclint.claims.samples import GPT3_CITED, KAPLAN_CITED, registries
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
 
-REFERENCES = """references:
-  - id: brown2020
-    type: article-journal
-    title: Language Models are Few-Shot Learners
-  - id: kaplan2020
-    type: article-journal
-    title: Scaling Laws for Neural Language Models
-"""
-CLAIMS = """claims:
-  - id: gpt3.params
-    subject: GPT-3
-    value: 175e9
-    unit: parameters
-    source: brown2020
-"""
-CHAPTER = "GPT-3 has 175 billion parameters.[^gpt3.params]\n\n[^gpt3.params]: Brown et al., 2020.\n"
 
 
 class UnusedRegistryEntry(ProjectRule):
@@ -45,16 +30,10 @@ class UnusedRegistryEntry(ProjectRule):
     severity = Severity.WARNING
     examples = Examples(
         failing=(
-            Example({"docs/example.md": CHAPTER, "references.yaml": REFERENCES, "claims.yaml": CLAIMS}),
+            Example(registries(GPT3_CITED), description="kaplan2020 is cited nowhere"),
         ),
         passing=(
-            Example(
-                {
-                    "docs/example.md": CHAPTER + "\nLoss follows a power law.[^kaplan2020]\n\n[^kaplan2020]: Kaplan.\n",
-                    "references.yaml": REFERENCES,
-                    "claims.yaml": CLAIMS,
-                }
-            ),
+            Example(registries(GPT3_CITED, **{"docs/scaling.md": KAPLAN_CITED})),
         ),
     )
 

@@ -1,15 +1,11 @@
 from collections.abc import Iterator
 
 from doclint.claims.registry import Entry, normalize_label
+from doclint.claims.samples import REFERENCES
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
 
-REFERENCES = """references:
-  - id: brown2020
-    type: article-journal
-    title: Language Models are Few-Shot Learners
-"""
 
 
 class DuplicateCitationKey(ProjectRule):

@@ -13,6 +13,7 @@ from doclint.claims.facts import (
 )
 from doclint.claims.numbers import COUNT
 from doclint.claims.registry import Entry, Registry
+from doclint.claims.samples import CLAIMS, GPT3_CITED, KAPLAN_CITED, REFERENCES, registries
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
@@ -26,22 +27,6 @@ CSL_TYPES = frozenset(
     report review review-book software song speech standard thesis treaty webpage""".split()
 )
 CSL_DATES = ("issued", "accessed", "original-date", "submitted", "event-date", "container")
-GOOD_REFERENCES = """references:
-  - id: brown2020
-    type: article-journal
-    title: Language Models are Few-Shot Learners
-    issued: {date-parts: [[2020, 5, 28]]}
-"""
-GOOD_CLAIMS = """claims:
-  - id: gpt3.params
-    subject: GPT-3
-    value: 175e9
-    unit: parameters
-    source: brown2020
-    as_of: 2020-05-28
-    review: stable
-"""
-CHAPTER = "GPT-3 has 175 billion parameters.[^gpt3.params]\n\n[^gpt3.params]: Brown et al., 2020.\n"
 
 
 class MalformedRegistryEntry(ProjectRule):
@@ -73,23 +58,23 @@ class MalformedRegistryEntry(ProjectRule):
         failing=(
             Example(
                 {
-                    "docs/example.md": CHAPTER,
+                    "docs/example.md": GPT3_CITED,
                     "references.yaml": "references:\n  - id: brown2020\n    type: journal\n    issued: {date-parts: []}\n",
-                    "claims.yaml": GOOD_CLAIMS,
+                    "claims.yaml": CLAIMS,
                 },
                 description="a CSL type that does not exist, no title, empty date-parts",
             ),
             Example(
                 {
-                    "docs/example.md": CHAPTER,
-                    "references.yaml": GOOD_REFERENCES,
+                    "docs/example.md": GPT3_CITED,
+                    "references.yaml": REFERENCES,
                     "claims.yaml": "claims:\n  - id: gpt3.params\n    value: lots\n    source: brwn2020\n",
                 },
                 description="a claim with no unit, a value that is not a number and an unknown source",
             ),
-            Example({"docs/example.md": CHAPTER, "references.yaml": "references: [\n"}),
+            Example({"docs/example.md": GPT3_CITED, "references.yaml": "references: [\n"}),
         ),
-        passing=(Example({"docs/example.md": CHAPTER, "references.yaml": GOOD_REFERENCES, "claims.yaml": GOOD_CLAIMS}),),
+        passing=(Example(registries(GPT3_CITED + "\n" + KAPLAN_CITED)),),
     )
 
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:

@@ -4,30 +4,17 @@ from doclint.claims.facts import ClaimFact, fact_index
 from doclint.claims.mentions import Mention, mentions
 from doclint.claims.numbers import agrees, compatible_units
 from doclint.claims.registry import normalize_label
+from doclint.claims.samples import registries
 from doclint.claims.sentences import locate
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
 
-REFERENCES = """references:
-  - id: brown2020
-    type: article-journal
-    title: Language Models are Few-Shot Learners
-"""
-CLAIMS = """claims:
-  - id: gpt3.params
-    subject: GPT-3
-    property: parameters
-    value: 175e9
-    unit: parameters
-    source: brown2020
-    locator: Table 2.1
-"""
 DEFINITION = "\n[^gpt3.params]: Brown et al., 2020, Table 2.1.\n"
 
 
 def _series(sentence: str) -> Example:
-    return Example({"docs/example.md": sentence + "\n" + DEFINITION, "references.yaml": REFERENCES, "claims.yaml": CLAIMS})
+    return Example(registries(sentence + "\n" + DEFINITION))
 
 
 class ClaimValueMismatch(ProjectRule):

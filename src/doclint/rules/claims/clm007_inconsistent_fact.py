@@ -4,30 +4,16 @@ from doclint.claims.facts import ClaimFact, describes, fact_index
 from doclint.claims.mentions import Mention, mentions
 from doclint.claims.numbers import agrees
 from doclint.claims.registry import normalize_label
+from doclint.claims.samples import GPT3_CITED, registries
 from doclint.claims.sentences import locate
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
 
-REFERENCES = """references:
-  - id: brown2020
-    type: article-journal
-    title: Language Models are Few-Shot Learners
-"""
-CLAIMS = """claims:
-  - id: gpt3.params
-    subject: GPT-3
-    aliases: [GPT-3, davinci]
-    property: parameters
-    value: 175e9
-    unit: parameters
-    source: brown2020
-"""
-CITED = "GPT-3 has 175 billion parameters.[^gpt3.params]\n\n[^gpt3.params]: Brown et al., 2020, Table 2.1.\n"
 
 
 def _registered(text: str) -> Example:
-    return Example({"docs/example.md": text, "docs/intro.md": CITED, "references.yaml": REFERENCES, "claims.yaml": CLAIMS})
+    return Example(registries(text, **{"docs/intro.md": GPT3_CITED}))
 
 
 def _chapters(first: str, second: str) -> Example:

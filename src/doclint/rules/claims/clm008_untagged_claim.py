@@ -3,12 +3,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from doclint.claims.detector import assess_if_claim, default_model
-from doclint.claims.sentences import prose
+from doclint.claims.sentences import coverage_option, prose
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.document import Document
 from doclint.rules.base import DocumentRule, Example, Examples, RuleContext
 
-COVERAGES = ("sentence", "paragraph")
 # Headings and admonition titles whose prose is navigation or the course's own examples.
 DEFAULT_SKIPPED_SECTIONS = (
     "next steps", "see also", "further reading", "what's next", "exercises?", "examples?", "worked example",
@@ -48,6 +47,8 @@ class UntaggedClaim(DocumentRule):
     - `coverage`: `sentence` (default), each claim needs its own footnote; `paragraph`, a footnote
       at the end of a paragraph covers every sentence of it.
 
+    - `documents`: `all` (default) checks every document; `citing` only documents that cite at least
+      one source, for sites where most pages (API references, release notes) are not sourced texts;
     - `skip-sections`: words or regular expressions; prose under a heading or inside an admonition
       whose title matches one is not scored. The default skips navigation and the course's own
       examples: next steps, see also, further reading, exercises, examples, try it, quiz.
@@ -68,7 +69,12 @@ class UntaggedClaim(DocumentRule):
     name = "untagged-claim"
     family = "claims"
     severity = Severity.WARNING
-    default_options = {"threshold": None, "coverage": "sentence", "skip-sections": list(DEFAULT_SKIPPED_SECTIONS)}
+    default_options = {
+        "threshold": None,
+        "coverage": "sentence",
+        "skip-sections": list(DEFAULT_SKIPPED_SECTIONS),
+        "documents": "all",
+    }
     examples = Examples(
         failing=(
             Example.of("# Scale\n\nGPT-3 has 175 billion parameters and was trained on 300 billion tokens.\n"),
@@ -82,6 +88,7 @@ class UntaggedClaim(DocumentRule):
             Example.of("# Scale\n\nGPT-3 has 175 billion parameters.[^brown]\n\n[^brown]: Brown et al., 2020.\n"),
             Example.of("# Tokens\n\nIn this chapter, we will walk through how tokenization works.\n"),
             Example.of("Let's compute the softmax of the logits [2.0, 1.0, 0.1].\n"),
+            Example.of("React Native 0.80 ships with React 19.1.\n", options={"documents": "citing"}),
             Example.of(
                 "GPT-3 has 175 billion parameters. It was trained on 300 billion tokens.[^brown]\n\n[^brown]: Brown et al.\n",
                 options={"coverage": "paragraph"},
@@ -90,9 +97,12 @@ class UntaggedClaim(DocumentRule):
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Diagnostic]:
-        coverage = context.options.get("coverage", "sentence")
-        if coverage not in COVERAGES:
-            raise ValueError(f"CLM008 option 'coverage' must be one of {', '.join(COVERAGES)}, not {coverage!r}")
+        coverage = coverage_option(context.options, "CLM008")
+        documents = context.options.get("documents", "all")
+        if documents not in ("all", "citing"):
+            raise ValueError(f"CLM008 option 'documents' must be 'all' or 'citing', not {documents!r}")
+        if documents == "citing" and not (document.footnote_calls or document.footnote_definitions):
+            return
         threshold = context.options.get("threshold")
         if threshold is not None and not (isinstance(threshold, (int, float)) and 0 <= threshold <= 1):
             raise ValueError(f"CLM008 option 'threshold' must be a number from 0 to 1, not {threshold!r}")

@@ -1,7 +1,7 @@
 import re
 from collections.abc import Iterator
 
-from doclint.claims.sentences import locate, prose
+from doclint.claims.sentences import coverage_option, locate, prose
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.document import Document
 from doclint.rules.base import DocumentRule, Example, Examples, RuleContext
@@ -25,7 +25,6 @@ WEASEL = re.compile(
     r"|\baccording to (?:some|many|most|several) (?:experts|researchers|studies|sources|scientists)\b"
     r"|\bscience (?:says|shows)\b"
 )  # all lowercase: matched against lowercased text, several times faster than IGNORECASE
-COVERAGES = ("sentence", "paragraph")
 
 
 _WEASEL_ANY_CASE = re.compile(WEASEL.pattern, re.IGNORECASE)
@@ -84,9 +83,7 @@ class WeaselAttribution(DocumentRule):
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Diagnostic]:
-        coverage = context.options.get("coverage", "sentence")
-        if coverage not in COVERAGES:
-            raise ValueError(f"CLM010 option 'coverage' must be one of {', '.join(COVERAGES)}, not {coverage!r}")
+        coverage = coverage_option(context.options, "CLM010")
         if not any(WEASEL.search(paragraph.text.lower()) for paragraph in document.paragraphs):
             return  # the cheap test: no candidate phrase anywhere
         for paragraph in prose(document):

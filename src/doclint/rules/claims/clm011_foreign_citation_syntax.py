@@ -9,20 +9,13 @@ from doclint.claims.citations import (
     foreign_citations,
 )
 from doclint.claims.registry import Registry, normalize_label
+from doclint.claims.samples import REFERENCES
 from doclint.diagnostics import Diagnostic, Edit, Severity
 from doclint.document import Document
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
 from doclint.site import Mdx1Compat
 
-REFERENCES = """references:
-  - id: brown2020
-    type: article-journal
-    title: Language Models are Few-Shot Learners
-    author: [{family: Brown}, {family: Mann}]
-    issued: {date-parts: [[2020]]}
-    URL: https://arxiv.org/abs/2005.14165
-"""
 
 
 class ForeignCitationSyntax(ProjectRule):
