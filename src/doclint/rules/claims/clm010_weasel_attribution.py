@@ -17,9 +17,10 @@ WEASEL = re.compile(
     rf"|\b(?:(?:many|some|most|several|other|leading) )?{_UNNAMED_GROUP}"
     r" (?:(?:now|generally|widely|largely|broadly) )?(?:agree|say|believe|argue|claim|think|contend|feel)\b"
     r"|\b(?:many|some|others) (?:agree|say|believe|argue|claim|think|contend)\b"
-    r"|\bit (?:is|has been) (?:(?:widely|generally|commonly|often|frequently|increasingly|now) )?"
+    # "it is widely believed"; without an adverb only "it is said that": "when it is shown" is about a UI
+    r"|\bit (?:is|has been) (?:(?:widely|generally|commonly|often|frequently|increasingly|now) |(?=\w+ that\b))"
     r"(?:believed|accepted|thought|said|reported|claimed|argued|agreed|recognized|recognised|assumed|shown|"
-    r"suggested|known(?! as))\b"
+    r"suggested|known)\b(?! as\b)"
     r"|\b(?:is|are|was|were) (?:widely|generally|commonly|often|broadly|universally) (?:considered|regarded|"
     r"believed|seen|viewed|accepted|thought|recognized|recognised|acknowledged)\b"
     r"|\baccording to (?:some|many|most|several) (?:experts|researchers|studies|sources|scientists)\b"
