@@ -31,7 +31,7 @@ def found(root: Path, *codes: str, rules: dict | None = None) -> list[tuple[str,
 def fixed(root: Path, codes: tuple[str, ...], unsafe: bool = False) -> str:
     outcome, result = run_fixes(linter(root, codes), [Path("docs")], unsafe)
     assert not outcome.refused and not result.diagnostics, (outcome.refused, result.diagnostics)
-    ((before, after),) = outcome.changed.values()
+    ((_, after),) = outcome.changed.values()
     return after.decode()
 
 

@@ -264,6 +264,6 @@ def describes(fact: ClaimFact, quantity: Quantity, sentence_text: str) -> bool:
         return True
     if not word:
         return False
-    stem = re.escape(word[:-1] if word.endswith("s") else word)
+    stem = re.escape(word.removesuffix("s"))
     after = sentence_text[quantity.span[1] :]
     return bool(re.match(rf"[\s-]+(?:[\w-]+\s+){{0,2}}{stem}s?\b(?!\s+per\b)", after, re.IGNORECASE))

@@ -39,7 +39,6 @@ class Entry:
     path: str  # display path of the registry file
     line: int
     field_lines: Mapping[str, int] = field(default_factory=dict)
-    id_from_key: bool = False  # written as a mapping key (``gpt3.params: {...}``) rather than an ``id`` field
 
     @property
     def key(self) -> str | None:
@@ -150,16 +149,17 @@ def _link(reference: Entry) -> str:
 
 
 def load_registry(root: Path, files: RegistryFiles) -> Registry:
-    found: dict[str, list[Entry]] = {"reference": [], "claim": []}
+    found: dict[Kind, list[Entry]] = {"reference": [], "claim": []}
     problems: list[RegistryProblem] = []
     shown: list[str] = []
-    for kind, names in (("reference", files.references), ("claim", files.claims)):
+    kinds: tuple[tuple[Kind, tuple[str, ...]], ...] = (("reference", files.references), ("claim", files.claims))
+    for kind, names in kinds:
         for name in names:
             path = (root / name).resolve()
             if path.is_file():
                 display = display_path(path)
                 shown.append(display)
-                found[kind].extend(_read(path, display, kind, problems))  # type: ignore[arg-type]
+                found[kind].extend(_read(path, display, kind, problems))
     return Registry(found["reference"], found["claim"], problems, shown)
 
 
@@ -249,13 +249,11 @@ def _entry(
         fields[name] = _construct(constructor, value_node)
         lines[name] = value_node.start_mark.line + 1
     entry_id = fields.get("id")
-    from_key = False
-    if key is not None:
+    if key is not None:  # the mapping form: ``gpt3.params: {...}``
         entry_id = str(constructor.construct_object(key, deep=True))
         lines.setdefault("id", line)
-        from_key = True
     identifier = str(entry_id) if isinstance(entry_id, (str, int, float)) and str(entry_id).strip() else None
-    return Entry(kind, identifier, fields, display, line, lines, from_key)
+    return Entry(kind, identifier, fields, display, line, lines)
 
 
 

@@ -8,7 +8,6 @@ from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
 
 
-
 class UnknownCitationKey(ProjectRule):
     """A footnote citation `[^key]` that Docusaurus cannot resolve in its file.
 

@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 from doclint.claims.citations import called_labels
 from doclint.claims.registry import normalize_label
-from doclint.diagnostics import Diagnostic, Edit, Severity
+from doclint.diagnostics import Diagnostic, Edit, Fix, Severity
 from doclint.document import Document
 from doclint.model import FootnoteDefinition
 from doclint.rules.base import DocumentRule, Example, Examples, RuleContext
@@ -66,7 +66,7 @@ class UnusedFootnoteDefinition(DocumentRule):
                 fix=self._deletion(document, definition),
             )
 
-    def _deletion(self, document: Document, definition: FootnoteDefinition):  # type: ignore[no-untyped-def]
+    def _deletion(self, document: Document, definition: FootnoteDefinition) -> Fix | None:
         if definition.column != 1:
             return None
         source = document.source

@@ -8,7 +8,6 @@ from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
 
 
-
 class UnusedRegistryEntry(ProjectRule):
     """A reference or claim in the registries that no chapter of the series cites.
 

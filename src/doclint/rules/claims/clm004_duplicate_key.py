@@ -7,7 +7,6 @@ from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
 
 
-
 class DuplicateCitationKey(ProjectRule):
     """A citation key defined twice: a footnote label, a registry id, or a claim id equal to a reference id.
 

@@ -105,7 +105,7 @@ class MalformedRegistryEntry(ProjectRule):
             yield "title", "has no 'title'"
         for field in CSL_DATES:
             if field in reference.fields:
-                yield from _field_error(field, lambda: read_date(reference.get(field)), named=True)
+                yield from _field_error(field, lambda name=field: read_date(reference.get(name)), named=True)
         if "review" in reference.fields:
             yield from _field_error("review", lambda: review_days(reference.get("review")), named=True)
 

@@ -7,6 +7,7 @@ from doclint.claims.registry import normalize_label
 from doclint.claims.samples import registries
 from doclint.claims.sentences import locate
 from doclint.diagnostics import Diagnostic, Severity
+from doclint.document import Document
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
 
@@ -70,7 +71,7 @@ class ClaimValueMismatch(ProjectRule):
                     if fact is not None:
                         yield from self._compare(document, fact, found)
 
-    def _compare(self, document, fact: ClaimFact, found: list[Mention]) -> Iterator[Diagnostic]:  # type: ignore[no-untyped-def]
+    def _compare(self, document: Document, fact: ClaimFact, found: list[Mention]) -> Iterator[Diagnostic]:
         candidates = [m for m in found if compatible_units(m.quantity.unit, fact.quantity.unit)]
         about_subject = [m for m in candidates if m.subject in fact.aliases]
         unrelated = [m for m in candidates if m.subject and m.subject not in fact.aliases]

@@ -1,4 +1,5 @@
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
 
 from doclint.claims.facts import ClaimFact, describes, fact_index
 from doclint.claims.mentions import Mention, mentions
@@ -9,7 +10,6 @@ from doclint.claims.sentences import locate
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
-
 
 
 def _registered(text: str) -> Example:
@@ -47,7 +47,7 @@ class InconsistentFact(ProjectRule):
     name = "inconsistent-fact"
     family = "claims"
     severity = Severity.WARNING
-    default_options = {"units": ["parameters"], "tolerance": 0.0}
+    default_options: ClassVar[Mapping[str, Any]] = {"units": ["parameters"], "tolerance": 0.0}
     examples = Examples(
         failing=(
             _registered("The original davinci model, with its 170 billion parameters, was expensive to serve.\n"),

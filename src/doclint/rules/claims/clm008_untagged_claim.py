@@ -1,6 +1,7 @@
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
+from typing import Any, ClassVar
 
 from doclint.claims.detector import assess_if_claim, default_model
 from doclint.claims.sentences import coverage_option, prose
@@ -69,7 +70,7 @@ class UntaggedClaim(DocumentRule):
     name = "untagged-claim"
     family = "claims"
     severity = Severity.WARNING
-    default_options = {
+    default_options: ClassVar[Mapping[str, Any]] = {
         "threshold": None,
         "coverage": "sentence",
         "skip-sections": list(DEFAULT_SKIPPED_SECTIONS),

@@ -1,5 +1,6 @@
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
 
 from doclint.claims.facts import FieldError, read_date, review_days
 from doclint.claims.registry import Entry, Registry
@@ -60,7 +61,7 @@ class StaleSource(ProjectRule):
     name = "stale-source"
     family = "claims"
     severity = Severity.WARNING
-    default_options = {
+    default_options: ClassVar[Mapping[str, Any]] = {
         "today": None,
         "reference-review": "annual",
         "volatile-types": ["webpage", "post", "post-weblog", "software", "dataset"],

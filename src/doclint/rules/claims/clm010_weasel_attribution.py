@@ -1,5 +1,6 @@
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
 
 from doclint.claims.sentences import coverage_option, locate, prose
 from doclint.diagnostics import Diagnostic, Severity
@@ -65,7 +66,7 @@ class WeaselAttribution(DocumentRule):
     name = "weasel-attribution"
     family = "claims"
     severity = Severity.WARNING
-    default_options = {"coverage": "sentence"}
+    default_options: ClassVar[Mapping[str, Any]] = {"coverage": "sentence"}
     examples = Examples(
         failing=(
             Example.of("Studies show that larger models are more sample-efficient.\n"),

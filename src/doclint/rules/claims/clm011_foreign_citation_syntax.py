@@ -17,7 +17,6 @@ from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
 from doclint.site import Mdx1Compat
 
 
-
 class ForeignCitationSyntax(ProjectRule):
     """Citation syntax from Pandoc, Quarto or MyST that Docusaurus renders literally or fails on.
 
