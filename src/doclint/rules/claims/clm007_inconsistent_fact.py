@@ -1,7 +1,7 @@
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from doclint.claims.facts import ClaimFact, describes, fact_index
+from doclint.claims.facts import UNITS, ClaimFact, describes, fact_index
 from doclint.claims.mentions import Mention, mentions
 from doclint.claims.numbers import agrees
 from doclint.claims.registry import normalize_label
@@ -26,9 +26,11 @@ class InconsistentFact(ProjectRule):
     ## What it does
     Finds numbers attributed to a name: the nearest name in the sentence, either a subject alias
     of `claims.yaml` or a model-like name (`GPT-3`, `BERT`, `PaLM`, `InstructGPT`). Then:
-    - when the name is the subject of a registered claim in the same unit (or the sentence names
-      the claim's `property`), and the sentence does not cite that claim, the number must agree with
-      the claim's value (within its tolerance; CLM006 checks sentences that cite it);
+    - when the name is the subject of a registered claim and the number states it (same unit; a
+      bare number followed by the claim's `property`, "1.4 trillion training tokens"; a date with
+      the property in the sentence, "introduced in 2017"), and the sentence does not cite that
+      claim, the number must agree with the claim's value within its tolerance (CLM006 checks
+      sentences that cite it);
     - when no claim covers the name and unit, every mention of that name and unit across the
       chapters must agree; each one that disagrees with a mention in another chapter is reported
       with the other location. Only the units in the `units` option are compared this way
@@ -71,8 +73,10 @@ class InconsistentFact(ProjectRule):
 
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
         index = fact_index(project.registry)
-        units = {str(unit).lower() for unit in context.options.get("units", ["parameters"])}
-        tolerance = float(context.options.get("tolerance", 0.0))
+        units = _units(context.options.get("units", ["parameters"]))
+        tolerance = context.options.get("tolerance", 0.0)
+        if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)) or tolerance < 0:
+            raise ValueError(f"CLM007 option 'tolerance' must be a relative tolerance such as 0.05, not {tolerance!r}")
         unregistered: dict[tuple[str, str], list[Mention]] = {}
         for document in project.documents.values():
             for mention in mentions(document, index.aliases):
@@ -136,3 +140,9 @@ class InconsistentFact(ProjectRule):
                 f"covers {mention.subject} {mention.quantity.unit}: add one to claims.yaml (value, unit, source) and cite it",
                 end_column=end_column,
             )
+
+
+def _units(value: object) -> set[str]:
+    if not isinstance(value, list) or not all(isinstance(unit, str) and unit.lower() in UNITS for unit in value):
+        raise ValueError(f"CLM007 option 'units' must be a list of units ({', '.join(sorted(UNITS))}), not {value!r}")
+    return {UNITS[unit.lower()] for unit in value}
