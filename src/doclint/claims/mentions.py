@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from doclint.claims.numbers import Quantity, find_quantities
-from doclint.claims.sentences import ProseSentence, sentences
+from doclint.claims.sentences import ProseSentence, prose_where
 from doclint.document import Document
 
 # A model-like name: letters glued to a digit (GPT-3, T5, Llama-2), two or more capitals (BERT,
@@ -60,7 +60,12 @@ def mentions(document: Document, aliases: re.Pattern[str] | None) -> list[Mentio
     cached = _CACHE.get(key)
     if cached is not None and cached[0]() is document:
         return cached[1]
-    found = [mention for sentence in sentences(document) for mention in _sentence_mentions(document, sentence, aliases)]
+    found = [
+        mention
+        for paragraph in prose_where(document, _HAS_NUMBER.search)
+        for sentence in paragraph.sentences
+        for mention in _sentence_mentions(document, sentence, aliases)
+    ]
     _CACHE[key] = (weakref.ref(document, lambda _, cache=_CACHE: cache.pop(key, None)), found)
     return found
 

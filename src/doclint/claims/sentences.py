@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 import weakref
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -124,13 +124,21 @@ def sentences(document: Document) -> Iterator[ProseSentence]:
         yield from paragraph.sentences
 
 
-def _split_document(document: Document) -> Iterator[ProseParagraph]:
+def prose_where(document: Document, keep: Callable[[str], object]) -> Iterator[ProseParagraph]:
+    """The prose paragraphs whose text passes ``keep``, split only if no rule has split them all yet."""
+    cached = _CACHE.get(id(document))
+    if cached is not None and cached[0]() is document:
+        return (paragraph for paragraph in cached[1] if keep(paragraph.paragraph.text))
+    return _split_document(document, keep)
+
+
+def _split_document(document: Document, keep: Callable[[str], object] | None = None) -> Iterator[ProseParagraph]:
     heading_lines = [heading.line for heading in document.headings]
     link_texts: dict[int, list[str]] = {}
     for link in document.links:
         link_texts.setdefault(link.line, []).append(link.text.strip())
     for paragraph in document.paragraphs:
-        if paragraph.context in _NOT_PROSE or not paragraph.text.strip():
+        if paragraph.context in _NOT_PROSE or not paragraph.text.strip() or (keep and not keep(paragraph.text)):
             continue
         if document.is_mdx and _MDX_STATEMENT.match(paragraph.text):
             continue
