@@ -7,6 +7,7 @@ these helpers compare normalised labels instead.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections.abc import Iterable
@@ -80,16 +81,16 @@ class ForeignCitation:
 
 
 def foreign_citations(document: Document) -> list[ForeignCitation]:
-    """Pandoc ``[@key]`` and MyST ``{cite}`key``` outside code; cheap when the file has neither."""
+    """Pandoc ``[@key]`` and MyST ``{cite}`key``` outside code and front matter."""
     text = document.text
     if "@" not in text and "{cite" not in text:
         return []
-    masked = document.masked_text
+    outside = _OutsideCode(document)
     found: list[ForeignCitation] = []
     if "@" in text:
-        for match in _BRACKETS.finditer(masked):
+        for match in _BRACKETS.finditer(text):
             body = match.group("body")
-            if "@" not in body or not _HAS_PANDOC_KEY.search(body):
+            if "@" not in body or not _HAS_PANDOC_KEY.search(body) or not outside.holds(match.start(), match.end()):
                 continue
             items = [_PANDOC_ITEM.match(item.strip()) for item in body.split(";")]
             if not items or not all(items):
@@ -102,10 +103,28 @@ def foreign_citations(document: Document) -> list[ForeignCitation]:
             )
             found.append(ForeignCitation("pandoc", keys, locators, match.start(), match.end()))
     if "{cite" in text:
-        for match in _MYST_ROLE.finditer(masked):
+        for match in _MYST_ROLE.finditer(text):
+            if not outside.holds(match.start(), match.end()):
+                continue
             role_end = match.end()
             key_match = re.match(r"`([^`\n]*)`", text[role_end:])
             end = role_end + key_match.end() if key_match else role_end
             keys = tuple(key.strip() for key in key_match.group(1).split(",")) if key_match else ()
             found.append(ForeignCitation("myst", keys, ("",) * len(keys), match.start(), end))
     return sorted(found, key=lambda citation: citation.start)
+
+
+class _OutsideCode:
+    """Is a span of the text clear of code and front matter? (Cheaper than building masked_text.)"""
+
+    def __init__(self, document: Document) -> None:
+        self.ranges = sorted(document.code_ranges)
+        self.starts = [start for start, _ in self.ranges]
+        self.body_start = document.source.offset(document.body_start_line) if document.front_matter else 0
+
+    def holds(self, start: int, end: int) -> bool:
+        if start < self.body_start:
+            return False
+        # Code ranges never overlap, so only the last one starting before ``end`` can reach ``start``.
+        index = bisect.bisect_left(self.starts, end) - 1
+        return index < 0 or self.ranges[index][1] <= start
