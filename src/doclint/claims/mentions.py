@@ -51,18 +51,26 @@ def alias_pattern(aliases: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(name) for name in names) + r")(?![\w-]|\.\d)")
 
 
-_CACHE: dict[tuple[int, str], tuple[weakref.ref[Document], list[Mention]]] = {}
+_CACHE: dict[tuple[int, str, str], tuple[weakref.ref[Document], list[Mention]]] = {}
 
 
-def mentions(document: Document, aliases: re.Pattern[str] | None) -> list[Mention]:
-    """Every number in the document's prose with the name it is attributed to; cached per document."""
-    key = (id(document), aliases.pattern if aliases else "")
+def mentions(document: Document, aliases: re.Pattern[str] | None, topic: re.Pattern[str] | None = None) -> list[Mention]:
+    """Every number in the document's prose with the name it is attributed to; cached per document.
+
+    ``topic`` narrows the search to paragraphs it matches (a rule that compares parameter counts
+    skips every paragraph that never says "parameters" or names a registered subject).
+    """
+    key = (id(document), aliases.pattern if aliases else "", topic.pattern if topic else "")
     cached = _CACHE.get(key)
     if cached is not None and cached[0]() is document:
         return cached[1]
+
+    def relevant(text: str) -> bool:
+        return bool(_HAS_NUMBER.search(text)) and (topic is None or bool(topic.search(text)))
+
     found = [
         mention
-        for paragraph in prose_where(document, _HAS_NUMBER.search)
+        for paragraph in prose_where(document, relevant)
         for sentence in paragraph.sentences
         for mention in _sentence_mentions(document, sentence, aliases)
     ]

@@ -1,9 +1,10 @@
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 from doclint.claims.facts import UNITS, ClaimFact, describes, fact_index
 from doclint.claims.mentions import Mention, mentions
-from doclint.claims.numbers import agrees
+from doclint.claims.numbers import BYTES, COUNT, DATE, FLOPS, PARAMETERS, PERCENT, RATIO, TOKENS, USD, YEAR, agrees
 from doclint.claims.registry import normalize_label
 from doclint.claims.samples import GPT3_CITED, registries
 from doclint.claims.sentences import locate
@@ -78,8 +79,9 @@ class InconsistentFact(ProjectRule):
         if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)) or tolerance < 0:
             raise ValueError(f"CLM007 option 'tolerance' must be a relative tolerance such as 0.05, not {tolerance!r}")
         unregistered: dict[tuple[str, str], list[Mention]] = {}
+        topic = _topic(index.aliases, units)
         for document in project.documents.values():
-            for mention in mentions(document, index.aliases):
+            for mention in mentions(document, index.aliases, topic):
                 if not mention.subject:
                     continue
                 facts = [
@@ -146,3 +148,25 @@ def _units(value: object) -> set[str]:
     if not isinstance(value, list) or not all(isinstance(unit, str) and unit.lower() in UNITS for unit in value):
         raise ValueError(f"CLM007 option 'units' must be a list of units ({', '.join(sorted(UNITS))}), not {value!r}")
     return {UNITS[unit.lower()] for unit in value}
+
+
+# Words without which a paragraph cannot state a number in the unit ("GPT-3 has 175B" alone is a count).
+_UNIT_WORDS = {
+    PARAMETERS: r"param|weights",
+    TOKENS: r"token",
+    FLOPS: r"flop",
+    BYTES: r"byte|\b[kmgtp]i?b\b",
+    USD: r"\$|usd|dollar",
+    PERCENT: r"%|percent|per ?cent",
+}
+
+
+def _topic(aliases: re.Pattern[str] | None, units: set[str]) -> re.Pattern[str] | None:
+    """Paragraphs worth reading: a registered subject's name, or a word for a compared unit."""
+    if COUNT in units or RATIO in units or YEAR in units or DATE in units:
+        return None  # a bare number can be any of these
+    parts = [f"(?:{aliases.pattern})"] if aliases else []
+    words = [_UNIT_WORDS[unit] for unit in sorted(units) if unit in _UNIT_WORDS]
+    if words:
+        parts.append("(?i:" + "|".join(words) + ")")
+    return re.compile("|".join(parts)) if parts else None
