@@ -74,6 +74,11 @@ def test_unused_definition_is_deleted(tree):
     assert fixed(root, ("CLM002",)) == "A claim.[^a] More.[^C]\n\n[^a]: Used.\n[^c]: Used.[^a]\n"
 
 
+def test_unused_definition_at_the_end_leaves_no_blank_line(tree):
+    root = tree({"docs/a.md": "A claim.[^a]\n\n[^a]: Used.\n\n[^b]: Unused.\n"})
+    assert fixed(root, ("CLM002",)) == "A claim.[^a]\n\n[^a]: Used.\n"
+
+
 def test_chapters_that_disagree_are_both_reported_with_the_other_location(tree):
     root = tree(
         {

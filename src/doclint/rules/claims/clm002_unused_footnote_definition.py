@@ -73,8 +73,10 @@ class UnusedFootnoteDefinition(DocumentRule):
         end_line = min(definition.end_line, source.line_count)
         if end_line < source.line_count:
             edit = Edit(definition.line, 1, end_line + 1, 1, "")
-        elif definition.line > 1:
+        elif definition.line > 1:  # the file's last block: also drop the blank lines before it
             previous = definition.line - 1
+            while previous > 1 and not source.line(previous).strip():
+                previous -= 1
             edit = Edit(previous, len(source.line(previous)) + 1, end_line, len(source.line(end_line)) + 1, "")
         else:
             edit = Edit(1, 1, end_line, len(source.line(end_line)) + 1, "")
