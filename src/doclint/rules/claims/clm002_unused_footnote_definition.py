@@ -71,7 +71,8 @@ class UnusedFootnoteDefinition(DocumentRule):
             return None
         source = document.source
         end_line = min(definition.end_line, source.line_count)
-        if end_line < source.line_count:
+        last_block = all(not source.line(number).strip() for number in range(end_line + 1, source.line_count + 1))
+        if not last_block:
             edit = Edit(definition.line, 1, end_line + 1, 1, "")
         elif definition.line > 1:  # the file's last block: also drop the blank lines before it
             previous = definition.line - 1
