@@ -32,7 +32,7 @@ from doclint.site import SiteSettings
 if TYPE_CHECKING:
     from doclint.document import Document
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: Paragraph.footnote_offsets and code_spans
 _MAGIC = b"doclint-cache\n"
 _STANDARD_TYPES = {
     ("datetime", "date"): datetime.date,

@@ -31,6 +31,18 @@ class ConfigError(Exception):
 
 
 @dataclass(frozen=True)
+class RegistryFiles:
+    """The series' citation registries (``[claims]``), relative to the configuration's root.
+
+    A default file that does not exist means "no registry"; a configured one must exist.
+    """
+
+    references: tuple[str, ...] = ("references.yaml",)
+    claims: tuple[str, ...] = ("claims.yaml",)
+    configured: bool = False
+
+
+@dataclass(frozen=True)
 class Config:
     root: Path = field(default_factory=Path.cwd)  # where the config file lives (or the cwd)
     source: Path | None = None
@@ -48,6 +60,7 @@ class Config:
     max_file_size: int = 2_000_000
     cache_dir: str = ".doclint_cache"
     site: SiteSettings = field(default_factory=SiteSettings)
+    registries: RegistryFiles = field(default_factory=RegistryFiles)
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **changes)
@@ -69,7 +82,9 @@ _TOP_LEVEL_KEYS = {
     "max-file-size": "int",
     "cache-dir": "str",
     "site": "table",
+    "claims": "table with references, registry (a path or a list of paths)",
 }
+_CLAIMS_KEYS = {"references": "str or list of str", "registry": "str or list of str"}
 _SITE_KEYS = {
     "markdown-format": "mdx|md|detect",
     "mdx1-compat": "bool or table with comments, admonitions, heading-ids",
@@ -163,6 +178,8 @@ def config_from_table(table: Mapping[str, Any], root: Path, source: Path | None 
         changes["max_file_size"] = table["max-file-size"]
     if "cache-dir" in table:
         changes["cache_dir"] = _string(table["cache-dir"], where, "cache-dir")
+    if "claims" in table:
+        changes["registries"] = _registry_files(table["claims"], root, where)
     site_table = table.get("site", {})
     if not isinstance(site_table, Mapping):
         raise ConfigError(f"{where}: 'site' must be a table")
@@ -210,6 +227,24 @@ def apply_site_overrides(settings: SiteSettings, overrides: Mapping[str, Any], w
     if "static-directories" in overrides:
         changes["static_directories"] = tuple(_string_list(overrides["static-directories"], where, "site.static-directories"))
     return replace(settings, **changes)
+
+
+def _registry_files(value: Any, root: Path, where: str) -> RegistryFiles:
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{where}: 'claims' must be a table")
+    _check_keys(value, _CLAIMS_KEYS, where, "claims.")
+    defaults = RegistryFiles()
+    files: dict[str, tuple[str, ...]] = {"references": defaults.references, "registry": defaults.claims}
+    for key in files:
+        if key not in value:
+            continue
+        entry = value[key]
+        paths = tuple(_string_list([entry] if isinstance(entry, str) else entry, where, f"claims.{key}"))
+        for path in paths:
+            if not (root / path).is_file():
+                raise ConfigError(f"{where}: 'claims.{key}' names {path!r}, which is not a file under {root}")
+        files[key] = paths
+    return RegistryFiles(files["references"], files["registry"], configured=True)
 
 
 def _mdx1_compat(value: Any, where: str) -> Mdx1Compat:

@@ -439,8 +439,10 @@ class _Collector:
 
     def _add_paragraph(self, token: Token, children: list[Token]) -> None:
         start, end = token.map
-        labels = tuple(child.meta.get("label", "") for child in children if child.type == "footnote_ref" and child.meta)
-        self.document.paragraphs.append(Paragraph(_plain_text(children), start + 1, end, labels, self._parent()))
+        text, calls, code = _plain_text_parts(children)
+        labels = tuple(label for label, _ in calls)
+        offsets = tuple(offset for _, offset in calls)
+        self.document.paragraphs.append(Paragraph(text, start + 1, end, labels, self._parent(), offsets, tuple(code)))
 
     def _guess_footnote_line(self, label: str) -> int:
         marker = f"[^{label}]:"
@@ -479,15 +481,29 @@ class _InlinePositions:
 
 def _plain_text(children: list[Token]) -> str:
     """mdast-util-to-string: text, code and image alt; raw HTML/JSX tags contribute nothing."""
+    return _plain_text_parts(children)[0]
+
+
+def _plain_text_parts(children: list[Token]) -> tuple[str, list[tuple[str, int]], list[tuple[int, int]]]:
+    """The plain text, each footnote call's label with its offset in it, and where inline code is."""
     parts: list[str] = []
+    length = 0
+    calls: list[tuple[str, int]] = []
+    code: list[tuple[int, int]] = []
     for child in children:
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type == "image":
-            parts.append(child.content)
+        if child.type in ("text", "code_inline", "image"):
+            part = child.content
         elif child.type in ("softbreak", "hardbreak"):
-            parts.append("\n")
-    return "".join(parts)
+            part = "\n"
+        else:
+            if child.type == "footnote_ref" and child.meta:
+                calls.append((child.meta.get("label", ""), length))
+            continue
+        if child.type == "code_inline":
+            code.append((length, length + len(part)))
+        parts.append(part)
+        length += len(part)
+    return "".join(parts), calls, code
 
 
 def _decode(url: str) -> str:

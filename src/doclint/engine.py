@@ -195,16 +195,18 @@ class Linter:
             return []
         index = ProjectIndex.build(
             result.documents.values(), self.config.site, self.docs_roots(result.files), self.config.root,
-            targets=frozenset(targets),
+            targets=frozenset(targets), registry_files=self.config.registries,
         )
         reported = {_display_path(path) for path in targets}
+        # Findings on series files that are not documents (the citation registries) are always shown.
+        document_paths = {_display_path(path) for path in result.documents}
         found: list[Diagnostic] = []
         for rule_class in project_rules:
             rule = rule_class()
             try:
                 found.extend(
                     d for d in rule.check_project(index, self.contexts[rule.code])
-                    if _is_reported(d.path, reported) or rule.reports_beyond_targets
+                    if _is_reported(d.path, reported) or rule.reports_beyond_targets or d.path not in document_paths
                 )
             except Exception as error:
                 found.append(self._crash(rule, "<project>", error, result.internal_errors))

@@ -126,3 +126,5 @@ class Paragraph:
     end_line: int
     footnotes: tuple[str, ...]
     context: str  # "document", "list item", "block quote", "directive", "footnote", "table"
+    footnote_offsets: tuple[int, ...] = ()  # where each of ``footnotes`` is called, as offsets in ``text``
+    code_spans: tuple[tuple[int, int], ...] = ()  # inline code in ``text`` (start, end), backticks removed

@@ -10,14 +10,16 @@ import re
 import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
+from doclint.config import RegistryFiles
 from doclint.docusaurus_config import find_config_file
 from doclint.site import DocsPlugin, SiteSettings
 
 if TYPE_CHECKING:
+    from doclint.claims.registry import Registry
     from doclint.config import Config
     from doclint.document import Document
 
@@ -89,6 +91,7 @@ class ProjectIndex:
     targets: frozenset[Path] = frozenset()  # the files the run was asked to check
     site_dir: Path = Path(".")
     version_of_path: dict[Path, DocsVersion] = field(default_factory=dict)
+    registry_files: RegistryFiles = field(default_factory=RegistryFiles)
 
     @classmethod
     def build(
@@ -98,6 +101,7 @@ class ProjectIndex:
         docs_roots: tuple[Path, ...],
         project_root: Path,
         targets: frozenset[Path] = frozenset(),
+        registry_files: RegistryFiles | None = None,
     ) -> ProjectIndex:
         site_dir = Path(settings.site_dir).resolve() if settings.site_dir else project_root.resolve()
         # only the versions whose files this run loaded: the routes of the others are not known
@@ -106,7 +110,7 @@ class ProjectIndex:
             if any(_within(version.content_path, root) or _within(root, version.content_path) for root in docs_roots)
         )
         index = cls(settings, docs_roots, project_root=project_root, versions=versions, targets=targets,
-                    site_dir=site_dir)
+                    site_dir=site_dir, registry_files=registry_files or RegistryFiles())
         for document in documents:
             index.documents[document.path] = document
             version = index.version_containing(document.path)
@@ -128,6 +132,13 @@ class ProjectIndex:
             ):
                 best = version
         return best
+
+    @cached_property
+    def registry(self) -> Registry:
+        """The series' references.yaml and claims.yaml, read once per run on first use."""
+        from doclint.claims.registry import load_registry
+
+        return load_registry(self.project_root, self.registry_files)
 
     def docs_root_of(self, path: Path) -> Path | None:
         version = self.version_containing(path)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from doclint.claims.features import Feature, active_features, prepare
+from doclint.claims.features import FEATURES, Feature, active_features, prepare
 
 WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "data" / "claims_detector.json"
 
@@ -60,9 +60,42 @@ def score_sentence(
     """Assess one sentence; ``threshold`` overrides the model's (higher = fewer, surer findings)."""
     model = model or default_model()
     fired = active_features(prepare(sentence, section, prev, next))
+    return _assessment(fired, model, model.threshold if threshold is None else threshold)
+
+
+def assess_if_claim(
+    sentence: str,
+    section: str = "",
+    prev: str = "",
+    next: str = "",
+    threshold: float | None = None,
+    model: Model | None = None,
+) -> Assessment | None:
+    """``score_sentence`` for a linter: None, cheaply, for a sentence that cannot need a citation.
+
+    Weights of cues are positive and of suppressors negative or zero, so the cues alone bound the
+    score from above: when even that bound stays below the threshold, no suppressor is evaluated.
+    Otherwise the full Assessment, the same as ``score_sentence`` gives.
+    """
+    model = model or default_model()
+    cutoff = model.threshold if threshold is None else threshold
+    prepared = prepare(sentence, section, prev, next)
+    fired: dict[str, bool] = {}
+    bound = model.bias
+    for feature in FEATURES:
+        weight = model.weights.get(feature.name, 0.0)
+        if weight > 0:
+            fired[feature.name] = feature.test(prepared)
+            bound += weight if fired[feature.name] else 0.0
+    if logistic(bound) < cutoff:
+        return None
+    active = [f for f in FEATURES if (fired[f.name] if f.name in fired else f.test(prepared))]
+    return _assessment(active, model, cutoff)
+
+
+def _assessment(fired: list[Feature], model: Model, cutoff: float) -> Assessment:
     contributions = {f.signal: model.weights.get(f.name, 0.0) for f in fired}
     score = logistic(model.bias + sum(contributions.values()))
-    cutoff = model.threshold if threshold is None else threshold
     return Assessment(
         needs_citation=score >= cutoff,
         score=score,

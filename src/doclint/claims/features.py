@@ -71,22 +71,26 @@ _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 
 def prepare(sentence: str, section: str = "", prev: str = "", next: str = "") -> Sentence:
     """Strip the markup that doesn't change whether a sentence needs a source (GUIDE.md section 1)."""
-    text = _FOOTNOTE.sub("", sentence)
-    has_component = bool(_SELF_CLOSING_TAG.search(text))
-    text = _SELF_CLOSING_TAG.sub(" the widget ", text)
-    text = _TAG.sub("", text)
-    text = _LINK.sub(r"\1", text)
-    has_code = bool(_CODE.search(text))
-    # Code spans hold config values and identifiers, never statistics, so their digits must not count.
-    text = _CODE.sub(" code ", text)
-    text = _EMPHASIS.sub("", text)
-    text = re.sub(r"\s+", " ", text).strip()
+    # Each substitution runs only when its markup can be there: most sentences have none of it.
+    text = _FOOTNOTE.sub("", sentence) if "[^" in sentence else sentence
+    has_component = "<" in text and bool(_SELF_CLOSING_TAG.search(text))
+    if "<" in text:
+        text = _TAG.sub("", _SELF_CLOSING_TAG.sub(" the widget ", text))
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
+    has_code = "`" in text and bool(_CODE.search(text))
+    if has_code:
+        # Code spans hold config values and identifiers, never statistics, so their digits must not count.
+        text = _CODE.sub(" code ", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub("", text)
+    text = " ".join(text.split())
     return Sentence(
         raw=sentence,
         text=text,
         section=section,
-        prev=_FOOTNOTE.sub("", prev),
-        next=_FOOTNOTE.sub("", next),
+        prev=_FOOTNOTE.sub("", prev) if "[^" in prev else prev,
+        next=_FOOTNOTE.sub("", next) if "[^" in next else next,
         has_code=has_code,
         has_component=has_component,
         quantities=find_quantities(text),
@@ -107,11 +111,27 @@ def _per_sentence(helper: Callable[[Sentence], T]) -> Callable[[Sentence], T]:
     return memoised
 
 
-def _words(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
+class _CaseInsensitive:
+    """A case-insensitive pattern, matched case-sensitively against lowercased text.
+
+    Python's regex engine is several times slower on large alternations with IGNORECASE, and the
+    detector runs thirty of them on every prose sentence. Patterns whose literal letters are all
+    lowercase match lowercased text exactly as IGNORECASE would; the others keep the flag.
+    """
+
+    def __init__(self, source: str) -> None:
+        self._lowercase = not any(char.isupper() for char in re.sub(r"\\.", "", source))
+        self._compiled = re.compile(source, 0 if self._lowercase else re.IGNORECASE)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self._compiled.search(text.lower() if self._lowercase else text)
 
 
-def _finds(pattern: re.Pattern[str]) -> Callable[[Sentence], bool]:
+def _words(pattern: str) -> _CaseInsensitive:
+    return _CaseInsensitive(rf"\b(?:{pattern})\b")
+
+
+def _finds(pattern: re.Pattern[str] | _CaseInsensitive) -> Callable[[Sentence], bool]:
     return lambda s: bool(pattern.search(s.text))
 
 
@@ -162,11 +182,11 @@ _ERA = _words(r"(?:early|late|mid)[- ](?:19|20)\d0s|the (?:19|20)\d0s|(?:early|l
 # Names of models, datasets, companies and people: a capital letter after the sentence start, a
 # capital glued to digits (GPT-2, H100, T5), or an inner capital (ChatGPT, FineWeb).
 _NAME = re.compile(
-    r"(?<!^)(?<![.:!?] )\b(?:[A-Z][A-Za-z]*-?\d[\w.]*|[A-Z][a-z]+[A-Z]\w*|[A-Z][a-z]{2,}|[A-Z]{2,}\w*)"
+    r"(?=[A-Z])(?<!^)(?<![.:!?] )\b(?:[A-Z][A-Za-z]*-?\d[\w.]*|[A-Z][a-z]+[A-Z]\w*|[A-Z][a-z]{2,}|[A-Z]{2,}\w*)"
 )
 # "Llama 3", "Mistral 7B": a capitalised word and a version; course furniture is not an artifact.
 _VERSIONED_NAME = re.compile(
-    r"\b(?!(?:Chapter|Exercise|Figure|Table|Section|Step|Part|Lesson|Module|Appendix|Version|Layer|Top|With|"
+    r"\b(?=[A-Z])(?!(?:Chapter|Exercise|Figure|Table|Section|Step|Part|Lesson|Module|Appendix|Version|Layer|Top|With|"
     r"For|In|On|At|By|From|To|Of|After|Before|Over|Under|About|Around|Only|All|Each|Every|Some|Just|Roughly|"
     r"Nearly|Almost|Since|Until|Between|Across|Within|Page|Line|Row|Column|Day|Week|Month|Year)\b)"
     r"[A-Z][A-Za-z]+ \d+(?:\.\d+)?(?:[xX]\d+)?[A-Za-z]?\b"
@@ -236,6 +256,10 @@ _NAME_LEAD = re.compile(
 )
 
 
+# Which names are artifacts rather than ordinary capitalised words: a digit, an inner capital, an acronym.
+_ARTIFACT_NAME = re.compile(r"\d|[a-z][A-Z]|^[A-Z]{2,}")
+
+
 @_per_sentence
 def _names(s: Sentence) -> list[str]:
     found = [m.group(0) for m in _NAME.finditer(s.text)]
@@ -250,7 +274,7 @@ def _names(s: Sentence) -> list[str]:
 def _named_artifact(s: Sentence) -> bool:
     if _CODE_IDENTIFIER.search(s.raw):
         return True
-    return any(re.search(r"\d|[a-z][A-Z]|^[A-Z]{2,}", name) for name in _names(s))
+    return any(_ARTIFACT_NAME.search(name) for name in _names(s))
 
 
 def _proper_noun(s: Sentence) -> bool:
@@ -354,11 +378,10 @@ _DESIGN_VERB = _words(
 )
 _ORIGINAL = _words(r"the original|originally|initially|the underlying")
 _PAST_FACT = _words(r"was|were|had|did|became|began|went|made|reached|gathered|grew")
-_MODEL_BEHAVIOUR = re.compile(
+_MODEL_BEHAVIOUR = _CaseInsensitive(
     r"\b(?:llms?|models?|transformers?|assistants?|hallucinations?|heads?|training runs?)\b[^.]{0,60}\b(?:often|"
     r"usually|typically|rarely|frequently|sometimes|tend|appear|pick up|make|produce|struggle|learn|specialize|"
     r"degrade|are more|are less|are easier|are harder|can (?:cause|improve|degrade|remove|noticeably))",
-    re.IGNORECASE,
 )
 
 
@@ -370,11 +393,10 @@ _META = _words(
     r"return|look at|explain|discuss|cover|derive|see|revisit|turn)|later in|take away|key takeaways|"
     r"recall that|as we saw|as discussed|there are (?:two|three|four|five) (?:ideas|things|reasons|points)"
 )
-_IMPERATIVE_START = re.compile(
+_IMPERATIVE_START = _CaseInsensitive(
     r"^(?:let's|let us|install|set|run|try|load|type|see|keep|watch|always|never|use|make sure|check|open|"
     r"compare|note|remember|consider|read|build|add|pick|start|go|click|download|call|write|print|save|avoid|"
     r"don't|do not|please|think about|look at|make)\b",
-    re.IGNORECASE,
 )
 _SECOND_PERSON = _words(r"you|your|yourself")
 _SECOND_PERSON_ADVICE = _words(
@@ -397,21 +419,20 @@ _WORKED_EXAMPLE = _words(
     r"a typical (?:rule|example)|^consider|given the prefix|the result is|toy example|hypothetical"
 )
 _NUMBER_LIST = re.compile(r"\[\s*-?\d+(?:\.\d+)?\s*(?:,\s*-?\d+(?:\.\d+)?\s*)+\]")
-_CAUSAL = re.compile(
-    r"\b(?:because|so that|that is why|which is why|since each|since every)\b|, so ", re.IGNORECASE
+_CAUSAL = _CaseInsensitive(
+    r"\b(?:because|so that|that is why|which is why|since each|since every)\b|, so "
 )
 _DERIVATION = _words(
     r"therefore|thus|hence|which means|this means|it follows|follows from|divided by|multiplied by|plus|"
     r"minus|equals|in principle|by construction|grows (?:quadratically|linearly|exponentially)|"
     r"permutation-invariant|cannot|can only|by definition|necessarily"
 )
-_DEFINITION = re.compile(
+_DEFINITION = _CaseInsensitive(
     r"\b(?:is|are) (?:called|known as|defined as)|\bmeans?\b|\brefers? to\b|\bstands for\b|"
     r"^(?:an?|the) [\w-]+(?: [\w-]+){0,3} (?:is|are) (?:a|an|the|one)\b|"
     r"^[\w-]+(?: [\w-]+)?(?: \([\w-]+\))? (?:is|are) (?:a|an) ",
-    re.IGNORECASE,
 )
-_GENERIC_SUBJECT = re.compile(r"^(?:an?|each|every|any) \w", re.IGNORECASE)
+_GENERIC_SUBJECT = _CaseInsensitive(r"^(?:an?|each|every|any) \w")
 _METHOD_VERB = _words(
     r"computes|maps|starts|repeatedly|works|lets|runs|reads|keeps|removes|drops|tags|injects|"
     r"restricts|shares|rescales|sets|replaces|generates|estimates|assigns|marks|skip|skips|process|processes|"
@@ -424,7 +445,7 @@ _ANALOGY = _words(
 _COURSE_SECTION = _words(
     r"exercise|exercises|running|how to use|your first|hands-on|setup|install|lab|try it|quiz"
 )
-_PRONOUN_START = re.compile(r"^(?:it|its|this|that|these|they|their|such)\b", re.IGNORECASE)
+_PRONOUN_START = _CaseInsensitive(r"^(?:it|its|this|that|these|they|their|such)\b")
 
 
 def _question(s: Sentence) -> bool:
@@ -459,7 +480,7 @@ def _generic_method_description(s: Sentence) -> bool:
     return bool(_GENERIC_SUBJECT.search(s.text) or _METHOD_VERB.search(s.text))
 
 
-_PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.IGNORECASE)
+_PAST = _CaseInsensitive(r"\b(?:was|were|had|did|\w{3,}ed)\b")
 
 
 def _past_tense(s: Sentence) -> bool:

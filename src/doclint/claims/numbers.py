@@ -183,9 +183,22 @@ _COUNTED_NOUN = re.compile(r"^[\s-]+[a-z]+s\b")
 _NOT_NOUNS = frozenset({"was", "has", "is", "as", "its", "this", "us", "his"})
 
 
+# Fast paths. Every date has a four-digit year; every other quantity has a digit, or a spelled-out
+# number with a scale word or a unit after it. Most prose sentences have neither, and the full
+# patterns are slow to fail.
+_MAYBE_YEAR = re.compile(r"(?:19|20)\d\d")
+_MAYBE_QUANTITY = re.compile(r"[\d$%×]")
+_MAYBE_QUANTITY_WORD = re.compile(  # searched in lowercased text: case-insensitive patterns are slow
+    r"thousand|million|billion|trillion|quadrillion|percent|per\s?cent|param|weights|token|flop|byte"
+    r"|\b[kmgtp]i?b\b|dollars|\busd\b|\btimes\b|(?<![^\s-])x(?![\w^])"
+)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Return every quantity in ``text``, left to right, with ranges merged into one mention."""
-    dates = _find_dates(text)
+    if not (_MAYBE_QUANTITY.search(text) or _MAYBE_QUANTITY_WORD.search(text.lower())):
+        return []
+    dates = _find_dates(text) if _MAYBE_YEAR.search(text) else []
     taken = [q.span for q in dates]
     atoms = [q for q in _find_atoms(text) if not _overlaps(q.span, taken)]
     merged = _merge_ranges(text, [_with_comparator(text, q) for q in atoms])
@@ -201,7 +214,7 @@ def agrees(a: Quantity, b: Quantity, tolerance: float = 0.0) -> bool:
     and a bare count agrees with any countable unit because "175B" and "175B parameters" are the
     same claim in running prose.
     """
-    if not _compatible_units(a.unit, b.unit):
+    if not compatible_units(a.unit, b.unit):
         return False
     slack = tolerance + (APPROX_SLACK if a.approximate or b.approximate else 0.0)
     return _intervals_overlap(_interval(a, slack), _interval(b, slack))
@@ -365,7 +378,7 @@ def _is_range(text: str, low: Quantity, high: Quantity) -> bool:
     joiner = between.strip().lower()
     if joiner == "and" and not _RANGE_OPENER.search(text[: low.span[0]]):
         return False  # "7B and 70B" lists two models; only "between 7B and 70B" is a range
-    return _compatible_units(low.unit, high.unit) or low.unit == COUNT
+    return compatible_units(low.unit, high.unit) or low.unit == COUNT
 
 
 def _range_quantity(text: str, low: Quantity, high: Quantity) -> Quantity:
@@ -402,7 +415,8 @@ def _scale_of(quantity: Quantity) -> float:
     return _scale(match.groupdict()) * BYTE_UNITS.get((match.group("unit") or "").lower(), 1.0)
 
 
-def _compatible_units(a: str, b: str) -> bool:
+def compatible_units(a: str, b: str) -> bool:
+    """Can quantities in these units describe the same fact? A bare count fits any countable unit."""
     if a == b:
         return True
     if a in COUNTABLE_UNITS and b in COUNTABLE_UNITS:
