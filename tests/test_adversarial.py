@@ -218,3 +218,28 @@ def test_control_character_in_front_matter(tmp_path):
     (diagnostic,) = lint(tmp_path)
     assert (diagnostic.code, diagnostic.line, diagnostic.column) == ("FM001", 2, 9)
     assert "U+0018" in diagnostic.message
+
+
+def test_fast_yaml_loader_agrees_with_the_python_one():
+    """libyaml reads front matter first; its data and positions must be those of the reporting loader."""
+    from doclint.parsing import frontmatter
+
+    if len(frontmatter._LOADERS) < 2:
+        pytest.skip("PyYAML was built without libyaml")
+    samples = [
+        "---\ntitle: 'Café: x'\nkeywords:\n  - a\n  - b\n\nlast_update:\n  author: é\n  date: 2021-01-01\n\n---",
+        "---\nn: 010\nb: yes\nc: 0x1F\nv: 1:30\nw: =\nd: 2024-01-02\n---",
+        "---\ntitle: [\n---",
+        "---\na: 1\na: 2\n---",
+        "---\n- a\n---",
+    ]
+    for sample in samples:
+        lines = sample.split("\n")
+        fast = frontmatter.parse_front_matter(lines)
+        saved = frontmatter._LOADERS
+        try:
+            frontmatter._LOADERS = (frontmatter._Yaml12Loader,)
+            slow = frontmatter.parse_front_matter(lines)
+        finally:
+            frontmatter._LOADERS = saved
+        assert (fast.data, fast.entries, fast.problems) == (slow.data, slow.entries, slow.problems), sample

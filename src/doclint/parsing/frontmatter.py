@@ -56,6 +56,18 @@ def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
 
 _Yaml12Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _Yaml12FastLoader(yaml.CSafeLoader):
+        """The same schema on libyaml's C parser: used first; any error is re-read by the Python loader,
+        whose messages and positions doclint reports."""
+
+    _Yaml12FastLoader.yaml_implicit_resolvers = _Yaml12Loader.yaml_implicit_resolvers
+    _Yaml12FastLoader.yaml_constructors = _Yaml12Loader.yaml_constructors
+    _LOADERS: tuple[type, ...] = (_Yaml12FastLoader, _Yaml12Loader)
+else:  # pragma: no cover - PyYAML built without libyaml
+    _LOADERS = (_Yaml12Loader,)
+
 
 @dataclass(frozen=True)
 class Span:
@@ -137,8 +149,21 @@ def parse_front_matter(lines: list[str]) -> FrontMatter | None:
 
 
 def _load_yaml(front_matter: FrontMatter, raw: str, line_offset: int) -> None:
+    if len(_LOADERS) > 1:
+        trial = FrontMatter(raw, front_matter.start_line, front_matter.end_line)
+        try:
+            _load_with(_LOADERS[0], trial, raw, line_offset)
+        except Exception:  # noqa: BLE001 - whatever the C parser says, the Python loader gives the verdict
+            trial.problems.append(FrontMatterProblem("", 1, 1, "syntax"))
+        if not trial.problems:
+            front_matter.data, front_matter.entries = trial.data, trial.entries
+            return
+    _load_with(_Yaml12Loader, front_matter, raw, line_offset)
+
+
+def _load_with(loader_class: type, front_matter: FrontMatter, raw: str, line_offset: int) -> None:
     try:
-        loader = _Yaml12Loader(raw)
+        loader = loader_class(raw)
     except yaml.reader.ReaderError as error:  # a control character: rejected before parsing starts
         line = raw.count("\n", 0, error.position) + line_offset + 1
         column = error.position - (raw.rfind("\n", 0, error.position) + 1) + 1
@@ -188,24 +213,33 @@ def _load_yaml(front_matter: FrontMatter, raw: str, line_offset: int) -> None:
         loader.dispose()
     if isinstance(data, dict):
         front_matter.data = {str(key): value for key, value in data.items()}
-        front_matter.entries = _entries(node, front_matter.data, line_offset)
+        front_matter.entries = _entries(node, front_matter.data, line_offset, raw.split("\n"))
 
 
-def _entries(node: yaml.MappingNode, data: dict[str, Any], line_offset: int) -> dict[str, FrontMatterEntry]:
+def _entries(
+    node: yaml.MappingNode, data: dict[str, Any], line_offset: int, raw_lines: list[str]
+) -> dict[str, FrontMatterEntry]:
     entries: dict[str, FrontMatterEntry] = {}
     for key_node, value_node in node.value:
         key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else None
         if key is None or key in entries:
             continue
         entries[key] = FrontMatterEntry(
-            key, _span(key_node, line_offset), _span(value_node, line_offset), data.get(key)
+            key, _span(key_node, line_offset, raw_lines), _span(value_node, line_offset, raw_lines), data.get(key)
         )
     return entries
 
 
-def _span(node: yaml.Node, line_offset: int) -> Span:
+def _span(node: yaml.Node, line_offset: int, raw_lines: list[str]) -> Span:
     start, end = node.start_mark, node.end_mark
-    return Span(start.line + line_offset + 1, start.column + 1, end.line + line_offset + 1, end.column + 1)
+    end_line, end_column = end.line, end.column
+    if end_column == 0 and end_line > start.line:
+        # libyaml ends a block collection at the start of the next line, PyYAML at the end of its last value
+        end_line -= 1
+        while end_line > start.line and not raw_lines[end_line].strip():
+            end_line -= 1
+        end_column = len(raw_lines[end_line].rstrip())
+    return Span(start.line + line_offset + 1, start.column + 1, end_line + line_offset + 1, end_column + 1)
 
 
 def _duplicate_keys(node: yaml.Node, line_offset: int) -> list[FrontMatterProblem]:
