@@ -45,7 +45,8 @@ def doclint(folder: Path, *extra: str) -> list[str]:
 
 def bench_folder(name: str, folder: Path, repeat: int, work: Path) -> list[dict]:
     files = sum(1 for path in folder.rglob("*") if path.suffix in (".md", ".mdx"))
-    cache = work / f"cache-{name}"
+    # the cache lives beside the configuration (the folder's doclint.toml), else in the working directory
+    caches = [folder / ".doclint_cache", work / ".doclint_cache"]
     floor = median_of([measure([sys.executable, str(HERE / "floor.py"), str(folder)], work) for _ in range(repeat)])
     rows = [{"corpus": name, "scenario": "parse floor", "files": files, **floor}]
 
@@ -58,12 +59,13 @@ def bench_folder(name: str, folder: Path, repeat: int, work: Path) -> list[dict]
         rows.append({"corpus": name, "scenario": label, "files": files, **median_of(runs)})
 
     def cold() -> None:
-        shutil.rmtree(cache, ignore_errors=True)
+        for cache in caches:
+            shutil.rmtree(cache, ignore_errors=True)
 
     env_cache = ["--no-cache"]
     scenario("cold, all cores", doclint(folder, *env_cache))
     scenario("cold, 1 worker", doclint(folder, *env_cache, "--jobs", "1"))
-    scenario("cold, filling cache", doclint(folder), before=lambda: (cold(), None))
+    scenario("cold, filling cache", doclint(folder), before=cold)
     scenario("warm, nothing changed", doclint(folder))
     victim = next(path for path in sorted(folder.rglob("*.md")))
     original = victim.read_bytes()
