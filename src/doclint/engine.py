@@ -7,6 +7,7 @@ import traceback
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
+from functools import lru_cache
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
@@ -285,8 +286,14 @@ def _is_reported(path: str, reported: set[str]) -> bool:
 
 
 def _display_path(path: Path) -> str:
+    return _display_path_in(path, os.getcwd())
+
+
+@lru_cache(maxsize=65536)
+def _display_path_in(path: Path, cwd: str) -> str:
+    """``path`` relative to ``cwd`` when inside it (the working directory is part of the cache key)."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return path.resolve().relative_to(Path(cwd).resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
