@@ -18,6 +18,8 @@ CASES = [
     ("cynefin-beta title x", True, None),
     ("cynefin-betax", False, None),
     ('cynefin-beta\n  complex --> clear "x"', False, 2),
+    ('cynefin-beta\ncomplex\n  "a\\\nb"', False, 3),  # a backslash does not escape a line break
+    ('cynefin-beta\ncomplex\n  "a\\"b"', True, None),
 ]
 
 

@@ -14,6 +14,7 @@ CASES = [
     ("railroad-ebnf-beta\n  a ::= \"x\" | 'y' , { z } [ w ]+ ;\n  (* comment *) b = a ;", True, None),
     ('railroad-ebnf-beta\n  title = "x" ;', True, None),
     ("railroad-ebnf-beta\n  a = ;", False, 2),
+    ('railroad-ebnf-beta\na = "x\\\ny";', False, 2),  # a backslash does not escape a line break
     ("railroad-ebnf-beta\ntitle x\naccTitle: y\na = b;\ntitle z", False, 5),
     ("railroad-ebnf-betax", False, 1),
     ("railroad-ebnf-beta a = b;", True, None),

@@ -9,7 +9,7 @@ usually want it: an error at the end of input is then reported one line further 
 db sets ``preserveCommentsWhenParsing`` (agentflow, eventmodeling) receive their ``%%`` comment lines.
 
 Shared machinery: ``_jison`` (LALR(1) tables and a start-condition lexer that report errors where jison does),
-``_common`` (Chevrotain-style lexing for Langium grammars), ``doclint.mermaid.front_matter.load_json_schema``
+``_langium`` (Chevrotain-style lexing and token streams for the Langium grammars), ``doclint.mermaid.front_matter.load_json_schema``
 (YAML as js-yaml's JSON schema loads it).  Modules are imported lazily: most documents use one or two types.
 """
 

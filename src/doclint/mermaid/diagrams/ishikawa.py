@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from doclint.mermaid.diagrams._langium_e import JS_S, mermaid_input
+from doclint.mermaid.diagrams._langium import JS_S, mermaid_input
 from doclint.mermaid.model import MermaidSyntaxError
 
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
