@@ -1,4 +1,5 @@
-"""A lexer driver that behaves like the lexers jison generates for mermaid's ``.jison`` grammars.
+"""The jison lexing toolkit: a lexer driver that behaves like the lexers jison generates for mermaid's
+``.jison`` grammars, and the token cursors the recursive-descent parsers of those grammars use.
 
 What it reproduces, because validity and error lines depend on it:
 
@@ -13,6 +14,11 @@ What it reproduces, because validity and error lines depend on it:
 
 Grammar modules give their rules as ``Rule(pattern, token, states=..., action=...)``. Write literal keywords
 with an explicit ``(?![A-Za-z0-9_])`` where jison appends ``\\b`` to rules ending in a word character.
+``build_lexer`` takes the compact table form ``(states, JavaScript regex, token, state change)`` instead.
+
+Two cursors: ``TokenCursor`` pulls tokens lazily (``kind()``, ``advance``, ``expect(kinds, what)``, ``fail``);
+``TokenStream`` (``kind`` property, ``take``, ``expect(*kinds)``, ``error``) reads the whole token list with a
+lexical error as a final token, and knows the shared ``accTitle``/``accDescr`` statements.
 """
 
 from __future__ import annotations
@@ -20,11 +26,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from doclint.mermaid.model import MermaidSyntaxError
 
 END = "$end"
+CHAR_TOKEN = "<char>"  # jison's `return yytext[0]`: the matched character is the token's kind
+LEXICAL_ERROR = "<lexical error>"
 
 # An action may inspect the matched text, the state stack and the parse's shared state (jison's ``yy``);
 # it returns the token kind, ``(kind, new text)``, or None to skip the text.
@@ -41,26 +49,50 @@ class Rule:
     action: Action | None = None  # custom action, replaces token/push/pop
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     kind: str
     text: str
-    line: int  # jison's yylineno + 1 after reading this token
+    line: int  # jison's yylineno + 1 after reading this token: what jison reports after shifting it
+
+
+class JisonLexicalError(MermaidSyntaxError):
+    """Text no rule matches (``text``: the offending snippet), or a lexer that stops making progress."""
+
+    def __init__(self, message: str, line: int, text: str) -> None:
+        super().__init__(message, line)
+        self.text = text
+
+
+class _StateRules(NamedTuple):
+    """A start condition's rules as one alternation (Python tries alternatives in order, like jison's loop),
+    the rule behind each group number of it, and the same without the line rules (see ``JisonLexer``)."""
+
+    pattern: re.Pattern[str]
+    rule_of_group: list[Rule]
+    without_line_rules: re.Pattern[str]
+    rule_of_group_without_line_rules: list[Rule]
 
 
 @dataclass
 class JisonLexer:
+    """Rules tried in order per start condition; ``tokens`` yields them lazily, as jison's parser pulls them.
+
+    Rules like ``.*direction\\s+TB[^\\n]*`` (a pattern starting ``.*``: "line rules") would scan the rest of
+    the line at every token, which is quadratic on long lines; they can only match where what follows ``.*``
+    occurs later on the line, so where it does not, the state's alternation without them is tried."""
+
     rules: Sequence[Rule]
     exclusive: frozenset[str] = frozenset()
     ignore_case: bool = False
 
     def __post_init__(self) -> None:
         self._flags = re.IGNORECASE if self.ignore_case else 0
-        self._by_state: dict[str, tuple[re.Pattern[str], list[Rule]]] = {}
+        self._by_state: dict[str, _StateRules] = {}
+        tails = [rule.pattern[2:] for rule in self.rules if rule.pattern.startswith(".*")]
+        self._line_tails = "|".join(f"(?:{tail})" for tail in tails) if tails else None
+        self._line_tail: re.Pattern[str] | None = None
 
-    def _active(self, state: str) -> tuple[re.Pattern[str], list[Rule]]:
-        """One alternation of the state's rules (Python tries alternatives in order, like jison's loop),
-        and the rule behind each group number of that alternation."""
+    def _active(self, state: str) -> _StateRules:
         active = self._by_state.get(state)
         if active is None:
             inclusive = state == "INITIAL" or state not in self.exclusive
@@ -69,30 +101,56 @@ class JisonLexer:
                 for i, rule in enumerate(self.rules)
                 if state in rule.states or (inclusive and not rule.states)
             ]
-            source = "|".join(f"(?P<r{i}>{self.rules[i].pattern})" for i in indexes) or "(?!)"
-            pattern = re.compile(source, self._flags)
-            rule_of_group = [Rule("(?!)")] * (pattern.groups + 1)  # inner groups are never the last
-            for name, group in pattern.groupindex.items():
-                rule_of_group[group] = self.rules[int(name[1:])]
-            active = self._by_state[state] = (pattern, rule_of_group)
+            pattern, rule_of_group = self._alternation(indexes)
+            short = [i for i in indexes if not self.rules[i].pattern.startswith(".*")]
+            if len(short) < len(indexes):
+                active = _StateRules(pattern, rule_of_group, *self._alternation(short))
+            else:
+                active = _StateRules(pattern, rule_of_group, pattern, rule_of_group)
+            self._by_state[state] = active
         return active
+
+    def _alternation(self, indexes: Sequence[int]) -> tuple[re.Pattern[str], list[Rule]]:
+        source = "|".join(f"(?P<r{i}>{self.rules[i].pattern})" for i in indexes) or "(?!)"
+        pattern = re.compile(source, self._flags)
+        rule_of_group = [Rule("(?!)")] * (pattern.groups + 1)  # inner groups are never the last
+        for name, group in pattern.groupindex.items():
+            rule_of_group[group] = self.rules[int(name[1:])]
+        return pattern, rule_of_group
 
     def tokens(self, text: str, context: Any = None) -> Iterator[Token]:
         """Yield tokens lazily, as jison's parser pulls them (a lexical error surfaces only when reached)."""
         stack = ["INITIAL"]
         position, line, length = 0, 1, len(text)
-        state, (pattern, rule_of_group) = "INITIAL", self._active("INITIAL")
+        state, active = "INITIAL", self._active("INITIAL")
+        line_tail = self._line_tail
+        if line_tail is None and self._line_tails is not None:
+            line_tail = self._line_tail = re.compile(self._line_tails, self._flags)
+        tail_from, tail_at, end_of_line = length + 1, -1, -1  # the line rules' tail next occurs at tail_at
         stalled = 0
         while position <= length:
             if stack[-1] != state:
                 state = stack[-1]
-                pattern, rule_of_group = self._active(state)
+                active = self._active(state)
+            pattern, rule_of_group = active.pattern, active.rule_of_group
+            if line_tail is not None:
+                if not tail_from <= position <= tail_at:
+                    found = line_tail.search(text, position)
+                    tail_from, tail_at = position, found.start() if found else length + 1
+                if position > end_of_line:
+                    end_of_line = text.find("\n", position)
+                    end_of_line = length if end_of_line < 0 else end_of_line
+                if tail_at > end_of_line:
+                    pattern, rule_of_group = (
+                        active.without_line_rules,
+                        active.rule_of_group_without_line_rules,
+                    )
             found = pattern.match(text, position)
             if found is None:
                 if position >= length:
                     break
                 snippet = text[position : position + 20].split("\n")[0]
-                raise MermaidSyntaxError(f"Lexical error: unrecognized text `{snippet}`", line)
+                raise JisonLexicalError(f"Lexical error: unrecognized text `{snippet}`", line, snippet)
             # the rule's own group closes last, so it is the match's lastindex
             rule, image = rule_of_group[found.lastindex or 0], found.group()
             if image:
@@ -105,7 +163,9 @@ class JisonLexer:
                 # Guard against a rule that matches nothing in a loop (mermaid would hang there).
                 stalled += 1
                 if stalled > 2:
-                    raise MermaidSyntaxError("Lexical error: the lexer makes no progress", line)
+                    raise JisonLexicalError(
+                        "Lexical error: the lexer makes no progress", line, text[position]
+                    )
             if rule.action is None:
                 if rule.pop and len(stack) > 1:
                     stack.pop()
@@ -121,6 +181,18 @@ class JisonLexer:
                     yield Token(token, image, line)  # type: ignore[arg-type]
         while True:
             yield Token(END, "", line)
+
+    def token_list(self, text: str) -> list[Token]:
+        """All tokens up to ``$end``; a lexical error becomes a final ``LEXICAL_ERROR`` token (for ``TokenStream``)."""
+        tokens: list[Token] = []
+        try:
+            for token in self.tokens(text):
+                tokens.append(token)
+                if token.kind == END:
+                    break
+        except JisonLexicalError as error:
+            tokens.append(Token(LEXICAL_ERROR, error.text[:1], error.line or 1))
+        return tokens
 
 
 class TokenCursor:
@@ -212,3 +284,184 @@ def punctuation_rules() -> list[Rule]:
         Rule("-", "MINUS"),
         Rule("[0-9]+", "NUM"),
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# rule tables and the token-list cursor
+# ---------------------------------------------------------------------------------------------
+
+# The compact rule tables of the modules that list their lexer as data: (states, JavaScript regex, token, state
+# change).  ``states`` is a space-separated list where ``*`` means INITIAL; a rule applies only in the states it
+# lists.  The token may be ``CHAR_TOKEN``; the change is None or space-separated operations, each "pop" or the
+# name of a start condition to push.
+RuleSpec = tuple[str, str, "str | None", "str | None"]
+
+
+def build_lexer(rules: Sequence[RuleSpec], flags: int = re.IGNORECASE) -> JisonLexer:
+    """A ``JisonLexer`` from a rule table (JavaScript regexes, case-insensitive unless ``flags`` says otherwise)."""
+    converted: list[Rule] = []
+    states: set[str] = set()
+    for where, pattern, token, change in rules:
+        names = tuple("INITIAL" if name == "*" else name for name in where.split())
+        states.update(names)
+        converted.append(
+            _table_rule(translate_js_regex(pattern), token, names, tuple((change or "").split()))
+        )
+    return JisonLexer(converted, frozenset(states - {"INITIAL"}), bool(flags & re.IGNORECASE))
+
+
+def _table_rule(
+    pattern: str, token: str | None, states: tuple[str, ...], operations: tuple[str, ...]
+) -> Rule:
+    if token != CHAR_TOKEN and len(operations) <= 2:
+        pops = operations[:1] == ("pop",)
+        pushes = operations[1:] if pops else operations
+        if len(pushes) <= 1 and "pop" not in pushes:
+            return Rule(pattern, token, states, push=pushes[0] if pushes else None, pop=pops)
+
+    def act(image: str, stack: list[str], context: Any) -> str | tuple[str, str] | None:
+        for operation in operations:  # jison's begin / popState, in order
+            if operation != "pop":
+                stack.append(operation)
+            elif len(stack) > 1:
+                stack.pop()
+        return (image[:1], image) if token == CHAR_TOKEN else token
+
+    return Rule(pattern, None, states, action=act)
+
+
+# the accessibility rules every jison grammar of mermaid shares, in their usual order
+ACCESSIBILITY_RULES = (
+    ("*", r"accTitle\s*:\s*", "acc_title", "acc_title"),
+    ("acc_title", r"[^\n]*", "acc_title_value", "pop"),
+    ("*", r"accDescr\s*:\s*", "acc_descr", "acc_descr"),
+    ("acc_descr", r"[^\n]*", "acc_descr_value", "pop"),
+    ("*", r"accDescr\s*\{\s*", None, "acc_descr_multiline"),
+    ("acc_descr_multiline", r"\}", None, "pop"),
+    ("acc_descr_multiline", r"[^}]*", "acc_descr_multiline_value", None),
+)
+_ACCESSIBILITY_VALUES = {"acc_title": "acc_title_value", "acc_descr": "acc_descr_value"}
+
+# jison's four `.*direction\s+TB[^\n]*` ... rules: a whole line that mentions a direction anywhere
+DIRECTION_RULE = ("*", r".*direction\s+(?:TB|BT|RL|LR)[^\n]*", "direction", None)
+
+ParseFunction = Callable[["TokenStream"], None]
+
+
+def run_jison(lexer: JisonLexer, text: str, parse_document: ParseFunction) -> None:
+    """Lex ``text`` as mermaid hands it to a jison parser and run ``parse_document`` over the tokens."""
+    parse_document(TokenStream(lexer.token_list(prepare_jison_text(text))))
+
+
+# what JavaScript's String.prototype.trimStart removes
+_JS_WHITESPACE = "\t\n\v\f\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+
+_JS_CLASS_ESCAPES = {"w": "a-zA-Z0-9_", "d": "0-9"}
+
+
+def translate_js_regex(pattern: str) -> str:
+    """A JavaScript regex (no `u` flag) as a Python one: \\w and \\d are ASCII-only in JS while
+    \\s knows Unicode spaces, so only \\w and \\d are rewritten."""
+    out: list[str] = []
+    in_class = False
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\" and index + 1 < len(pattern):
+            escaped = pattern[index + 1]
+            if escaped in _JS_CLASS_ESCAPES:
+                ranges = _JS_CLASS_ESCAPES[escaped]
+                out.append(ranges if in_class else f"[{ranges}]")
+            else:
+                out.append(char + escaped)
+            index += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def compile_js_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(translate_js_regex(pattern), flags)
+
+
+def prepare_jison_text(text: str) -> str:
+    """What mermaid hands its parsers: the preprocessed, entity-encoded text plus a newline.
+
+    mermaid's comment clean-up also trims the start of the text (a no-op when the framework has
+    done it already), so lines are counted from the first non-blank line."""
+    return text.lstrip(_JS_WHITESPACE) + "\n"
+
+
+class TokenStream:
+    """Cursor over jison tokens that reports errors on the line jison would."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self._tokens = tokens
+        self._position = 0
+        self.line = 1  # jison's yylineno + 1 as of the last shifted token
+
+    def peek(self, offset: int = 0) -> Token:
+        index = min(self._position + offset, len(self._tokens) - 1)
+        return self._tokens[index]
+
+    @property
+    def kind(self) -> str:
+        return self._tokens[self._position].kind  # the last token ($end) is never passed
+
+    def take(self) -> Token:
+        token = self.peek()
+        if token.kind == LEXICAL_ERROR:
+            raise self.error("")
+        if self._position < len(self._tokens) - 1:
+            self._position += 1
+        self.line = token.line
+        return token
+
+    def accept(self, *kinds: str) -> Token | None:
+        return self.take() if self.kind in kinds else None
+
+    def expect(self, *kinds: str) -> Token:
+        if self.kind not in kinds:
+            raise self.error(" or ".join(kinds))
+        return self.take()
+
+    def accept_accessibility(self) -> bool:
+        """``accTitle: ...``, ``accDescr: ...`` or ``accDescr { ... }`` (see ``ACCESSIBILITY_RULES``)."""
+        kind = self.kind
+        if kind == "acc_descr_multiline_value":
+            self.take()
+        elif kind in _ACCESSIBILITY_VALUES:
+            self.take()
+            self.expect(_ACCESSIBILITY_VALUES[kind])
+        else:
+            return False
+        return True
+
+    def comma_list(self, *kinds: str) -> None:
+        """``item (COMMA item)*``: jison's ``idList``."""
+        self.expect(*kinds)
+        while self.accept("COMMA"):
+            self.expect(*kinds)
+
+    def styles(self, *components: str) -> None:
+        """jison's ``stylesOpt``: comma-separated runs of style components."""
+        self.expect(*components)
+        while True:
+            if self.accept(*components):
+                continue
+            if not self.accept("COMMA"):
+                return
+            self.expect(*components)
+
+    def error(self, expected: str) -> MermaidSyntaxError:
+        token = self.peek()
+        if token.kind == LEXICAL_ERROR:
+            return MermaidSyntaxError(f"Lexical error: unrecognized text {token.text!r}", token.line)
+        found = "end of input" if token.kind in (END, "EOF") else repr(token.text or token.kind)
+        wanted = f": expected {expected}" if expected else ""
+        return MermaidSyntaxError(f"Parse error{wanted}, got {found}", self.line)

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from doclint.mermaid.diagrams.er import ACCESSIBILITY_RULES, CHAR_TOKEN, TokenStream, build_lexer, run_jison
+from doclint.mermaid.diagrams._jison_lex import (
+    ACCESSIBILITY_RULES,
+    CHAR_TOKEN,
+    TokenStream,
+    build_lexer,
+    run_jison,
+)
 from doclint.mermaid.model import MermaidSyntaxError
 
 StatementParser = Callable[[TokenStream], bool]  # parses one statement, or says it is not its kind
