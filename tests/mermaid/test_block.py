@@ -39,6 +39,7 @@ CASES = [
     ("block\n  A:3 --> B", True, None),
     ("block\n  A --> B:3", False, 2),
     ('block\n  A["`markdown`"]', False, 2),
+    ("block-beta\n  columns\ufeff3\n  a b c", True, None),  # JavaScript's \s takes U+FEFF
 ]
 
 

@@ -52,6 +52,8 @@ CASES = [
     ("erDiagram\nA.B ||--o{ C : x", True, None),
     ("erDiagram\nstyle A fill:#f9f;\nA", True, None),
     ('erDiagram\nA{\n  string name "comment" PK\n}', False, 3),
+    # JavaScript regex classes: \b is an ASCII word boundary
+    ("erDiagram\n  A ||--o{ B : x\n  classDef\u00e9 x fill:#f00", True, None),
 ]
 
 

@@ -33,6 +33,10 @@ CASES = [
     ("gantt\n  accDescription something", False, 2),
     ("gantt dateFormat YYYY\na : 1d", True, None),
     ("gantt\na: 1d\nclick a call foo\nb: 2d", False, 5),
+    # JavaScript's \s takes U+FEFF but not U+0085
+    ("gantt\n  dateFormat\ufeffYYYY-MM-DD\n  section s\n  task :a1, 2020-01-01, 3d", True, None),
+    ("gantt\n  dateFormat\x85YYYY-MM-DD\n  section s\n  task :a1, 2020-01-01, 3d", False, 2),
+    ('gantt\n  section s\n  task :a1, 2020-01-01, 3d\n  click a1 href\x85"x"', False, 4),
 ]
 
 

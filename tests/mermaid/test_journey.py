@@ -18,6 +18,9 @@ CASES = [
     ("journey\n  section A\n    50% task: 3: Me", True, None),
     # mermaid trims the start of the text: lines count from the first non-blank one
     ("\n\njourney\n  title x\n  foo", False, 3),
+    # JavaScript's \s takes U+FEFF but not U+0085
+    ("journey\n  title\x85x\n  section s\n    a: 5: me", False, 2),
+    ("journey\n  title\ufeffx\n  section s\n    a: 5: me", True, None),
 ]
 
 

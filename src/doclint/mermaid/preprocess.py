@@ -49,18 +49,17 @@ def is_js_space(char: str) -> bool:
     return char in _JS_SPACE_CHARS
 
 
+_JS_SPACE_STRING = "".join(sorted(_JS_SPACE_CHARS))
+
+
 def js_trim_start(text: str) -> str:
-    index = 0
-    while index < len(text) and text[index] in _JS_SPACE_CHARS:
-        index += 1
-    return text[index:]
+    """JavaScript's String.prototype.trimStart."""
+    return text.lstrip(_JS_SPACE_STRING)
 
 
 def js_trim(text: str) -> str:
-    end = len(text)
-    while end > 0 and text[end - 1] in _JS_SPACE_CHARS:
-        end -= 1
-    return js_trim_start(text[:end])
+    """JavaScript's String.prototype.trim."""
+    return text.strip(_JS_SPACE_STRING)
 
 
 @dataclass(frozen=True)

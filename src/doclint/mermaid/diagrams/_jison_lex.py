@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from doclint.mermaid.model import MermaidSyntaxError
+from doclint.mermaid.preprocess import JS_SPACE, js_trim_start
 
 END = "$end"
 CHAR_TOKEN = "<char>"  # jison's `return yytext[0]`: the matched character is the token's kind
@@ -304,9 +305,7 @@ def build_lexer(rules: Sequence[RuleSpec], flags: int = re.IGNORECASE) -> JisonL
     for where, pattern, token, change in rules:
         names = tuple("INITIAL" if name == "*" else name for name in where.split())
         states.update(names)
-        converted.append(
-            _table_rule(translate_js_regex(pattern), token, names, tuple((change or "").split()))
-        )
+        converted.append(_table_rule(js_regex(pattern), token, names, tuple((change or "").split())))
     return JisonLexer(converted, frozenset(states - {"INITIAL"}), bool(flags & re.IGNORECASE))
 
 
@@ -353,15 +352,29 @@ def run_jison(lexer: JisonLexer, text: str, parse_document: ParseFunction) -> No
     parse_document(TokenStream(lexer.token_list(prepare_jison_text(text))))
 
 
-# what JavaScript's String.prototype.trimStart removes
-_JS_WHITESPACE = "\t\n\v\f\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+# JavaScript's \s, which differs from Python's (it includes U+FEFF, excludes U+001C..U+001F and U+0085).
+_JS_SPACE_CHARS = JS_SPACE
+_JS_WORD_CHARS = "A-Za-z0-9_"
+_OUTSIDE_CLASS = {
+    "s": f"[{_JS_SPACE_CHARS}]",
+    "S": f"[^{_JS_SPACE_CHARS}]",
+    "w": f"[{_JS_WORD_CHARS}]",
+    "W": f"[^{_JS_WORD_CHARS}]",
+    "d": "[0-9]",
+    "D": "[^0-9]",
+    "b": f"(?:(?<=[{_JS_WORD_CHARS}])(?![{_JS_WORD_CHARS}])|(?<![{_JS_WORD_CHARS}])(?=[{_JS_WORD_CHARS}]))",
+}
+_WORD_END = f"(?![{_JS_WORD_CHARS}])"
+# inside a class; \S keeps Python's meaning plus the few characters only Python counts as space
+_INSIDE_CLASS = {"s": _JS_SPACE_CHARS, "S": "\\S\\x1c-\\x1f\\x85", "w": _JS_WORD_CHARS, "d": "0-9"}
 
-_JS_CLASS_ESCAPES = {"w": "a-zA-Z0-9_", "d": "0-9"}
 
+def js_regex(pattern: str) -> str:
+    """Rewrite a JavaScript regular expression (as jison lexers use them) for Python's ``re``.
 
-def translate_js_regex(pattern: str) -> str:
-    """A JavaScript regex (no `u` flag) as a Python one: \\w and \\d are ASCII-only in JS while
-    \\s knows Unicode spaces, so only \\w and \\d are rewritten."""
+    Translates what differs: ``\\s``/``\\w``/``\\d``/``\\b`` (ASCII or JS-specific in JS), ``.`` (no line
+    terminators) and ``$`` (end of input: JS lexers test the rest of the input without the multiline flag).
+    """
     out: list[str] = []
     in_class = False
     index = 0
@@ -369,24 +382,35 @@ def translate_js_regex(pattern: str) -> str:
         char = pattern[index]
         if char == "\\" and index + 1 < len(pattern):
             escaped = pattern[index + 1]
-            if escaped in _JS_CLASS_ESCAPES:
-                ranges = _JS_CLASS_ESCAPES[escaped]
-                out.append(ranges if in_class else f"[{ranges}]")
-            else:
-                out.append(char + escaped)
+            if escaped == "b" and not in_class and out and out[-1][-1:].isalnum():
+                out.append(_WORD_END)  # after a letter, a word boundary is just "no word character next"
+                index += 2
+                continue
+            table = _INSIDE_CLASS if in_class else _OUTSIDE_CLASS
+            out.append(table.get(escaped, "\\" + escaped))
             index += 2
             continue
-        if char == "[" and not in_class:
+        if in_class:
+            if char == "]":
+                in_class = False
+            out.append(char)
+        elif char == "[":
             in_class = True
-        elif char == "]" and in_class:
-            in_class = False
-        out.append(char)
+            out.append(char)
+            if pattern.startswith("^", index + 1):
+                out.append("^")
+                index += 1
+            if pattern.startswith("]", index + 1):  # a leading ] is a literal in JS too
+                out.append("\\]")
+                index += 1
+        elif char == ".":
+            out.append("[^\\n\\r\\u2028\\u2029]")
+        elif char == "$":
+            out.append("\\Z")
+        else:
+            out.append(char)
         index += 1
     return "".join(out)
-
-
-def compile_js_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    return re.compile(translate_js_regex(pattern), flags)
 
 
 def prepare_jison_text(text: str) -> str:
@@ -394,7 +418,7 @@ def prepare_jison_text(text: str) -> str:
 
     mermaid's comment clean-up also trims the start of the text (a no-op when the framework has
     done it already), so lines are counted from the first non-blank line."""
-    return text.lstrip(_JS_WHITESPACE) + "\n"
+    return js_trim_start(text) + "\n"
 
 
 class TokenStream:

@@ -40,7 +40,6 @@ from doclint.mermaid.preprocess import JS_SPACE
 # JavaScript's \s (Python's differs on \x1c-\x1f, \x85 and U+FEFF), inside and outside a class.
 JS_S = f"[{JS_SPACE}]"
 JS_NOT_S = f"[^{JS_SPACE}]"
-_JS_TRIM = re.compile(f"^{JS_S}+|{JS_S}+$")
 # Suffix the mermaid token builders add to restricted keywords: nothing but whitespace or ``%%`` may follow.
 KEYWORD_END = f"(?:(?=%%)|(?!{JS_NOT_S}))"
 
@@ -386,11 +385,6 @@ def parse_body(
 
 
 _ENTITY = re.compile(r"#[A-Za-z0-9_]+;")  # JavaScript's \w is ASCII-only
-
-
-def js_trim(text: str) -> str:
-    """JavaScript's String.prototype.trim."""
-    return _JS_TRIM.sub("", text)
 
 
 def mermaid_input(text: str) -> str:

@@ -12,87 +12,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from doclint.mermaid.diagrams._jison_lex import js_regex
 from doclint.mermaid.model import MermaidSyntaxError
+from doclint.mermaid.preprocess import js_trim, js_trim_start
 
 # ---------------------------------------------------------------------------------------------------------
 # jison-style lexing (shared with class_diagram.py and state.py)
 # ---------------------------------------------------------------------------------------------------------
-
-# JavaScript's \s, which differs from Python's (it includes U+FEFF, excludes U+001C..U+001F and U+0085).
-_JS_SPACE_CHARS = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
-_JS_WORD_CHARS = "A-Za-z0-9_"
-_OUTSIDE_CLASS = {
-    "s": f"[{_JS_SPACE_CHARS}]",
-    "S": f"[^{_JS_SPACE_CHARS}]",
-    "w": f"[{_JS_WORD_CHARS}]",
-    "W": f"[^{_JS_WORD_CHARS}]",
-    "d": "[0-9]",
-    "D": "[^0-9]",
-    "b": f"(?:(?<=[{_JS_WORD_CHARS}])(?![{_JS_WORD_CHARS}])|(?<![{_JS_WORD_CHARS}])(?=[{_JS_WORD_CHARS}]))",
-}
-_WORD_END = f"(?![{_JS_WORD_CHARS}])"
-# inside a class; \S keeps Python's meaning plus the few characters only Python counts as space
-_INSIDE_CLASS = {"s": _JS_SPACE_CHARS, "S": "\\S\\x1c-\\x1f\\x85", "w": _JS_WORD_CHARS, "d": "0-9"}
-
-
-def js_regex(pattern: str) -> str:
-    """Rewrite a JavaScript regular expression (as jison lexers use them) for Python's ``re``.
-
-    Translates what differs: ``\\s``/``\\w``/``\\d``/``\\b`` (ASCII or JS-specific in JS), ``.`` (no line
-    terminators) and ``$`` (end of input: JS lexers test the rest of the input without the multiline flag).
-    """
-    out: list[str] = []
-    in_class = False
-    index = 0
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\" and index + 1 < len(pattern):
-            escaped = pattern[index + 1]
-            if escaped == "b" and not in_class and out and out[-1][-1:].isalnum():
-                out.append(_WORD_END)  # after a letter, a word boundary is just "no word character next"
-                index += 2
-                continue
-            table = _INSIDE_CLASS if in_class else _OUTSIDE_CLASS
-            out.append(table.get(escaped, "\\" + escaped))
-            index += 2
-            continue
-        if in_class:
-            if char == "]":
-                in_class = False
-            out.append(char)
-        elif char == "[":
-            in_class = True
-            out.append(char)
-            if pattern.startswith("^", index + 1):
-                out.append("^")
-                index += 1
-            if pattern.startswith("]", index + 1):  # a leading ] is a literal in JS too
-                out.append("\\]")
-                index += 1
-        elif char == ".":
-            out.append("[^\\n\\r\\u2028\\u2029]")
-        elif char == "$":
-            out.append("\\Z")
-        else:
-            out.append(char)
-        index += 1
-    return "".join(out)
-
-
-_LEADING_JS_SPACE = re.compile(f"[{_JS_SPACE_CHARS}]+")
-_TRAILING_JS_SPACE = re.compile(f"[{_JS_SPACE_CHARS}]+\\Z")
-
-
-def js_trim(text: str) -> str:
-    """JavaScript's String.prototype.trim."""
-    return _TRAILING_JS_SPACE.sub("", trim_start(text))
-
-
-def trim_start(text: str) -> str:
-    """mermaid trims the start of the diagram (``trimStart``) before its parser sees it."""
-    match = _LEADING_JS_SPACE.match(text)
-    return text[match.end() :] if match else text
-
 
 END = "$end"  # what the lexer returns once the input is exhausted (jison's EOF symbol, distinct from any
 # grammar token named EOF that an explicit end-of-input rule produces)
@@ -1126,4 +1052,4 @@ def check_flow_yaml(metadata: str) -> None:
 
 def parse(text: str) -> None:
     # mermaid appends a line break to every diagram before parsing (Diagram.fromText)
-    _apply(_SequenceParser(trim_start(text) + "\n").parse())
+    _apply(_SequenceParser(js_trim_start(text) + "\n").parse())

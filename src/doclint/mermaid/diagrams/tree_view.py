@@ -22,13 +22,13 @@ from doclint.mermaid.diagrams._langium import (
     JS_SPACE,
     Lexer,
     TokenStream,
-    js_trim,
     keyword,
     mermaid_input,
     terminal,
     title_and_accessibility_rules,
 )
 from doclint.mermaid.model import MermaidSyntaxError
+from doclint.mermaid.preprocess import js_trim
 
 _KEYWORD = "treeView-beta"
 _NAMES = ("QUOTED_NAME", "BARE_NAME")
