@@ -215,7 +215,7 @@ class Lexer:
 
     def _first_non_empty(self, text: str, position: int) -> tuple[TokenRule, int] | None:
         for rule in self.rules:
-            found = re.compile(rule.pattern).match(text, position)
+            found = re.compile(rule.pattern).match(text, position)  # rare: only after an empty match
             if found is not None and found.end() > position:
                 return rule, found.end()
         return None

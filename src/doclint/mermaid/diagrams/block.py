@@ -8,7 +8,7 @@ labels must be quoted strings inside a shape (``id["label"]``), and ``block:id .
 
 from __future__ import annotations
 
-from doclint.mermaid.diagrams._jison_lex import ACCESSIBILITY_RULES, TokenStream, build_lexer, run_jison
+from doclint.mermaid.diagrams._jison.lex import ACCESSIBILITY_RULES, TokenStream, build_lexer, run_jison
 from doclint.mermaid.model import MermaidSyntaxError
 
 _LINK_RULES = (

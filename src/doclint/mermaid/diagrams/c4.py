@@ -9,7 +9,7 @@ checks that throw.
 
 from __future__ import annotations
 
-from doclint.mermaid.diagrams._jison_lex import (
+from doclint.mermaid.diagrams._jison.lex import (
     ACCESSIBILITY_RULES,
     DIRECTION_RULE,
     TokenStream,

@@ -3,12 +3,12 @@
 The jison lexer is reproduced rule by rule (first matching rule wins, with start conditions for
 attribute blocks, backquoted attribute types and ``style``/``classDef`` lines); the LALR grammar is
 replayed as recursive descent over the token list.
-Lexing comes from ``_jison_lex``.
+Lexing comes from the jison toolkit (``_jison.lex``).
 """
 
 from __future__ import annotations
 
-from doclint.mermaid.diagrams._jison_lex import (
+from doclint.mermaid.diagrams._jison.lex import (
     ACCESSIBILITY_RULES,
     CHAR_TOKEN,
     DIRECTION_RULE,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from doclint.mermaid.diagrams._jison_lex import (
+from doclint.mermaid.diagrams._jison.lex import (
     ACCESSIBILITY_RULES,
     CHAR_TOKEN,
     TokenStream,

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from doclint.mermaid.diagrams._jison_lex import END, WORD_END, JisonLexer, Rule, Token, TokenCursor
+from doclint.mermaid.diagrams._jison.lex import END, WORD_END, JisonLexer, Rule, Token, TokenCursor
 from doclint.mermaid.model import MermaidSyntaxError
 
 _NODE_STATES = frozenset({"NODE", "NSTR", "NSTR2", "ICON", "CLASS"})

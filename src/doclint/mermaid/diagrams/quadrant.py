@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from doclint.mermaid.diagrams._jison_lex import (
+from doclint.mermaid.diagrams._jison.lex import (
     ACCESSIBILITY_STATES,
     END,
     WORD_END,

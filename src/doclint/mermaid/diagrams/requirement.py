@@ -8,7 +8,7 @@ The requirement database has no checks that throw.
 
 from __future__ import annotations
 
-from doclint.mermaid.diagrams._jison_lex import (
+from doclint.mermaid.diagrams._jison.lex import (
     ACCESSIBILITY_RULES,
     DIRECTION_RULE,
     TokenStream,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from doclint.mermaid.diagrams.sequence import (
+from doclint.mermaid.diagrams._jison.actions import (
     ACCESSIBILITY,
     END,
     Action,

@@ -10,7 +10,7 @@ and the database fails on an event that comes before any period.
 
 from __future__ import annotations
 
-from doclint.mermaid.diagrams._jison_lex import (
+from doclint.mermaid.diagrams._jison.lex import (
     ACCESSIBILITY_STATES,
     END,
     WORD_END,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from doclint.mermaid.diagrams._jison_lex import END, WORD_END, JisonLexer, Rule, TokenCursor, comment_rules
+from doclint.mermaid.diagrams._jison.lex import END, WORD_END, JisonLexer, Rule, TokenCursor, comment_rules
 from doclint.mermaid.model import MermaidSyntaxError
 
 

@@ -13,7 +13,7 @@ read as NUMBER_WITH_DECIMAL until the end of the line; statements need no separa
 
 from __future__ import annotations
 
-from doclint.mermaid.diagrams._jison_lex import (
+from doclint.mermaid.diagrams._jison.lex import (
     ACCESSIBILITY_STATES,
     END,
     WORD_END,
