@@ -128,35 +128,35 @@ def _parse_diagram(stream: TokenStream) -> None:
 def _parse_document(stream: TokenStream, subgraph_line: int | None) -> None:
     """``document: line*``; a subgraph's document ends at ``end``, the diagram's at EOF."""
     while True:
-        kind = stream.kind
+        kind = stream.kind()
         if kind == "EOF" and subgraph_line is None:
             return
         if kind == "END" and subgraph_line is not None:
-            stream.take()
+            stream.advance()
             return
         if kind == END and subgraph_line is not None:
             raise stream.error(f"`end` to close the subgraph opened at line {subgraph_line}")
         if kind in ("NEWLINE", "EOF"):
-            stream.take()
+            stream.advance()
         else:
             _parse_statement(stream)
 
 
 def _parse_statement(stream: TokenStream) -> None:
-    kind = stream.kind
+    kind = stream.kind()
     if kind in _ENTITY_NAME:
         _parse_entity_statement(stream)
     elif kind == "direction":
-        stream.take()
+        stream.advance()
     elif stream.accept_accessibility():
         pass
     elif kind == "CLASSDEF" or kind == "STYLE":
-        stream.take()
+        stream.advance()
         stream.comma_list(*_ID)
         stream.styles(*_STYLE_COMPONENT)
         stream.expect(*_SEPARATOR)
     elif kind == "CLASS":
-        stream.take()
+        stream.advance()
         stream.comma_list(*_ID)
         stream.comma_list(*_ID)
     elif kind == "SUBGRAPH":
@@ -167,7 +167,7 @@ def _parse_statement(stream: TokenStream) -> None:
 
 def _parse_subgraph(stream: TokenStream) -> None:
     """``subgraph id`` or ``subgraph id[title words]``, a document, then ``end``."""
-    opened_at = stream.take()
+    opened_at = stream.advance()
     stream.expect(*_ENTITY_NAME)
     if stream.accept("SQS"):
         stream.expect(*_ENTITY_NAME)
@@ -179,16 +179,16 @@ def _parse_subgraph(stream: TokenStream) -> None:
 
 
 def _parse_entity_statement(stream: TokenStream) -> None:
-    stream.take()
-    if stream.kind == "SQS":  # entity with an alias: NAME[alias]
-        stream.take()
+    stream.advance()
+    if stream.kind() == "SQS":  # entity with an alias: NAME[alias]
+        stream.advance()
         stream.expect(*_ENTITY_NAME)
         stream.expect("SQE")
         _parse_class_suffix(stream)
         _parse_optional_block(stream)
         return
     _parse_class_suffix(stream)
-    if stream.kind == "CARDINALITY":
+    if stream.kind() == "CARDINALITY":
         _parse_relationship_tail(stream)
     else:
         _parse_optional_block(stream)
@@ -202,9 +202,9 @@ def _parse_class_suffix(stream: TokenStream) -> None:
 def _parse_relationship_tail(stream: TokenStream) -> None:
     """``cardinality relType cardinality entity [:::classes] : role``."""
     stream.expect("CARDINALITY")
-    if stream.kind != "REL_TYPE":
+    if stream.kind() != "REL_TYPE":
         raise stream.error("a relationship line such as `--` or `..`")
-    stream.take()
+    stream.advance()
     stream.expect("CARDINALITY")
     stream.expect(*_ENTITY_NAME)
     _parse_class_suffix(stream)
@@ -215,14 +215,14 @@ def _parse_relationship_tail(stream: TokenStream) -> None:
 def _parse_optional_block(stream: TokenStream) -> None:
     if not stream.accept("BLOCK_START"):
         return
-    while stream.kind == "ATTRIBUTE_WORD":
+    while stream.kind() == "ATTRIBUTE_WORD":
         _parse_attribute(stream)
     stream.expect("BLOCK_STOP")
 
 
 def _parse_attribute(stream: TokenStream) -> None:
     """``type[?] name [PK, FK, UK] ["comment"]``."""
-    stream.take()
+    stream.advance()
     stream.accept("?")
     stream.expect("ATTRIBUTE_WORD")
     if stream.accept("ATTRIBUTE_KEY"):

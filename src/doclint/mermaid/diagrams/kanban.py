@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from doclint.mermaid.diagrams._jison.lex import Rule, TokenCursor
+from doclint.mermaid.diagrams._jison.lex import Rule, TokenStream
 from doclint.mermaid.diagrams.mindmap import Statement, check_decoration, node_tree_lexer, parse_document
 from doclint.mermaid.model import MermaidSyntaxError
 
@@ -68,7 +68,7 @@ class _Board:
 
 def parse(text: str) -> None:
     text += "\n"  # Diagram.fromText appends a newline before calling the parser
-    cursor = TokenCursor(_LEXER.tokens(text))
+    cursor = TokenStream(_LEXER.tokens(text))
     parse_document(cursor, "kanban", _Board().add, shape_data=True)
 
 

@@ -5,8 +5,7 @@ parse error names the line of the last token the parser *shifted*.  Three driver
 a grammar module states its rules:
 
 - ``lex``: rules as data (``Rule(pattern, token, states, push/pop, action)`` or the compact
-  ``build_lexer`` rows), a lazy ``JisonLexer.tokens`` stream, the cursors ``TokenCursor`` (lazy) and
-  ``TokenStream`` (token list, accessibility statements), and the shared pieces: ``js_regex`` (a JavaScript
+  ``build_lexer`` rows), a lazy ``JisonLexer.tokens`` stream, the cursor ``TokenStream``, and the shared pieces: ``js_regex`` (a JavaScript
   regex as Python's), ``prepare_jison_text``, accessibility / comment / punctuation rule sets.
   Used by er, block, c4, gantt, journey, requirement, kanban, mindmap, quadrant, timeline, venn, xychart.
 - ``actions``: rules whose actions drive a ``LexerControl`` (``begin``, ``pop``, ``less``, ``yytext``), with

@@ -9,31 +9,30 @@ What it reproduces, because validity and error lines depend on it:
 - actions push/pop/begin states and return a token or nothing (skipped text);
 - at the end of input the ``<<EOF>>`` rule (pattern ``$``) yields ``EOF`` once, then ``$end`` forever;
 - ``Token.line`` is jison's ``yylineno + 1`` after the token was read. A parse error names the line of the
-  last token the parser *shifted* (jison syncs its line counter on shifts only), so ``TokenCursor.fail``
+  last token the parser *shifted* (jison syncs its line counter on shifts only), so ``TokenStream``
   reports that line, not the offending token's.
 
 Grammar modules give their rules as ``Rule(pattern, token, states=..., action=...)``. Write literal keywords
 with an explicit ``(?![A-Za-z0-9_])`` where jison appends ``\\b`` to rules ending in a word character.
 ``build_lexer`` takes the compact table form ``(states, JavaScript regex, token, state change)`` instead.
 
-Two cursors: ``TokenCursor`` pulls tokens lazily (``kind()``, ``advance``, ``expect(kinds, what)``, ``fail``);
-``TokenStream`` (``kind`` property, ``take``, ``expect(*kinds)``, ``error``) reads the whole token list with a
-lexical error as a final token, and knows the shared ``accTitle``/``accDescr`` statements.
+The parsers read tokens through ``TokenStream``: ``peek``/``kind``/``advance``/``accept``/``expect(*kinds,
+what=...)``, ``fail`` (raise) / ``error`` (build) on jison's line, and the statements several grammars share
+(``accept_accessibility``, ``comma_list``, ``styles``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, NoReturn
 
 from doclint.mermaid.model import MermaidSyntaxError
 from doclint.mermaid.preprocess import JS_SPACE, js_trim_start
 
 END = "$end"
 CHAR_TOKEN = "<char>"  # jison's `return yytext[0]`: the matched character is the token's kind
-LEXICAL_ERROR = "<lexical error>"
 
 # An action may inspect the matched text, the state stack and the parse's shared state (jison's ``yy``);
 # it returns the token kind, ``(kind, new text)``, or None to skip the text.
@@ -183,26 +182,16 @@ class JisonLexer:
         while True:
             yield Token(END, "", line)
 
-    def token_list(self, text: str) -> list[Token]:
-        """All tokens up to ``$end``; a lexical error becomes a final ``LEXICAL_ERROR`` token (for ``TokenStream``)."""
-        tokens: list[Token] = []
-        try:
-            for token in self.tokens(text):
-                tokens.append(token)
-                if token.kind == END:
-                    break
-        except JisonLexicalError as error:
-            tokens.append(Token(LEXICAL_ERROR, error.text[:1], error.line or 1))
-        return tokens
 
+class TokenStream:
+    """Cursor over a lazy jison token stream, as jison's parser pulls tokens (a lexical error surfaces when the
+    parser reaches it).  Errors name ``line``: the line of the last token consumed, which is what jison reports
+    (it syncs its line counter on shifts only)."""
 
-class TokenCursor:
-    """One-token lookahead over a lazy token stream, with jison-style error reporting."""
-
-    def __init__(self, tokens: Iterator[Token]) -> None:
-        self._tokens = tokens
+    def __init__(self, tokens: Iterable[Token]) -> None:
+        self._tokens = iter(tokens)
         self._buffer: list[Token] = []
-        self.shifted_line = 1  # jison's line counter, synced when a token is consumed
+        self.line = 1
 
     def peek(self, offset: int = 0) -> Token:
         buffer = self._buffer
@@ -216,10 +205,11 @@ class TokenCursor:
         return self.peek(offset).kind
 
     def advance(self) -> Token:
+        """Consume the next token (``$end`` stays)."""
         token = self._buffer[0] if self._buffer else self.peek()
         if token.kind != END:
             del self._buffer[0]
-        self.shifted_line = token.line
+        self.line = token.line
         return token
 
     def accept(self, *kinds: str) -> Token | None:
@@ -227,16 +217,46 @@ class TokenCursor:
             return self.advance()
         return None
 
-    def expect(self, kinds: str | tuple[str, ...], what: str) -> Token:
-        wanted = (kinds,) if isinstance(kinds, str) else kinds
+    def expect(self, *kinds: str | tuple[str, ...], what: str | None = None) -> Token:
+        """The next token, which must be of one of ``kinds`` (tuples of kinds are flattened)."""
+        wanted = [kind for group in kinds for kind in ((group,) if isinstance(group, str) else group)]
         if self.kind() in wanted:
             return self.advance()
-        self.fail(f"expected {what}")
-        raise AssertionError  # unreachable
+        raise self.error(what or " or ".join(wanted))
 
-    def fail(self, message: str) -> None:
-        token = self.peek()
-        raise MermaidSyntaxError(f"{message}, found {describe(token)}", self.shifted_line)
+    def fail(self, message: str) -> NoReturn:
+        raise MermaidSyntaxError(f"{message}, found {describe(self.peek())}", self.line)
+
+    def error(self, expected: str) -> MermaidSyntaxError:
+        return MermaidSyntaxError(f"expected {expected}, found {describe(self.peek())}", self.line)
+
+    def accept_accessibility(self) -> bool:
+        """``accTitle: ...``, ``accDescr: ...`` or ``accDescr { ... }`` (see ``ACCESSIBILITY_RULES``)."""
+        kind = self.kind()
+        if kind == "acc_descr_multiline_value":
+            self.advance()
+        elif kind in _ACCESSIBILITY_VALUES:
+            self.advance()
+            self.expect(_ACCESSIBILITY_VALUES[kind])
+        else:
+            return False
+        return True
+
+    def comma_list(self, *kinds: str) -> None:
+        """``item (COMMA item)*``: jison's ``idList``."""
+        self.expect(*kinds)
+        while self.accept("COMMA"):
+            self.expect(*kinds)
+
+    def styles(self, *components: str) -> None:
+        """jison's ``stylesOpt``: comma-separated runs of style components."""
+        self.expect(*components)
+        while True:
+            if self.accept(*components):
+                continue
+            if not self.accept("COMMA"):
+                return
+            self.expect(*components)
 
 
 def describe(token: Token) -> str:
@@ -349,7 +369,7 @@ ParseFunction = Callable[["TokenStream"], None]
 
 def run_jison(lexer: JisonLexer, text: str, parse_document: ParseFunction) -> None:
     """Lex ``text`` as mermaid hands it to a jison parser and run ``parse_document`` over the tokens."""
-    parse_document(TokenStream(lexer.token_list(prepare_jison_text(text))))
+    parse_document(TokenStream(lexer.tokens(prepare_jison_text(text))))
 
 
 # JavaScript's \s, which differs from Python's (it includes U+FEFF, excludes U+001C..U+001F and U+0085).
@@ -419,73 +439,3 @@ def prepare_jison_text(text: str) -> str:
     mermaid's comment clean-up also trims the start of the text (a no-op when the framework has
     done it already), so lines are counted from the first non-blank line."""
     return js_trim_start(text) + "\n"
-
-
-class TokenStream:
-    """Cursor over jison tokens that reports errors on the line jison would."""
-
-    def __init__(self, tokens: list[Token]) -> None:
-        self._tokens = tokens
-        self._position = 0
-        self.line = 1  # jison's yylineno + 1 as of the last shifted token
-
-    def peek(self, offset: int = 0) -> Token:
-        index = min(self._position + offset, len(self._tokens) - 1)
-        return self._tokens[index]
-
-    @property
-    def kind(self) -> str:
-        return self._tokens[self._position].kind  # the last token ($end) is never passed
-
-    def take(self) -> Token:
-        token = self.peek()
-        if token.kind == LEXICAL_ERROR:
-            raise self.error("")
-        if self._position < len(self._tokens) - 1:
-            self._position += 1
-        self.line = token.line
-        return token
-
-    def accept(self, *kinds: str) -> Token | None:
-        return self.take() if self.kind in kinds else None
-
-    def expect(self, *kinds: str) -> Token:
-        if self.kind not in kinds:
-            raise self.error(" or ".join(kinds))
-        return self.take()
-
-    def accept_accessibility(self) -> bool:
-        """``accTitle: ...``, ``accDescr: ...`` or ``accDescr { ... }`` (see ``ACCESSIBILITY_RULES``)."""
-        kind = self.kind
-        if kind == "acc_descr_multiline_value":
-            self.take()
-        elif kind in _ACCESSIBILITY_VALUES:
-            self.take()
-            self.expect(_ACCESSIBILITY_VALUES[kind])
-        else:
-            return False
-        return True
-
-    def comma_list(self, *kinds: str) -> None:
-        """``item (COMMA item)*``: jison's ``idList``."""
-        self.expect(*kinds)
-        while self.accept("COMMA"):
-            self.expect(*kinds)
-
-    def styles(self, *components: str) -> None:
-        """jison's ``stylesOpt``: comma-separated runs of style components."""
-        self.expect(*components)
-        while True:
-            if self.accept(*components):
-                continue
-            if not self.accept("COMMA"):
-                return
-            self.expect(*components)
-
-    def error(self, expected: str) -> MermaidSyntaxError:
-        token = self.peek()
-        if token.kind == LEXICAL_ERROR:
-            return MermaidSyntaxError(f"Lexical error: unrecognized text {token.text!r}", token.line)
-        found = "end of input" if token.kind in (END, "EOF") else repr(token.text or token.kind)
-        wanted = f": expected {expected}" if expected else ""
-        return MermaidSyntaxError(f"Parse error{wanted}, got {found}", self.line)
