@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 
 import pytest
 
+from doclint.mermaid import validate
 from doclint.mermaid.model import MermaidSyntaxError
 
 Parse = Callable[[str], None]
@@ -41,3 +42,19 @@ def diagram_tests(
         assert_like_mermaid(parse, text, False, line)
 
     return test_accepts, test_rejects_at_mermaids_line
+
+
+def validate_tests(
+    cases: Sequence[tuple[str, bool, int | None]], *, exact_lines: bool = False
+) -> TestFunction:
+    """One parametrized test running ``doclint.mermaid.validate`` on ``(diagram, valid, line)`` cases; with
+    ``exact_lines`` a None line means the error must name no line either.  Bind it to a ``test_*`` name."""
+
+    @pytest.mark.parametrize(("text", "valid", "line"), cases)
+    def test_validate_like_mermaid(text: str, valid: bool, line: int | None) -> None:
+        result = validate(text)
+        assert result.valid is valid, result.message
+        if not valid and (line is not None or exact_lines):
+            assert result.line == line, result.message
+
+    return test_validate_like_mermaid
