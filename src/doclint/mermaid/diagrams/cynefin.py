@@ -13,9 +13,8 @@ from doclint.mermaid.diagrams._langium import (
     COMMON,
     COMMON_HIDDEN,
     EOF,
-    Lexer,
     TokenStream,
-    keyword,
+    grammar_lexer,
     open_stream,
     terminal,
     title_and_accessibility_rules,
@@ -23,19 +22,16 @@ from doclint.mermaid.diagrams._langium import (
 from doclint.mermaid.diagrams.info import parse_title_and_accessibilities
 from doclint.mermaid.model import MermaidSyntaxError
 
-_LEXER = Lexer(
+_LEXER = grammar_lexer(
+    ["cynefin-beta:", "cynefin-beta", "-->", ":"],
     [
-        COMMON["WHITESPACE"],
         COMMON["NEWLINE"],
-        keyword("cynefin-beta:"),
-        keyword("cynefin-beta", restricted=True),
-        keyword("-->"),
-        keyword(":"),
         terminal("DOMAIN_NAME", "complex|complicated|clear|chaotic|confusion"),
         *title_and_accessibility_rules(),
         COMMON["STRING"],
         *COMMON_HIDDEN[1:],
-    ]
+    ],
+    restricted=("cynefin-beta",),
 )
 
 

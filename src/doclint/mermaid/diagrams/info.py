@@ -9,22 +9,16 @@ from doclint.mermaid.diagrams._langium import (
     COMMON,
     COMMON_HIDDEN,
     EOF,
-    Lexer,
     TokenStream,
-    keyword,
+    grammar_lexer,
     open_stream,
     title_and_accessibility_rules,
 )
 
-_LEXER = Lexer(
-    [
-        COMMON["WHITESPACE"],
-        COMMON["NEWLINE"],
-        keyword("showInfo", restricted=True),
-        keyword("info", restricted=True),
-        *title_and_accessibility_rules(),
-        *COMMON_HIDDEN[1:],
-    ]
+_LEXER = grammar_lexer(
+    ["info", "showInfo"],
+    [COMMON["NEWLINE"], *title_and_accessibility_rules(), *COMMON_HIDDEN[1:]],
+    restricted=("info", "showInfo"),
 )
 
 
