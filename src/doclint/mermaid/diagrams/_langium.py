@@ -169,6 +169,7 @@ class Lexer:
         self._by_name = {rule.name: rule for rule in self.rules}
         self._first_chars = [_first_chars(rule.pattern) for rule in self.rules]
         self._by_char: list[tuple[re.Pattern[str], list[TokenRule]] | None] = [None] * 128
+        self._by_indexes: dict[tuple[int, ...], tuple[re.Pattern[str], list[TokenRule]]] = {}
         self._all = self._alternation(None)
         self._longer = {
             rule.name: tuple(
@@ -179,26 +180,29 @@ class Lexer:
         }
 
     def _alternation(self, char: str | None) -> tuple[re.Pattern[str], list[TokenRule]]:
-        """The rules that may start with ``char``, and the rule behind each group number of their alternation."""
-        indexes = [
+        """The rules that may start with ``char``, and the rule behind each group number of their alternation
+        (compiled once per distinct set of rules: most characters share one)."""
+        indexes = tuple(
             i for i, first in enumerate(self._first_chars) if char is None or first is None or char in first
-        ]
-        pattern = re.compile("|".join(f"(?P<t{i}>{self.rules[i].pattern})" for i in indexes) or "(?!)")
-        rule_of_group = [self.rules[0]] * (pattern.groups + 1)  # inner groups never close last
-        for name, group in pattern.groupindex.items():
-            if name[0] == "t" and name[1:].isdigit():
-                rule_of_group[group] = self.rules[int(name[1:])]
-        return pattern, rule_of_group
+        )
+        compiled = self._by_indexes.get(indexes)
+        if compiled is None:
+            pattern = re.compile("|".join(f"(?P<t{i}>{self.rules[i].pattern})" for i in indexes) or "(?!)")
+            rule_of_group = [self.rules[0]] * (pattern.groups + 1)  # inner groups never close last
+            for name, group in pattern.groupindex.items():
+                if name[0] == "t" and name[1:].isdigit():
+                    rule_of_group[group] = self.rules[int(name[1:])]
+            compiled = self._by_indexes[indexes] = (pattern, rule_of_group)
+        return compiled
+
+    def _candidates(self, code: int) -> tuple[re.Pattern[str], list[TokenRule]]:
+        candidates = self._by_char[code] = self._alternation(chr(code))
+        return candidates
 
     def _match(self, text: str, position: int) -> tuple[TokenRule, int] | None:
         """The first rule that matches non-empty text at ``position`` (after its longer alternatives)."""
         code = ord(text[position])
-        if code < 128:
-            candidates = self._by_char[code]
-            if candidates is None:
-                candidates = self._by_char[code] = self._alternation(chr(code))
-        else:
-            candidates = self._all
+        candidates = (self._by_char[code] or self._candidates(code)) if code < 128 else self._all
         pattern, rule_of_group = candidates
         found = pattern.match(text, position)
         if found is None:
@@ -225,8 +229,17 @@ class Lexer:
         tokens: list[Token] = []
         errors: list[LexError] = []
         position, line, line_start, length = 0, 1, 0, len(text)
+        by_char, everything, longer = self._by_char, self._all, self._longer
         while position < length:
-            matched = self._match(text, position)
+            # the common case inline (the rules that may start with this character, no longer alternative)
+            code = ord(text[position])
+            candidates = (by_char[code] or self._candidates(code)) if code < 128 else everything
+            found = candidates[0].match(text, position)
+            if found is not None and found.end() > position:
+                rule = candidates[1][found.lastindex or 0]
+                matched = (rule, found.end()) if rule.name not in longer else self._match(text, position)
+            else:
+                matched = None if found is None else self._match(text, position)
             if matched is None:
                 start = position
                 position += 1

@@ -118,6 +118,9 @@ _CATEGORY_CLASSES = {
 FirstChars = "list[re.Pattern[str]] | None"
 
 
+_LARGE_CLASS = 64  # class items (ranges, characters) past which a rule's first characters count as "any"
+
+
 def _code(char: int) -> str:
     return f"\\U{char:08x}"
 
@@ -160,6 +163,8 @@ def _first_chars(items: object, flags: int) -> tuple[FirstChars, bool]:  # type:
         if op is _sre_parse.LITERAL:
             return [*found, re.compile(_code(value), flags)], False
         if op is _sre_parse.IN:
+            if len(value) > _LARGE_CLASS:  # compiling a copy costs more than trying the rule everywhere
+                return None, False
             pattern = _class_pattern(value)
             return (None if pattern is None else [*found, re.compile(pattern, flags)]), False
         if op is _sre_parse.SUBPATTERN or op in _REPEATS or op is _sre_parse.BRANCH:
