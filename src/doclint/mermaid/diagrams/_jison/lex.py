@@ -278,15 +278,11 @@ def comment_rules() -> list[Rule]:
 
 
 def accessibility_rules() -> list[Rule]:
-    """``accTitle: ...``, ``accDescr: ...`` and ``accDescr { ... }`` (values to the end of the line/brace)."""
+    """``ACCESSIBILITY_RULES`` as ``Rule`` objects: ``accTitle: ...``, ``accDescr: ...`` and ``accDescr { ... }``
+    (values to the end of the line/brace); the keyword rules apply in INITIAL and the inclusive states."""
     return [
-        Rule(r"accTitle\s*:\s*", "acc_title", push="acc_title"),
-        Rule(r"[^\n]*", "acc_title_value", states=("acc_title",), pop=True),
-        Rule(r"accDescr\s*:\s*", "acc_descr", push="acc_descr"),
-        Rule(r"[^\n]*", "acc_descr_value", states=("acc_descr",), pop=True),
-        Rule(r"accDescr\s*\{\s*", push="acc_descr_multiline"),
-        Rule(r"\}", states=("acc_descr_multiline",), pop=True),
-        Rule(r"[^}]*", "acc_descr_multiline_value", states=("acc_descr_multiline",)),
+        _table_rule(js_regex(pattern), token, () if where == "*" else (where,), tuple((change or "").split()))
+        for where, pattern, token, change in ACCESSIBILITY_RULES
     ]
 
 
@@ -384,7 +380,6 @@ _OUTSIDE_CLASS = {
     "D": "[^0-9]",
     "b": f"(?:(?<=[{_JS_WORD_CHARS}])(?![{_JS_WORD_CHARS}])|(?<![{_JS_WORD_CHARS}])(?=[{_JS_WORD_CHARS}]))",
 }
-_WORD_END = f"(?![{_JS_WORD_CHARS}])"
 # inside a class; \S keeps Python's meaning plus the few characters only Python counts as space
 _INSIDE_CLASS = {"s": _JS_SPACE_CHARS, "S": "\\S\\x1c-\\x1f\\x85", "w": _JS_WORD_CHARS, "d": "0-9"}
 
@@ -403,7 +398,7 @@ def js_regex(pattern: str) -> str:
         if char == "\\" and index + 1 < len(pattern):
             escaped = pattern[index + 1]
             if escaped == "b" and not in_class and out and out[-1][-1:].isalnum():
-                out.append(_WORD_END)  # after a letter, a word boundary is just "no word character next"
+                out.append(WORD_END)  # after a letter, a word boundary is just "no word character next"
                 index += 2
                 continue
             table = _INSIDE_CLASS if in_class else _OUTSIDE_CLASS
