@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, NamedTuple
 
 from doclint.mermaid.model import MermaidSyntaxError
@@ -418,6 +419,7 @@ def _encode_entity(match: re.Match[str]) -> str:
 # ----------------------------------------------------------------------------------------- first characters
 
 
+@cache  # the common.langium terminals recur in every lexer
 def _first_chars(source: str) -> frozenset[str] | None:
     """The ASCII characters a match of ``source`` can start with, or None when unknown (always try it)."""
     try:
