@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from doclint.mermaid import validate
+from diagram_cases import validate_tests
 
 # (diagram, valid, line mermaid reports for an invalid diagram or None when it reports none)
 CASES = [
@@ -39,10 +37,8 @@ CASES = [
     ("block\n  A:3 --> B", True, None),
     ("block\n  A --> B:3", False, 2),
     ('block\n  A["`markdown`"]', False, 2),
+    ("block-beta\n  columns\ufeff3\n  a b c", True, None),  # JavaScript's \s takes U+FEFF
 ]
 
 
-@pytest.mark.parametrize(("text", "valid", "line"), CASES)
-def test_matches_mermaid(text: str, valid: bool, line: int | None) -> None:
-    result = validate(text)
-    assert (result.valid, result.line if line else None) == (valid, line), result.message
+test_matches_mermaid = validate_tests(CASES)

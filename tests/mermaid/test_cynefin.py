@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from doclint.mermaid import validate
+from diagram_cases import validate_tests
 
 # (diagram, valid, the line mermaid reports or None)
 CASES = [
@@ -18,12 +16,9 @@ CASES = [
     ("cynefin-beta title x", True, None),
     ("cynefin-betax", False, None),
     ('cynefin-beta\n  complex --> clear "x"', False, 2),
+    ('cynefin-beta\ncomplex\n  "a\\\nb"', False, 3),  # a backslash does not escape a line break
+    ('cynefin-beta\ncomplex\n  "a\\"b"', True, None),
 ]
 
 
-@pytest.mark.parametrize(("text", "valid", "line"), CASES)
-def test_cynefin_like_mermaid(text: str, valid: bool, line: int | None) -> None:
-    result = validate(text)
-    assert result.valid is valid, result.message
-    if not valid:
-        assert result.line == line
+test_cynefin_like_mermaid = validate_tests(CASES, exact_lines=True)

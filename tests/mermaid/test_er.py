@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from doclint.mermaid import validate
+from diagram_cases import validate_tests
 
 # (diagram, valid, line mermaid reports for an invalid diagram or None when it reports none)
 CASES = [
@@ -52,10 +50,9 @@ CASES = [
     ("erDiagram\nA.B ||--o{ C : x", True, None),
     ("erDiagram\nstyle A fill:#f9f;\nA", True, None),
     ('erDiagram\nA{\n  string name "comment" PK\n}', False, 3),
+    # JavaScript regex classes: \b is an ASCII word boundary
+    ("erDiagram\n  A ||--o{ B : x\n  classDef\u00e9 x fill:#f00", True, None),
 ]
 
 
-@pytest.mark.parametrize(("text", "valid", "line"), CASES)
-def test_matches_mermaid(text: str, valid: bool, line: int | None) -> None:
-    result = validate(text)
-    assert (result.valid, result.line if line else None) == (valid, line), result.message
+test_matches_mermaid = validate_tests(CASES)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
+from diagram_cases import validate_tests
 
 from doclint.mermaid import validate
 
@@ -52,12 +52,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "valid", "line"), CASES)
-def test_flowchart_like_mermaid(text: str, valid: bool, line: int | None) -> None:
-    result = validate(text)
-    assert result.valid is valid, result.message
-    if not valid:
-        assert result.line == line
+test_flowchart_like_mermaid = validate_tests(CASES, exact_lines=True)
 
 
 def test_messages_help_a_reader() -> None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from doclint.mermaid import validate
+from diagram_cases import validate_tests
 
 # (diagram, valid, line mermaid reports for an invalid diagram or None when it reports none)
 CASES = [
@@ -33,10 +31,11 @@ CASES = [
     ("gantt\n  accDescription something", False, 2),
     ("gantt dateFormat YYYY\na : 1d", True, None),
     ("gantt\na: 1d\nclick a call foo\nb: 2d", False, 5),
+    # JavaScript's \s takes U+FEFF but not U+0085
+    ("gantt\n  dateFormat\ufeffYYYY-MM-DD\n  section s\n  task :a1, 2020-01-01, 3d", True, None),
+    ("gantt\n  dateFormat\x85YYYY-MM-DD\n  section s\n  task :a1, 2020-01-01, 3d", False, 2),
+    ('gantt\n  section s\n  task :a1, 2020-01-01, 3d\n  click a1 href\x85"x"', False, 4),
 ]
 
 
-@pytest.mark.parametrize(("text", "valid", "line"), CASES)
-def test_matches_mermaid(text: str, valid: bool, line: int | None) -> None:
-    result = validate(text)
-    assert (result.valid, result.line if line else None) == (valid, line), result.message
+test_matches_mermaid = validate_tests(CASES)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from diagram_cases import validate_tests
 
-from doclint.mermaid import validate
 from doclint.mermaid.diagrams.git_graph import parse
 from doclint.mermaid.model import MermaidSyntaxError
 
@@ -96,10 +96,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "valid", "line"), CASES)
-def test_matches_mermaid(text: str, valid: bool, line: int | None) -> None:
-    result = validate(text)
-    assert (result.valid, result.line if line else None) == (valid, line), result.message
+test_matches_mermaid = validate_tests(CASES)
 
 
 def test_a_configured_main_branch_name_replaces_main() -> None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from doclint.mermaid import validate
+from diagram_cases import validate_tests
 
 # (diagram, valid, the line mermaid reports or None)
 CASES = [
@@ -27,9 +25,4 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "valid", "line"), CASES)
-def test_info_like_mermaid(text: str, valid: bool, line: int | None) -> None:
-    result = validate(text)
-    assert result.valid is valid, result.message
-    if not valid:
-        assert result.line == line
+test_info_like_mermaid = validate_tests(CASES, exact_lines=True)

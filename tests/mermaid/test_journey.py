@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from doclint.mermaid import validate
+from diagram_cases import validate_tests
 
 # (diagram, valid, line mermaid reports for an invalid diagram or None when it reports none)
 CASES = [
@@ -18,10 +16,10 @@ CASES = [
     ("journey\n  section A\n    50% task: 3: Me", True, None),
     # mermaid trims the start of the text: lines count from the first non-blank one
     ("\n\njourney\n  title x\n  foo", False, 3),
+    # JavaScript's \s takes U+FEFF but not U+0085
+    ("journey\n  title\x85x\n  section s\n    a: 5: me", False, 2),
+    ("journey\n  title\ufeffx\n  section s\n    a: 5: me", True, None),
 ]
 
 
-@pytest.mark.parametrize(("text", "valid", "line"), CASES)
-def test_matches_mermaid(text: str, valid: bool, line: int | None) -> None:
-    result = validate(text)
-    assert (result.valid, result.line if line else None) == (valid, line), result.message
+test_matches_mermaid = validate_tests(CASES)

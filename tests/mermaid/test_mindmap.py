@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import pytest
-from parser_expectations import assert_like_mermaid
+from diagram_cases import assert_like_mermaid
 
 from doclint.mermaid.diagrams.mindmap import parse
 

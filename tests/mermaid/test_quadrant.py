@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import pytest
-from parser_expectations import assert_like_mermaid
+from diagram_cases import assert_like_mermaid
 
 from doclint.mermaid.diagrams.quadrant import parse
 
@@ -31,6 +31,9 @@ CASES = [
     ("quadrantChart\n    x-axis Low -->", True, None),
     ('quadrantChart\n    "Point A": [0.1, 0.2]\n    quadrant-5 Nope', False, 3),
     ("quadrantChart\n    Point A: [0.5 0.5]", False, 2),
+    # JavaScript's \s takes U+FEFF but not U+0085
+    ("quadrantChart\n  accTitle\ufeff: x\n  Point A: [0.5, 0.5]", True, None),
+    ("quadrantChart\n  accTitle\x85: x\n  Point A: [0.5, 0.5]", False, 2),
 ]
 
 

@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from doclint.mermaid import validate
+from diagram_cases import validate_tests
 
 # (diagram, valid, the line mermaid reports or None)
 CASES = [
@@ -14,6 +12,7 @@ CASES = [
     ("railroad-ebnf-beta\n  a ::= \"x\" | 'y' , { z } [ w ]+ ;\n  (* comment *) b = a ;", True, None),
     ('railroad-ebnf-beta\n  title = "x" ;', True, None),
     ("railroad-ebnf-beta\n  a = ;", False, 2),
+    ('railroad-ebnf-beta\na = "x\\\ny";', False, 2),  # a backslash does not escape a line break
     ("railroad-ebnf-beta\ntitle x\naccTitle: y\na = b;\ntitle z", False, 5),
     ("railroad-ebnf-betax", False, 1),
     ("railroad-ebnf-beta a = b;", True, None),
@@ -52,9 +51,4 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "valid", "line"), CASES)
-def test_railroad_like_mermaid(text: str, valid: bool, line: int | None) -> None:
-    result = validate(text)
-    assert result.valid is valid, result.message
-    if not valid:
-        assert result.line == line
+test_railroad_like_mermaid = validate_tests(CASES, exact_lines=True)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from doclint.mermaid import validate
+from diagram_cases import validate_tests
 
 # (diagram, valid, line mermaid reports for an invalid diagram or None when it reports none)
 CASES = [
@@ -39,7 +37,4 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "valid", "line"), CASES)
-def test_matches_mermaid(text: str, valid: bool, line: int | None) -> None:
-    result = validate(text)
-    assert (result.valid, result.line if line else None) == (valid, line), result.message
+test_matches_mermaid = validate_tests(CASES)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from parser_expectations import assert_like_mermaid
+from diagram_cases import assert_like_mermaid
 
 from doclint.mermaid.diagrams.sequence import parse
 from doclint.mermaid.model import MermaidSyntaxError

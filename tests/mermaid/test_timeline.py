@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import pytest
-from parser_expectations import assert_like_mermaid
+from diagram_cases import assert_like_mermaid
 
 from doclint.mermaid.diagrams.timeline import parse
 
@@ -24,6 +24,9 @@ CASES = [
     ("timeline\n    2002 : a #comment\n    2004 : b", True, None),
     ("timelines\n    2002 : a", False, 1),
     ("timeline\n    a:b", False, 2),
+    # JavaScript's \s takes U+FEFF but not U+0085
+    ("timeline\n  accTitle:\ufeffx\n  2020 : a", True, None),
+    ("timeline\n  accTitle\x85:x\n  2020 : a", False, 2),
 ]
 
 

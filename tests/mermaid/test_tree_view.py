@@ -20,11 +20,11 @@ VALID = [
     "treeView-beta\nroot\n│\n├── x ## a",
 ]
 
-# (diagram, line); None where mermaid gives no line, the parser then names the last line
+# (diagram, line); None where mermaid gives no line ("line ?": an error at the end of the input)
 INVALID = [
     ('treeView-beta\n"a" \n  "b"', 3),  # two runs of blanks, no name between
-    ('treeView-beta\n"a"  ', 2),  # blanks at the end wait for a name
-    ("treeView-beta\n   ", 2),
+    ('treeView-beta\n"a"  ', None),  # blanks at the end wait for a name
+    ("treeView-beta\n   ", None),
     ('treeView-beta foo\n"a"', 1),
     ('treeView-beta\n"root"\ntitle again', 3),  # titles go before the first node
     ('treeView-beta\n"unclosed', 2),

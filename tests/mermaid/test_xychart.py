@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import pytest
-from parser_expectations import assert_like_mermaid
+from diagram_cases import assert_like_mermaid
 
 from doclint.mermaid.diagrams.xychart import parse
 
@@ -28,6 +28,9 @@ CASES = [
     ("xychart-beta\n    x-axis a --> b", False, 2),
     ("xychart-beta\n    title `md`", False, 2),
     ("xychart-beta\n    titles [1]", False, 2),
+    # JavaScript's \s takes U+FEFF but not U+0085
+    ("xychart-beta\n  accDescr\ufeff{ x }\n  bar [1, 2]", True, None),
+    ("xychart-beta\n  accDescr\x85{ x }\n  bar [1, 2]", False, 2),
 ]
 
 

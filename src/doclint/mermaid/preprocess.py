@@ -49,18 +49,17 @@ def is_js_space(char: str) -> bool:
     return char in _JS_SPACE_CHARS
 
 
+_JS_SPACE_STRING = "".join(sorted(_JS_SPACE_CHARS))
+
+
 def js_trim_start(text: str) -> str:
-    index = 0
-    while index < len(text) and text[index] in _JS_SPACE_CHARS:
-        index += 1
-    return text[index:]
+    """JavaScript's String.prototype.trimStart."""
+    return text.lstrip(_JS_SPACE_STRING)
 
 
 def js_trim(text: str) -> str:
-    end = len(text)
-    while end > 0 and text[end - 1] in _JS_SPACE_CHARS:
-        end -= 1
-    return js_trim_start(text[:end])
+    """JavaScript's String.prototype.trim."""
+    return text.strip(_JS_SPACE_STRING)
 
 
 @dataclass(frozen=True)
@@ -305,11 +304,14 @@ def _encode_entity(match: re.Match[str]) -> str:
     return ("\ufb02\xb0\xb0" if _INTEGER.fullmatch(inner) else "\ufb02\xb0") + inner + "\xb6\xdf"
 
 
+_LINE_SPLIT = re.compile(r"(\n|\r|\u2028|\u2029)")
+
+
 def _drop_colour_semicolons(text: str, keyword: str) -> str:
     """``/keyword.*:\\S*#.*;/g`` with the match's last character removed, without regex backtracking:
     on a line, the leftmost ``keyword`` matches iff some ``:`` after it reaches a ``#`` through non-space
     characters and a ``;`` follows that ``#``; the match always ends at the line's last ``;``."""
-    lines = re.split(r"(\n|\r|\u2028|\u2029)", text)
+    lines = _LINE_SPLIT.split(text)
     changed = False
     for index in range(0, len(lines), 2):
         line = lines[index]

@@ -8,9 +8,10 @@ differences to know: mermaid appends one ``\n`` before parsing, which is left to
 usually want it: an error at the end of input is then reported one line further down); and the diagrams whose
 db sets ``preserveCommentsWhenParsing`` (agentflow, eventmodeling) receive their ``%%`` comment lines.
 
-Shared machinery: ``_jison`` (LALR(1) tables and a start-condition lexer that report errors where jison does),
-``_common`` (Chevrotain-style lexing for Langium grammars), ``doclint.mermaid.front_matter.load_json_schema``
-(YAML as js-yaml's JSON schema loads it).  Modules are imported lazily: most documents use one or two types.
+Shared machinery: the jison toolkit ``_jison`` (``lex``: rule-table lexer and token cursors, ``actions``: the
+action lexer, ``lalr``: LALR(1) tables and jison's parse loop), the Langium toolkit ``_langium`` (Chevrotain-style
+lexer, token stream and common.langium terminals), ``doclint.mermaid.front_matter.load_json_schema`` (YAML as
+js-yaml's JSON schema loads it).  Modules are imported lazily: most documents use one or two types.
 """
 
 from __future__ import annotations

@@ -1,49 +1,80 @@
-"""Shared lexing and parsing support for diagrams mermaid parses with Langium (@mermaid-js/parser).
+"""The one toolkit for diagrams mermaid parses with Langium (``@mermaid-js/parser``, a Chevrotain lexer).
 
 Models how Langium 4 builds a Chevrotain lexer from a grammar and how mermaid reports its errors:
 
-- Token order: every keyword of the grammar (longest first), then the grammar's reachable terminals in the
-  order the grammar (with ``common.langium`` appended) declares them. The first pattern that matches wins;
-  a keyword yields to a "longer alternative" terminal that matches more text: Langium picks every terminal
-  the keyword is a prefix of (``ID`` for ``axis``, the hidden ``YAML`` block for ``-``); pass them as
-  ``keyword(..., longer_alt=(...))``.
-- Keywords listed in a diagram's token builder must be followed by whitespace, ``%%`` or the end.
-- Characters no pattern matches are skipped and reported as one lexer error per run.
-- mermaid throws when there is any lexer or parser error; the reported line is the first lexer error's
-  line, else the first parser error's token line.
+- Token order decides: the first token rule that matches (non-empty) wins.  Langium orders them as the
+  whitespace terminal, the keywords (longest first), then the grammar's terminals in declaration order
+  (``common.langium`` appended).  A keyword yields to a "longer alternative" terminal that matches more text
+  (``ID`` for ``axis``): pass them as ``keyword(..., longer_alt=(...))``.
+- Keywords a diagram's token builder restricts must be followed by whitespace, ``%%`` or the end
+  (``keyword(..., restricted=True)``).
+- Characters no rule matches are skipped and recorded as one lexer error per run (Chevrotain's recovery).
+- mermaid throws when there is any lexer or parser error; the reported line is the first lexer error's line,
+  else the first parser error's token line.
 
-API (small on purpose; other Langium-based diagram modules import it):
+API:
 
-- ``Lexer(rules).tokenize(text)`` -> ``(tokens, errors)``; rules are ``TokenRule`` built with ``keyword``,
-  ``terminal`` or taken from ``COMMON`` (the terminals of mermaid's ``common.langium``).
-- ``TokenStream(tokens)`` with ``peek``/``kind``/``advance``/``accept``/``expect``/``fail``;
-  ``fail`` raises ``MermaidSyntaxError`` on the token's line; ``raise_at(token, message)`` likewise.
-- Database checks mermaid runs on the AST happen after the whole parse: run them after ``parse_body``.
-- ``open_stream(lexer, text)``: the tokens of ``text`` plus the newline mermaid appends, raising the first
-  lexer error the way mermaid reports it (``lex_or_raise`` does the same without the newline).
-- ``parse_body(stream, statements, expected)``: the ``(TitleAndAccessibilities | statement | NEWLINE)*``
-  loop that ends the entry rules, each statement chosen by its first token.
-- ``title_and_accessibilities(stream)`` parses the common ``TitleAndAccessibilities`` fragment.
+- Rules: ``keyword(word)``, ``terminal(name, pattern)``, ``grammar_lexer(keywords, terminals)`` (Langium's order
+  and longer alternatives worked out), ``common(*names)`` / ``COMMON`` / ``COMMON_HIDDEN``
+  (the terminals of mermaid's ``common.langium``; their pattern sources are also module constants).
+- ``Lexer(rules).tokenize(text) -> (tokens, errors)``; ``Lexer.tokens_or_raise(text)`` raises the first lexer
+  error as mermaid reports it.  ``open_stream(lexer, text)``: a ``TokenStream`` over ``text`` plus the newline
+  mermaid appends (``Diagram.fromText``), raising lexer errors first.
+- ``TokenStream``: ``peek``/``kind``/``at``/``advance``/``accept``/``expect``/``skip``/``end_of_line`` and
+  ``fail``/``error`` (errors on the offending token's line; none at the end of input, where mermaid says
+  "line ?").
+- Grammar fragments: ``title_and_accessibilities(stream)``, ``parse_body(stream, statements, expected)``.
+- ``mermaid_input(text)``: ``encodeEntities(text) + "\\n"``, what a Langium diagram's parser receives.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
+from typing import Any, NamedTuple
 
 from doclint.mermaid.model import MermaidSyntaxError
+from doclint.mermaid.preprocess import JS_SPACE
 
-# JavaScript's \s (Python's differs on a few control characters and U+FEFF).
-JS_SPACE = "\\t\\n\\v\\f\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
-# Suffix the mermaid token builders add to "restricted" keywords: nothing but whitespace may follow.
-_KEYWORD_END = f"(?:(?=%%)|(?![^{JS_SPACE}]))"
+# JavaScript's \s (Python's differs on \x1c-\x1f, \x85 and U+FEFF), inside and outside a class.
+JS_S = f"[{JS_SPACE}]"
+JS_NOT_S = f"[^{JS_SPACE}]"
+# Suffix the mermaid token builders add to restricted keywords: nothing but whitespace or ``%%`` may follow.
+KEYWORD_END = f"(?:(?=%%)|(?!{JS_NOT_S}))"
 
 EOF = "EOF"
 
+# common.langium's terminals as Python regex sources (JavaScript's `.` stops at line terminators, and its
+# \w and \d are ASCII-only).
+ACC_DESCR = rf"[\t ]*accDescr(?:[\t ]*:(?:[^\n\r]*?(?=%%)|[^\n\r]*)|{JS_S}*\{{[^}}]*\}})"
+ACC_TITLE = r"[\t ]*accTitle[\t ]*:(?:[^\n\r]*?(?=%%)|[^\n\r]*)"
+TITLE = r"[\t ]*title(?:[\t ][^\n\r]*?(?=%%)|[\t ][^\n\r]*|)"
+BOOLEAN = r"true|false"
+FLOAT = r"[0-9]+\.[0-9]+(?!\.)"
+INT = r"0|[1-9][0-9]*(?!\.)"  # as common.langium writes it: the lookahead binds to the 2nd branch
+NUMBER = rf"{FLOAT}|{INT}"
+STRING = r"\"(?:[^\"\\]|\\[^\n\r\u2028\u2029])*\"|'(?:[^'\\]|\\[^\n\r\u2028\u2029])*'"
+ID = r"[A-Za-z0-9_](?:[-A-Za-z0-9_]*[A-Za-z0-9_])?"
+NEWLINE = r"\r?\n"
+WHITESPACE = r"[\t ]+"
+YAML = rf"---[\t ]*\r?\n(?:[\s\S]*?\r?\n)?---(?:\r?\n|(?!{JS_NOT_S}))"
+DIRECTIVE = rf"[\t ]*%%\{{[\s\S]*?\}}%%(?:\r?\n|(?!{JS_NOT_S}))"
+SINGLE_LINE_COMMENT = r"[\t ]*%%[^\n\r]*"
+
 
 @dataclass(frozen=True, slots=True)
-class Token:
+class TokenRule:
+    """One Chevrotain token type."""
+
+    name: str
+    pattern: str  # Python regex source
+    longer_alt: tuple[str, ...] = ()  # terminals that win over this keyword when they match more text
+    skip: bool = False  # hidden terminal (whitespace, comments): never reaches the parser
+
+
+class Token(NamedTuple):
     kind: str
     text: str
     line: int  # 1-based, of the token's first character
@@ -51,55 +82,51 @@ class Token:
     end_line: int  # line of the token's last character
 
 
-@dataclass(frozen=True, slots=True)
-class TokenRule:
-    name: str
-    pattern: str  # Python regex source
-    longer_alt: tuple[str, ...] = ()  # terminals that win over this keyword when they match more text
-    skip: bool = False  # hidden terminal: whitespace, comments
-
-
-@dataclass(frozen=True, slots=True)
-class LexError:
+class LexError(NamedTuple):
     line: int
     column: int
     skipped: str
 
 
-def keyword(word: str, *, restricted: bool = False, longer_alt: tuple[str, ...] = ()) -> TokenRule:
+def keyword(word: str, *, restricted: bool = False, longer_alt: Iterable[str] = ()) -> TokenRule:
     """A grammar keyword; ``restricted`` ones must be followed by whitespace, ``%%`` or the end."""
-    pattern = re.escape(word) + (_KEYWORD_END if restricted else "")
-    return TokenRule(word, pattern, longer_alt)
+    return TokenRule(word, re.escape(word) + (KEYWORD_END if restricted else ""), tuple(longer_alt))
 
 
-def terminal(name: str, pattern: str, *, skip: bool = False) -> TokenRule:
+def terminal(name: str, pattern: str | re.Pattern[str], *, skip: bool = False) -> TokenRule:
+    if isinstance(pattern, re.Pattern):  # only flag-free patterns can join one alternation unchanged
+        assert not pattern.flags & ~re.UNICODE, f"{name}: give flags inline"
+        pattern = pattern.pattern
     return TokenRule(name, pattern, skip=skip)
 
 
-_COMMON_PATTERNS: dict[str, str] = {
-    "BOOLEAN": r"true|false",
-    "ACC_DESCR": r"[\t ]*accDescr(?:[\t ]*:(?:[^\n\r]*?(?=%%)|[^\n\r]*)|[" + JS_SPACE + r"]*\{[^}]*\})",
-    "ACC_TITLE": r"[\t ]*accTitle[\t ]*:(?:[^\n\r]*?(?=%%)|[^\n\r]*)",
-    "TITLE": r"[\t ]*title(?:[\t ][^\n\r]*?(?=%%)|[\t ][^\n\r]*|)",
-    "FLOAT": r"[0-9]+\.[0-9]+(?!\.)",
-    "INT": r"0|[1-9][0-9]*(?!\.)",
-    "NUMBER": r"[0-9]+\.[0-9]+(?!\.)|0|[1-9][0-9]*(?!\.)",
-    "STRING": r'"(?:[^"\\]|\\.)*"|' + r"'(?:[^'\\]|\\.)*'",
-    "ID": r"[A-Za-z0-9_](?:[-A-Za-z0-9_]*[A-Za-z0-9_])?",
-    "NEWLINE": r"\r?\n",
+COMMON: dict[str, TokenRule] = {
+    name: terminal(name, source)
+    for name, source in (
+        ("BOOLEAN", BOOLEAN),
+        ("ACC_DESCR", ACC_DESCR),
+        ("ACC_TITLE", ACC_TITLE),
+        ("TITLE", TITLE),
+        ("FLOAT", FLOAT),
+        ("INT", INT),
+        ("NUMBER", NUMBER),
+        ("STRING", STRING),
+        ("ID", ID),
+        ("NEWLINE", NEWLINE),
+    )
 }
-_COMMON_HIDDEN: dict[str, str] = {
-    "WHITESPACE": r"[\t ]+",
-    "YAML": r"---[\t ]*\r?\n(?:[\s\S]*?\r?\n)?---(?:\r?\n|(?![^" + JS_SPACE + "]))",
-    "DIRECTIVE": r"[\t ]*%%\{[\s\S]*?\}%%(?:\r?\n|(?![^" + JS_SPACE + "]))",
-    "SINGLE_LINE_COMMENT": r"[\t ]*%%[^\n\r]*",
-}
-
-# The terminals of mermaid's common.langium, by name.
-COMMON: dict[str, TokenRule] = {name: terminal(name, source) for name, source in _COMMON_PATTERNS.items()}
-COMMON.update({name: terminal(name, source, skip=True) for name, source in _COMMON_HIDDEN.items()})
 # The hidden terminals every grammar importing common.langium gets, in declaration order.
-COMMON_HIDDEN: tuple[TokenRule, ...] = tuple(COMMON[name] for name in _COMMON_HIDDEN)
+COMMON_HIDDEN: tuple[TokenRule, ...] = tuple(
+    terminal(name, source, skip=True)
+    for name, source in (
+        ("WHITESPACE", WHITESPACE),
+        ("YAML", YAML),
+        ("DIRECTIVE", DIRECTIVE),
+        ("SINGLE_LINE_COMMENT", SINGLE_LINE_COMMENT),
+    )
+)
+COMMON.update((rule.name, rule) for rule in COMMON_HIDDEN)
+TITLE_AND_ACCESSIBILITY = ("ACC_DESCR", "ACC_TITLE", "TITLE")
 
 
 def common(*names: str) -> list[TokenRule]:
@@ -107,74 +134,157 @@ def common(*names: str) -> list[TokenRule]:
     return [COMMON[name] for name in names]
 
 
+def title_and_accessibility_rules(prefix: str = "") -> tuple[TokenRule, ...]:
+    """ACC_DESCR, ACC_TITLE and TITLE, in that order (named with a grammar's prefix)."""
+    return tuple(terminal(prefix + name, COMMON[name].pattern) for name in TITLE_AND_ACCESSIBILITY)
+
+
+def grammar_lexer(
+    keywords: Iterable[str], terminals: Sequence[TokenRule], *, restricted: Iterable[str] = ()
+) -> Lexer:
+    """The lexer Langium builds for a grammar: whitespace, the keywords longest first (each yielding to the
+    terminals that match the whole keyword: Langium's LONGER_ALT), then ``terminals`` in the order given."""
+    restricted = frozenset(restricted)
+    compiled = [(rule.name, re.compile(rule.pattern)) for rule in terminals]
+    words = sorted(keywords, key=len, reverse=True)
+    keyword_rules = [
+        keyword(
+            word,
+            restricted=word in restricted,
+            longer_alt=tuple(name for name, pattern in compiled if pattern.fullmatch(word)),
+        )
+        for word in words
+    ]
+    return Lexer([COMMON_HIDDEN[0], *keyword_rules, *terminals])
+
+
 class Lexer:
-    """A Chevrotain-style first-match lexer over an ordered list of token rules."""
+    """Chevrotain's first-match lexer over an ordered list of token rules.
+
+    Each alternation holds the rules in order (Python tries alternatives left to right, like Chevrotain's
+    loop) so one regex call finds the token; like Chevrotain, only the rules that can start with the next
+    (ASCII) character take part.  Alternations are built per first character on first use."""
 
     def __init__(self, rules: Sequence[TokenRule]) -> None:
-        self._rules = tuple(rules)
-        # One alternation tries the rules in order, exactly like Chevrotain's first-match loop.
-        self._combined = re.compile(
-            "|".join(f"(?P<t{i}>{rule.pattern})" for i, rule in enumerate(self._rules))
-        )
-        by_name = {rule.name: rule for rule in self._rules}
-        self._longer_alts = {
-            f"t{i}": tuple(
-                (by_name[name], re.compile(by_name[name].pattern))
-                for name in rule.longer_alt
-                if name in by_name
+        self.rules = tuple(rules)
+        self._by_name = {rule.name: rule for rule in self.rules}
+        self._first_chars = [_first_chars(rule.pattern) for rule in self.rules]
+        self._by_char: list[tuple[re.Pattern[str], list[TokenRule]] | None] = [None] * 128
+        self._by_indexes: dict[tuple[int, ...], tuple[re.Pattern[str], list[TokenRule]]] = {}
+        self._all = self._alternation(None)
+        self._longer = {
+            rule.name: tuple(
+                (self._by_name[name], re.compile(self._by_name[name].pattern)) for name in rule.longer_alt
             )
-            for i, rule in enumerate(self._rules)
+            for rule in self.rules
+            if rule.longer_alt
         }
-        self._rule_of_group = {f"t{i}": rule for i, rule in enumerate(self._rules)}
+
+    def _alternation(self, char: str | None) -> tuple[re.Pattern[str], list[TokenRule]]:
+        """The rules that may start with ``char``, and the rule behind each group number of their alternation
+        (compiled once per distinct set of rules: most characters share one)."""
+        indexes = tuple(
+            i for i, first in enumerate(self._first_chars) if char is None or first is None or char in first
+        )
+        compiled = self._by_indexes.get(indexes)
+        if compiled is None:
+            pattern = re.compile("|".join(f"(?P<t{i}>{self.rules[i].pattern})" for i in indexes) or "(?!)")
+            rule_of_group = [self.rules[0]] * (pattern.groups + 1)  # inner groups never close last
+            for name, group in pattern.groupindex.items():
+                if name[0] == "t" and name[1:].isdigit():
+                    rule_of_group[group] = self.rules[int(name[1:])]
+            compiled = self._by_indexes[indexes] = (pattern, rule_of_group)
+        return compiled
+
+    def _candidates(self, code: int) -> tuple[re.Pattern[str], list[TokenRule]]:
+        candidates = self._by_char[code] = self._alternation(chr(code))
+        return candidates
+
+    def _match(self, text: str, position: int) -> tuple[TokenRule, int] | None:
+        """The first rule that matches non-empty text at ``position`` (after its longer alternatives)."""
+        code = ord(text[position])
+        candidates = (self._by_char[code] or self._candidates(code)) if code < 128 else self._all
+        pattern, rule_of_group = candidates
+        found = pattern.match(text, position)
+        if found is None:
+            return None
+        end = found.end()
+        if end == position:  # an empty match: Chevrotain goes on to the next token type
+            return self._first_non_empty(text, position)
+        rule = rule_of_group[found.lastindex or 0]
+        for alternative, alternative_pattern in self._longer.get(rule.name, ()):
+            longer = alternative_pattern.match(text, position)
+            if longer is not None and longer.end() > end:
+                return alternative, longer.end()
+        return rule, end
+
+    def _first_non_empty(self, text: str, position: int) -> tuple[TokenRule, int] | None:
+        for rule in self.rules:
+            found = re.compile(rule.pattern).match(text, position)  # rare: only after an empty match
+            if found is not None and found.end() > position:
+                return rule, found.end()
+        return None
 
     def tokenize(self, text: str) -> tuple[list[Token], list[LexError]]:
+        """Parser-visible tokens ending with an ``EOF`` token, and the lexer errors (skipped runs)."""
         tokens: list[Token] = []
         errors: list[LexError] = []
-        position, line, line_start = 0, 1, 0
-        length = len(text)
-        match_at = self._combined.match
+        position, line, line_start, length = 0, 1, 0, len(text)
+        by_char, everything, longer = self._by_char, self._all, self._longer
         while position < length:
-            found = match_at(text, position)
-            if found is None or found.end() == position:
+            # the common case inline (the rules that may start with this character, no longer alternative)
+            code = ord(text[position])
+            candidates = (by_char[code] or self._candidates(code)) if code < 128 else everything
+            found = candidates[0].match(text, position)
+            if found is not None and found.end() > position:
+                rule = candidates[1][found.lastindex or 0]
+                matched = (rule, found.end()) if rule.name not in longer else self._match(text, position)
+            else:
+                matched = None if found is None else self._match(text, position)
+            if matched is None:
                 start = position
                 position += 1
-                while position < length and not self._matches_non_empty(text, position):
+                while position < length and self._match(text, position) is None:
                     position += 1
                 errors.append(LexError(line, start - line_start + 1, text[start:position]))
+                line, line_start = _advance_lines(text, start, position, line, line_start)
                 continue
-            group = found.lastgroup or ""
-            rule = self._rule_of_group[group]
-            end = found.end()
-            for alt_rule, pattern in self._longer_alts[group]:
-                alt = pattern.match(text, position)
-                if alt is not None and alt.end() > end:
-                    rule, end = alt_rule, alt.end()
-                    break
-            image = text[position:end]
-            newlines = image.count("\n")
+            rule, end = matched
+            newlines = text.count("\n", position, end)
             if not rule.skip:
-                end_line = line + newlines
-                tokens.append(Token(rule.name, image, line, position - line_start + 1, end_line))
+                tokens.append(
+                    Token(rule.name, text[position:end], line, position - line_start + 1, line + newlines)
+                )
             if newlines:
                 line += newlines
-                line_start = position + image.rindex("\n") + 1
+                line_start = text.rindex("\n", position, end) + 1
             position = end
         tokens.append(Token(EOF, "", line, position - line_start + 1, line))
         return tokens, errors
 
-    def _matches_non_empty(self, text: str, position: int) -> bool:
-        found = self._combined.match(text, position)
-        return found is not None and found.end() > position
+    def tokens_or_raise(self, text: str) -> list[Token]:
+        """Tokenize; on a lexer error raise the first one as mermaid reports it (before any parse error)."""
+        tokens, errors = self.tokenize(text)
+        raise_lexer_errors(errors)
+        return tokens
 
 
-def lex_or_raise(lexer: Lexer, text: str) -> list[Token]:
-    """Tokenize; on a lexer error raise it as mermaid reports it (its line wins over parser errors)."""
-    tokens, errors = lexer.tokenize(text)
+def _advance_lines(text: str, start: int, end: int, line: int, line_start: int) -> tuple[int, int]:
+    newlines = text.count("\n", start, end)
+    if newlines:
+        return line + newlines, text.rindex("\n", start, end) + 1
+    return line, line_start
+
+
+def raise_lexer_errors(errors: Sequence[LexError]) -> None:
     if errors:
         first = errors[0]
         shown = first.skipped if len(first.skipped) <= 20 else first.skipped[:20] + "…"
-        raise MermaidSyntaxError(f"unexpected text `{shown}`", first.line, first.column)
-    return tokens
+        raise MermaidSyntaxError(
+            f"Lexer error on line {first.line}, column {first.column}: unexpected text `{shown}`",
+            first.line,
+            first.column,
+        )
 
 
 def describe(token: Token) -> str:
@@ -182,7 +292,7 @@ def describe(token: Token) -> str:
         return "end of input"
     if token.kind == "NEWLINE":
         return "end of line"
-    return f"`{token.text.strip()}`"
+    return f"`{token.text.strip() or token.text}`"
 
 
 def raise_at(token: Token, message: str) -> None:
@@ -202,42 +312,54 @@ class TokenStream:
     def kind(self, offset: int = 0) -> str:
         return self.peek(offset).kind
 
+    def at(self, *kinds: str) -> bool:
+        return self.tokens[self.index].kind in kinds
+
     def advance(self) -> Token:
-        token = self.peek()
+        token = self.tokens[self.index]
         if token.kind != EOF:
             self.index += 1
         return token
 
     def accept(self, *kinds: str) -> Token | None:
-        if self.kind() in kinds:
+        if self.tokens[self.index].kind in kinds:
             return self.advance()
         return None
 
-    def expect(self, kind: str, what: str | None = None) -> Token:
-        if self.kind() == kind:
+    def expect(self, *kinds: str, what: str | None = None) -> Token:
+        if self.tokens[self.index].kind in kinds:
             return self.advance()
-        self.fail(f"expected {what or kind}")
-        raise AssertionError  # unreachable: fail raises
+        raise self.error(what or " or ".join(f"`{kind}`" for kind in kinds))
+
+    def skip(self, kind: str) -> int:
+        """Consume a run of ``kind`` tokens; how many there were."""
+        start = self.index
+        while self.tokens[self.index].kind == kind:
+            self.index += 1
+        return self.index - start
 
     def skip_newlines(self) -> None:
-        while self.kind() == "NEWLINE":
-            self.index += 1
-
-    def fail(self, message: str, token: Token | None = None) -> None:
-        """Raise ``message, found <token>`` on the token's line (the next token by default)."""
-        token = token or self.peek()
-        # mermaid prints "line ?" for errors at the end of input; we point at the last line instead.
-        raise_at(token, f"{message}, found {describe(token)}")
+        self.skip("NEWLINE")
 
     def end_of_line(self) -> None:
         """Common ``EOL``: one or more newlines, or the end of input."""
         if self.kind() == EOF:
             return
-        self.expect("NEWLINE", "end of line")
+        self.expect("NEWLINE", what="end of line")
         self.skip_newlines()
 
+    def error(self, expected: str, token: Token | None = None) -> MermaidSyntaxError:
+        """``expected <expected>, found <token>`` on the token's line (the next token by default)."""
+        return self.error_message(f"expected {expected}", token)
 
-TITLE_AND_ACCESSIBILITY = ("ACC_DESCR", "ACC_TITLE", "TITLE")
+    def error_message(self, message: str, token: Token | None = None) -> MermaidSyntaxError:
+        token = token or self.peek()
+        if token.kind == EOF:  # mermaid reports "line ?" (Chevrotain's EOF token has no position)
+            return MermaidSyntaxError(f"{message}, found end of input")
+        return MermaidSyntaxError(f"{message}, found {describe(token)}", token.line, token.column)
+
+    def fail(self, message: str, token: Token | None = None) -> None:
+        raise self.error_message(message, token)
 
 
 def title_and_accessibilities(stream: TokenStream) -> None:
@@ -257,7 +379,7 @@ def title_and_accessibilities(stream: TokenStream) -> None:
 
 def open_stream(lexer: Lexer, text: str) -> TokenStream:
     """Tokens of ``text`` as mermaid's parser sees them: ``Diagram.fromText`` appends a newline first."""
-    return TokenStream(lex_or_raise(lexer, text + "\n"))
+    return TokenStream(lexer.tokens_or_raise(text + "\n"))
 
 
 def parse_body(
@@ -274,3 +396,92 @@ def parse_body(
             statements[kind](stream)
         else:
             stream.fail(f"expected {expected}")
+
+
+_ENTITY = re.compile(r"#[A-Za-z0-9_]+;")  # JavaScript's \w is ASCII-only
+
+
+def mermaid_input(text: str) -> str:
+    """What mermaid's Diagram.fromText passes to a diagram parser: ``encodeEntities(text) + "\\n"``.
+
+    Only the ``#name;`` rewrite matters for validity: it turns ``#35;`` into non-ASCII characters
+    that some lexers reject. (The ``style``/``classDef`` trailing-``;`` trims only drop a ``;``.)
+    """
+    return _ENTITY.sub(_encode_entity, text) + "\n"
+
+
+def _encode_entity(match: re.Match[str]) -> str:
+    inner = match.group()[1:-1]
+    marker = "ﬂ°°" if inner.isdigit() else "ﬂ°"
+    return f"{marker}{inner}¶ß"
+
+
+# ----------------------------------------------------------------------------------------- first characters
+
+
+@cache  # the common.langium terminals recur in every lexer
+def _first_chars(source: str) -> frozenset[str] | None:
+    """The ASCII characters a match of ``source`` can start with, or None when unknown (always try it)."""
+    try:
+        from re import _constants, _parser  # type: ignore[attr-defined]  # Python's own regex parser
+
+        parsed = _parser.parse(source)
+        if parsed.state.flags & re.IGNORECASE:
+            return None
+        first, _ = _sequence_first(parsed, _constants)
+    except (ImportError, AttributeError, TypeError, ValueError):
+        return None
+    return None if first is None else frozenset(first)
+
+
+def _sequence_first(items: Iterable[Any], constants: Any) -> tuple[set[str] | None, bool]:
+    """First characters of a parsed regex sequence, and whether the sequence can match empty."""
+    result: set[str] = set()
+    for op, arg in items:
+        if op is constants.LITERAL:
+            return result | {chr(arg)}, False
+        if op is constants.IN:
+            members = _class_members(arg, constants)
+            if members is None:
+                return None, False
+            return result | members, False
+        if op is constants.SUBPATTERN:
+            first, nullable = _sequence_first(arg[-1], constants)
+        elif op is constants.BRANCH:
+            firsts = [_sequence_first(branch, constants) for branch in arg[1]]
+            if any(first is None for first, _ in firsts):
+                return None, False
+            first = set().union(*(first for first, _ in firsts))  # type: ignore[arg-type]
+            nullable = any(nullable for _, nullable in firsts)
+        elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT):
+            first, nullable = _sequence_first(arg[2], constants)
+            nullable = nullable or arg[0] == 0
+        elif op in (constants.ASSERT, constants.ASSERT_NOT, constants.AT):
+            continue  # zero-width: ignoring it only widens the set
+        else:
+            return None, False
+        if first is None:
+            return None, False
+        result |= first
+        if not nullable:
+            return result, False
+    return result, True
+
+
+def _class_members(items: list[Any], constants: Any) -> set[str] | None:
+    if any(op is constants.NEGATE for op, _ in items):
+        return None
+    pattern = re.compile(f"[{''.join(_class_item(op, arg, constants) for op, arg in items)}]")
+    return {chr(code) for code in range(128) if pattern.match(chr(code))}
+
+
+def _class_item(op: Any, arg: Any, constants: Any) -> str:
+    if op is constants.LITERAL:
+        return re.escape(chr(arg))
+    if op is constants.RANGE:
+        low, high = arg
+        return f"{re.escape(chr(low))}-{re.escape(chr(high))}"
+    categories = {"CATEGORY_SPACE": r"\s", "CATEGORY_WORD": r"\w", "CATEGORY_DIGIT": r"\d"}
+    if op is constants.CATEGORY and str(arg) in categories:
+        return categories[str(arg)]
+    raise ValueError(f"unsupported character class item {op}")

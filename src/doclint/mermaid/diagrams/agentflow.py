@@ -12,8 +12,8 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from doclint.mermaid.diagrams._jison import Grammar, JisonLexer, token
-from doclint.mermaid.diagrams._jison import parse as run_parser
+from doclint.mermaid.diagrams._jison.lalr import Grammar, JisonLexer, token
+from doclint.mermaid.diagrams._jison.lalr import parse as run_parser
 from doclint.mermaid.diagrams.flowchart import (
     _NOT_S,
     _S,

@@ -11,35 +11,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from doclint.mermaid.diagrams.er import prepare_jison_text
-from doclint.mermaid.diagrams.git_graph import (
-    ACC_DESCR,
-    ACC_TITLE,
-    END,
-    HIDDEN,
-    NEWLINE,
-    STRING,
-    TITLE,
-    LangiumLexer,
-    LangiumStream,
+from doclint.mermaid.diagrams._langium import (
+    COMMON_HIDDEN,
+    EOF,
+    TokenStream,
+    common,
+    grammar_lexer,
+    open_stream,
+    terminal,
 )
 from doclint.mermaid.model import MermaidSyntaxError
 
-_LEXER = LangiumLexer(
+_LEXER = grammar_lexer(
     ("architecture-beta", ":", "--", "-", "group", "service", "junction", "in", "align", "row", "column"),
     [
-        ("ARROW_DIRECTION", r"L|R|T|B"),
-        ("ARROW_GROUP", r"\{group\}"),
-        ("ARROW_INTO", r"<|>"),
-        ACC_DESCR,
-        ACC_TITLE,
-        TITLE,
-        STRING,
-        ("ID", r"\w(?:[-\w]*\w)?"),
-        NEWLINE,
-        *HIDDEN,
-        ("ARCH_ICON", r"\([-\w:]+\)"),
-        ("ARCH_TITLE", r"\[(?:\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|[^\[\]\r\n]+)\]"),
+        terminal("ARROW_DIRECTION", r"L|R|T|B"),
+        terminal("ARROW_GROUP", r"\{group\}"),
+        terminal("ARROW_INTO", r"<|>"),
+        *common("ACC_DESCR", "ACC_TITLE", "TITLE", "STRING", "ID", "NEWLINE"),
+        *COMMON_HIDDEN[1:],
+        terminal("ARCH_ICON", r"\([-A-Za-z0-9_:]+\)"),
+        terminal("ARCH_TITLE", r"\[(?:\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|[^\[\]\r\n]+)\]"),
     ],
 )
 _TITLE_TOKENS = ("ACC_DESCR", "ACC_TITLE", "TITLE")
@@ -68,22 +60,22 @@ class _Diagram:
 
 
 def parse(text: str) -> None:
-    stream = LangiumStream(_LEXER.tokenize(prepare_jison_text(text)))
+    stream = open_stream(_LEXER, text)
     diagram = _Diagram([], [], [])
     _parse_diagram(stream, diagram)
     _check(diagram)
 
 
-def _parse_diagram(stream: LangiumStream, diagram: _Diagram) -> None:
+def _parse_diagram(stream: TokenStream, diagram: _Diagram) -> None:
     while stream.accept("NEWLINE"):
         pass
     stream.expect("architecture-beta")
-    while stream.kind != END:
-        kind = stream.kind
+    while stream.kind() != EOF:
+        kind = stream.kind()
         if kind == "NEWLINE":
-            stream.take()
+            stream.advance()
         elif kind in _TITLE_TOKENS:
-            stream.take()
+            stream.advance()
             stream.end_of_line()
         elif kind in ("group", "service", "junction"):
             diagram.elements.append(_parse_element(stream))
@@ -95,9 +87,9 @@ def _parse_diagram(stream: LangiumStream, diagram: _Diagram) -> None:
             raise stream.error("a group, service, junction, align or edge statement")
 
 
-def _parse_element(stream: LangiumStream) -> _Element:
+def _parse_element(stream: TokenStream) -> _Element:
     """``group id (icon)? [title]? (in parent)?``; services may use a "text icon" instead."""
-    kind = stream.take().kind
+    kind = stream.advance().kind
     element_id = stream.expect("ID").text
     if kind == "service":
         stream.accept("STRING", "ARCH_ICON")
@@ -110,9 +102,9 @@ def _parse_element(stream: LangiumStream) -> _Element:
     return _Element(kind, element_id, parent)
 
 
-def _parse_edge(stream: LangiumStream) -> _Edge:
+def _parse_edge(stream: TokenStream) -> _Edge:
     """``lhs{group}?:D <?--  >?D:rhs{group}?`` where the line may carry a title: ``-[title]-``."""
-    left = stream.take().text
+    left = stream.advance().text
     left_crosses = stream.accept("ARROW_GROUP") is not None
     stream.expect(":")
     stream.expect("ARROW_DIRECTION")
@@ -130,12 +122,12 @@ def _parse_edge(stream: LangiumStream) -> _Edge:
     return _Edge(left, right, left_crosses, right_crosses)
 
 
-def _parse_alignment(stream: LangiumStream) -> tuple[str, list[str]]:
-    stream.take()
+def _parse_alignment(stream: TokenStream) -> tuple[str, list[str]]:
+    stream.advance()
     direction = stream.expect("row", "column").text
     members = [stream.expect("ID").text, stream.expect("ID").text]
-    while stream.kind == "ID":
-        members.append(stream.take().text)
+    while stream.kind() == "ID":
+        members.append(stream.advance().text)
     stream.end_of_line()
     return direction, members
 

@@ -8,7 +8,7 @@ labels must be quoted strings inside a shape (``id["label"]``), and ``block:id .
 
 from __future__ import annotations
 
-from doclint.mermaid.diagrams.er import ACCESSIBILITY_RULES, TokenStream, build_lexer, run_jison
+from doclint.mermaid.diagrams._jison.lex import ACCESSIBILITY_RULES, TokenStream, build_lexer, run_jison
 from doclint.mermaid.model import MermaidSyntaxError
 
 _LINK_RULES = (
@@ -116,34 +116,34 @@ def _parse_diagram(stream: TokenStream, database: _BlockDatabase) -> None:
 def _parse_document(stream: TokenStream, database: _BlockDatabase) -> None:
     """``document: statement+``."""
     _parse_statement(stream, database)
-    while stream.kind in _STATEMENT_STARTS:
+    while stream.kind() in _STATEMENT_STARTS:
         _parse_statement(stream, database)
 
 
 def _parse_statement(stream: TokenStream, database: _BlockDatabase) -> None:
-    kind = stream.kind
+    kind = stream.kind()
     if kind == "NODE_ID":
         _parse_node_statement(stream, database)
     elif kind in ("COLUMNS", "SPACE_BLOCK"):
-        stream.take()
+        stream.advance()
     elif kind == "id-block":
-        stream.take()
+        stream.advance()
         _parse_node_statement(stream, database)
         _parse_block_body(stream, database)
     elif kind == "BLOCK_DIAGRAM_KEY":
-        stream.take()
+        stream.advance()
         _parse_block_body(stream, database)
     elif kind == "classDef":
-        stream.take()
+        stream.advance()
         stream.expect("CLASSDEF_ID", "DEFAULT")
         stream.expect("CLASSDEF_STYLEOPTS")
     elif kind == "class":  # applying a class creates the blocks it names
-        stream.take()
+        stream.advance()
         ids = stream.expect("CLASSENTITY_IDS").text.strip()
         stream.expect("STYLECLASS")
         database.events.extend(("define", block_id.strip()) for block_id in ids.split(","))
     elif kind == "style":
-        stream.take()
+        stream.advance()
         ids = stream.expect("STYLE_ENTITY_IDS").text.strip()
         if stream.expect("STYLE_DEFINITION_DATA").text.strip():
             database.events.append(("style", ids))  # "a,b" is looked up as one id
@@ -153,9 +153,9 @@ def _parse_statement(stream: TokenStream, database: _BlockDatabase) -> None:
 
 def _parse_block_body(stream: TokenStream, database: _BlockDatabase) -> None:
     _parse_document(stream, database)
-    if stream.kind != "end":
+    if stream.kind() != "end":
         raise stream.error("`end` to close the block")
-    stream.take()
+    stream.advance()
 
 
 def _parse_node_statement(stream: TokenStream, database: _BlockDatabase) -> None:
@@ -165,8 +165,8 @@ def _parse_node_statement(stream: TokenStream, database: _BlockDatabase) -> None
     chain only the last node keeps its id, so only those become known blocks."""
     nodes = [_parse_node(stream)]
     stream.accept("SIZE")
-    while stream.kind in ("LINK", "START_LINK"):
-        if stream.take().kind == "START_LINK":
+    while stream.kind() in ("LINK", "START_LINK"):
+        if stream.advance().kind == "START_LINK":
             stream.expect("LINK_LABEL")
             stream.expect("STR")
             stream.expect("LINK")

@@ -9,7 +9,7 @@ checks that throw.
 
 from __future__ import annotations
 
-from doclint.mermaid.diagrams.er import (
+from doclint.mermaid.diagrams._jison.lex import (
     ACCESSIBILITY_RULES,
     DIRECTION_RULE,
     TokenStream,
@@ -97,27 +97,27 @@ def _parse_statements(stream: TokenStream, closing: str) -> None:
     while True:
         was_element = _parse_statement(stream)
         if stream.accept("NEWLINE"):
-            if stream.kind == closing:
+            if stream.kind() == closing:
                 return
-        elif was_element or not stream.kind.startswith("element:"):
+        elif was_element or not stream.kind().startswith("element:"):
             return
 
 
 def _parse_statement(stream: TokenStream) -> bool:
     """One statement; says whether it was an element (a ``diagramStatement``)."""
-    kind = stream.kind
+    kind = stream.kind()
     if kind.startswith("element:"):
         _parse_element(stream)
         return True
     if kind == "otherStatement":
-        stream.take()
+        stream.advance()
     elif not stream.accept_accessibility():
         raise stream.error("a C4 element such as Person(...), Rel(...) or Boundary(...) {")
     return False
 
 
 def _parse_element(stream: TokenStream) -> None:
-    name = stream.take().kind.removeprefix("element:")
+    name = stream.advance().kind.removeprefix("element:")
     _parse_attributes(stream)
     if name not in _BOUNDARIES:
         return
@@ -129,18 +129,18 @@ def _parse_element(stream: TokenStream) -> None:
         stream.accept("NEWLINE")
     else:
         stream.expect("NEWLINE")
-    if not stream.kind.startswith("element:"):
+    if not stream.kind().startswith("element:"):
         raise stream.error("an element inside the boundary")
     _parse_statements(stream, closing="RBRACE")
-    if stream.kind != "RBRACE":
+    if stream.kind() != "RBRACE":
         raise stream.error(f"`}}` to close the boundary opened at line {opened_line}")
-    stream.take()
+    stream.advance()
 
 
 def _parse_attributes(stream: TokenStream) -> None:
     """``attribute+``: strings, unquoted text, empty attributes and ``$key="value"`` pairs."""
-    if stream.kind not in ("STR", "STR_KEY", "ATTRIBUTE_EMPTY"):
+    if stream.kind() not in ("STR", "STR_KEY", "ATTRIBUTE_EMPTY"):
         raise stream.error("element attributes in parentheses")
-    while stream.kind in ("STR", "STR_KEY", "ATTRIBUTE_EMPTY"):
-        if stream.take().kind == "STR_KEY":
+    while stream.kind() in ("STR", "STR_KEY", "ATTRIBUTE_EMPTY"):
+        if stream.advance().kind == "STR_KEY":
             stream.expect("STR_VALUE")

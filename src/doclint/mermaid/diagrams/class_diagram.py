@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from doclint.mermaid.diagrams.sequence import (
+from doclint.mermaid.diagrams._jison.actions import (
     ACCESSIBILITY,
     END,
     FixedTail,
@@ -20,9 +20,9 @@ from doclint.mermaid.diagrams.sequence import (
     TokenCursor,
     skip,
     token,
-    trim_start,
 )
 from doclint.mermaid.model import MermaidSyntaxError
+from doclint.mermaid.preprocess import js_trim_start
 
 _ALL = ("*",)
 
@@ -510,7 +510,7 @@ class _ClassParser:
 
 def parse(text: str) -> None:
     # mermaid appends a line break to every diagram before parsing (Diagram.fromText)
-    _ClassParser(trim_start(text) + "\n").parse()
+    _ClassParser(js_trim_start(text) + "\n").parse()
 
 
 _LINE_BREAKS = re.compile("[\n\r\u2028\u2029]")

@@ -9,39 +9,36 @@ terminal DOMAIN_NAME: "complex" | "complicated" | "clear" | "chaotic" | "confusi
 
 from __future__ import annotations
 
-import re
-
-from doclint.mermaid.diagrams._common import (
-    ACCESSIBILITY_TERMINALS,
+from doclint.mermaid.diagrams._langium import (
+    COMMON,
+    COMMON_HIDDEN,
     EOF,
-    HIDDEN_NAMES,
-    STRING,
-    LangiumParseError,
     TokenStream,
-    fail_at,
-    keyword,
-    langium_tokens,
-    lex,
-    raise_lexer_errors,
+    grammar_lexer,
+    open_stream,
+    terminal,
+    title_and_accessibility_rules,
 )
 from doclint.mermaid.diagrams.info import parse_title_and_accessibilities
+from doclint.mermaid.model import MermaidSyntaxError
 
-_KEYWORDS = (
-    ("cynefin-beta:", re.compile(re.escape("cynefin-beta:"))),
-    ("cynefin-beta", keyword("cynefin-beta")),
-    ("-->", re.compile("-->")),
-    (":", re.compile(":")),
+_LEXER = grammar_lexer(
+    ["cynefin-beta:", "cynefin-beta", "-->", ":"],
+    [
+        COMMON["NEWLINE"],
+        terminal("DOMAIN_NAME", "complex|complicated|clear|chaotic|confusion"),
+        *title_and_accessibility_rules(),
+        COMMON["STRING"],
+        *COMMON_HIDDEN[1:],
+    ],
+    restricted=("cynefin-beta",),
 )
-_DOMAIN_NAME = ("DOMAIN_NAME", re.compile("complex|complicated|clear|chaotic|confusion"))
-_TOKENS = langium_tokens(_KEYWORDS, (_DOMAIN_NAME, *ACCESSIBILITY_TERMINALS, ("STRING", STRING)))
 
 
 def parse(text: str) -> None:
-    tokens, errors = lex(text + "\n", _TOKENS, HIDDEN_NAMES)
-    raise_lexer_errors(errors)
-    stream = TokenStream(tokens)
+    stream = open_stream(_LEXER, text)
     stream.skip("NEWLINE")
-    stream.take("cynefin-beta", "cynefin-beta:")
+    stream.expect("cynefin-beta", "cynefin-beta:")
     stream.skip("NEWLINE")
     while not stream.at(EOF):
         if stream.at("ACC_DESCR", "ACC_TITLE", "TITLE"):
@@ -51,35 +48,35 @@ def parse(text: str) -> None:
         elif stream.at("DOMAIN_NAME"):
             _domain_block(stream)
         elif stream.at("NEWLINE"):
-            stream.take("NEWLINE")
+            stream.expect("NEWLINE")
         else:
-            raise fail_at(stream.current, "a domain, a transition, a title or the end of the diagram")
+            raise stream.error("a domain, a transition, a title or the end of the diagram")
 
 
 def _domain_block(stream: TokenStream) -> None:
-    stream.take("DOMAIN_NAME")
+    stream.expect("DOMAIN_NAME")
     stream.skip("NEWLINE")
     while stream.at("STRING"):
-        stream.take("STRING")
+        stream.expect("STRING")
         stream.skip("NEWLINE")
 
 
 def _transition(stream: TokenStream) -> None:
     """When the transition does not parse, Chevrotain's prediction falls back to a domain block, so the error is
     reported at the arrow (as "expecting the end of the diagram")."""
-    stream.take("DOMAIN_NAME")
-    arrow = stream.take("-->")
+    stream.expect("DOMAIN_NAME")
+    arrow = stream.expect("-->")
     try:
         _transition_rest(stream)
-    except LangiumParseError:
-        raise fail_at(arrow, "the end of the diagram") from None
+    except MermaidSyntaxError:
+        raise stream.error("the end of the diagram", arrow) from None
 
 
 def _transition_rest(stream: TokenStream) -> None:
-    stream.take("DOMAIN_NAME")
+    stream.expect("DOMAIN_NAME")
     if stream.at(":"):
-        stream.take(":")
-        stream.take("STRING")
+        stream.expect(":")
+        stream.expect("STRING")
     if not stream.at(EOF):
-        stream.take("NEWLINE")
+        stream.expect("NEWLINE")
         stream.skip("NEWLINE")

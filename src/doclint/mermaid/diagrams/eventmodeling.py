@@ -21,7 +21,7 @@ at the start of a line. Two frames with the same id are rejected after parsing.
 
 from __future__ import annotations
 
-from doclint.mermaid.diagrams._langium_e import (
+from doclint.mermaid.diagrams._langium import (
     DIRECTIVE,
     JS_NOT_S,
     JS_S,
@@ -29,12 +29,12 @@ from doclint.mermaid.diagrams._langium_e import (
     YAML,
     Lexer,
     Token,
-    TokenParser,
-    TokenType,
+    TokenRule,
+    TokenStream,
     keyword,
     mermaid_input,
-    title_and_accessibility,
-    token_type,
+    terminal,
+    title_and_accessibility_rules,
 )
 from doclint.mermaid.model import MermaidSyntaxError
 
@@ -56,7 +56,7 @@ _WORD_KEYWORDS = (
 _SYMBOLS = ("->>", "[[", "]]", "`", ".")
 
 
-def _keywords() -> list[TokenType]:
+def _keywords() -> list[TokenRule]:
     """Langium orders keywords longest first (stable for equal lengths, which never overlap here)."""
     words = sorted(_WORD_KEYWORDS, key=len, reverse=True)
     tokens = [keyword(word, longer_alt=("EM_ID",)) for word in words]
@@ -66,26 +66,26 @@ def _keywords() -> list[TokenType]:
 
 _LEXER = Lexer(
     (
-        keyword("eventmodeling", longer_alt=("EM_ID",), diagram_keyword=True),
+        keyword("eventmodeling", longer_alt=("EM_ID",), restricted=True),
         *_keywords(),
-        token_type("EM_ID", r"[_a-zA-Z][A-Za-z0-9_]*"),
-        token_type("EM_FID", r"[0-9]{1,3}"),
-        token_type(
+        terminal("EM_ID", r"[_a-zA-Z][A-Za-z0-9_]*"),
+        terminal("EM_FID", r"[0-9]{1,3}"),
+        terminal(
             "EM_DATA_INLINE", r"\{[^\n\r\u2028\u2029]*\}|\"[^\n\r\u2028\u2029]*\"|'[^\n\r\u2028\u2029]*'"
         ),
-        token_type("EM_DATA_BLOCK", r"\{[\t ]*\r?\n(?:[\s\S]*?\r?\n)?\}(?:\r?\n|" + f"(?!{JS_NOT_S}))"),
-        *title_and_accessibility("EM_"),
-        token_type("EM_WS", f"{JS_S}+", skip=True),
-        token_type("EM_YAML", YAML, skip=True),
-        token_type("EM_DIRECTIVE", DIRECTIVE, skip=True),
-        token_type("EM_SINGLE_LINE_COMMENT", SINGLE_LINE_COMMENT, skip=True),
-        token_type("EM_ML_COMMENT", r"/\*[\s\S]*?\*/", skip=True),
-        token_type("EM_SL_COMMENT", r"//[^\n\r]*", skip=True),
+        terminal("EM_DATA_BLOCK", r"\{[\t ]*\r?\n(?:[\s\S]*?\r?\n)?\}(?:\r?\n|" + f"(?!{JS_NOT_S}))"),
+        *title_and_accessibility_rules("EM_"),
+        terminal("EM_WS", f"{JS_S}+", skip=True),
+        terminal("EM_YAML", YAML, skip=True),
+        terminal("EM_DIRECTIVE", DIRECTIVE, skip=True),
+        terminal("EM_SINGLE_LINE_COMMENT", SINGLE_LINE_COMMENT, skip=True),
+        terminal("EM_ML_COMMENT", r"/\*[\s\S]*?\*/", skip=True),
+        terminal("EM_SL_COMMENT", r"//[^\n\r]*", skip=True),
     )
 )
 
 
-class _EventModelParser(TokenParser):
+class _EventModelParser(TokenStream):
     def __init__(self, tokens: list[Token]) -> None:
         super().__init__(tokens)
         self.frames: dict[str, int] = {}
@@ -94,7 +94,7 @@ class _EventModelParser(TokenParser):
     def parse(self) -> None:
         self.expect("eventmodeling", what="`eventmodeling` alone on the first line")
         while True:
-            kind = self.la.kind
+            kind = self.peek().kind
             if kind in ("EM_ACC_DESCR", "EM_ACC_TITLE", "EM_TITLE"):
                 self.advance()
             elif kind == "entity":
@@ -140,10 +140,10 @@ class _EventModelParser(TokenParser):
         if self.at("`", "EM_DATA_INLINE"):
             self.data_type_prefix()
             self.expect("EM_DATA_INLINE", what="inline data (`{...}` or a quoted string) on the same line")
-        if frame_id.image in self.frames:
-            self.duplicate = self.duplicate or (frame_id.image, start.line)
+        if frame_id.text in self.frames:
+            self.duplicate = self.duplicate or (frame_id.text, start.line)
         else:
-            self.frames[frame_id.image] = start.line
+            self.frames[frame_id.text] = start.line
 
     def data_block(self) -> None:
         self.data_type_prefix()
@@ -188,4 +188,4 @@ class _EventModelParser(TokenParser):
 
 
 def parse(text: str) -> None:
-    _EventModelParser(_LEXER.tokenize(mermaid_input(text))).parse()
+    _EventModelParser(_LEXER.tokens_or_raise(mermaid_input(text))).parse()

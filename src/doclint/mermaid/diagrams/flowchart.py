@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from doclint.mermaid.diagrams._jison import Grammar, JisonLexer, Rule, token
-from doclint.mermaid.diagrams._jison import parse as run_parser
+from doclint.mermaid.diagrams._jison.lalr import Grammar, JisonLexer, Rule, token
+from doclint.mermaid.diagrams._jison.lalr import parse as run_parser
 from doclint.mermaid.model import MermaidSyntaxError
 from doclint.mermaid.preprocess import JS_SPACE
 
@@ -89,8 +89,11 @@ def _shape_data_start(lexer: JisonLexer, text: str) -> str:
     return "SHAPE_DATA"
 
 
+_SHAPE_DATA_BREAK = re.compile(f"\n{_S}*")
+
+
 def _shape_data_string(lexer: JisonLexer, text: str) -> str:
-    lexer.yytext = re.sub(f"\n{_S}*", "<br/>", text)
+    lexer.yytext = _SHAPE_DATA_BREAK.sub("<br/>", text)
     return "SHAPE_DATA"
 
 

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from doclint.mermaid.diagrams.er import ACCESSIBILITY_RULES, CHAR_TOKEN, TokenStream, build_lexer, run_jison
+from doclint.mermaid.diagrams._jison.lex import (
+    ACCESSIBILITY_RULES,
+    CHAR_TOKEN,
+    TokenStream,
+    build_lexer,
+    run_jison,
+)
 from doclint.mermaid.model import MermaidSyntaxError
 
 StatementParser = Callable[[TokenStream], bool]  # parses one statement, or says it is not its kind
@@ -74,25 +80,25 @@ def parse_task_lines(stream: TokenStream, header: str, other_statement: Statemen
     statements (``title``, ``section``, ...), accessibility statements and ``name`` ``:data``
     task pairs, separated or not by newlines."""
     stream.expect(header)
-    while stream.kind != "EOF":
-        kind = stream.kind
+    while stream.kind() != "EOF":
+        kind = stream.kind()
         if kind in ("NEWLINE", "statement"):
-            stream.take()
+            stream.advance()
         elif kind == "taskName":
-            stream.take()
-            if stream.kind != "taskData":
+            stream.advance()
+            if stream.kind() != "taskData":
                 raise stream.error("`: data` after the task name")
-            stream.take()
+            stream.advance()
         elif not stream.accept_accessibility() and not other_statement(stream):
             raise stream.error(f"a {header} statement (a task `name : data`, a section, a title, ...)")
 
 
 def _parse_other_statement(stream: TokenStream) -> bool:
-    if stream.kind == "BROKEN_DIRECTIVE":
+    if stream.kind() == "BROKEN_DIRECTIVE":
         raise stream.error("no `%%{` directive inside the chart")
-    if stream.kind == "topAxis":  # the grammar calls yy.TopAxis(), which mermaid 12.3.0 lacks
+    if stream.kind() == "topAxis":  # the grammar calls yy.TopAxis(), which mermaid 12.3.0 lacks
         raise MermaidSyntaxError("`topAxis` makes mermaid 12.3.0 fail (its gantt database has no TopAxis)")
-    if stream.kind != "click":
+    if stream.kind() != "click":
         return False
     _parse_click(stream)
     return True
@@ -100,7 +106,7 @@ def _parse_other_statement(stream: TokenStream) -> bool:
 
 def _parse_click(stream: TokenStream) -> None:
     """``click id`` followed by ``call name(args)`` and/or ``href "url"``, in either order."""
-    stream.take()
+    stream.advance()
     if stream.accept("href"):
         if stream.accept("callbackname"):
             stream.accept("callbackargs")

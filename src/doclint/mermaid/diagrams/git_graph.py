@@ -7,120 +7,25 @@ the diagram invalid and is reported first; otherwise the first parse error is re
 where the offending token starts. Semantic errors (unknown branches, bad merges, cherry-picks)
 carry no line. The branch that exists from the start is ``main`` unless the diagram's
 configuration sets ``gitGraph.mainBranchName``; ``parse`` takes that name as an argument.
-
-This module also holds the small Chevrotain-style lexer (``LangiumLexer``, ``LangiumStream``) that
-``architecture.py`` reuses.
+Lexing and token handling come from ``_langium``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from doclint.mermaid.diagrams.er import Token, TokenStream, compile_js_regex, prepare_jison_text
-from doclint.mermaid.model import MermaidSyntaxError
-
-# ---------------------------------------------------------------------------------------------
-# Langium / Chevrotain toolkit
-# ---------------------------------------------------------------------------------------------
-
-END = "EOF"
-
-# Terminals shared by every mermaid Langium grammar (common.langium), in their lexing order.
-ACC_DESCR = ("ACC_DESCR", r"[\t ]*accDescr(?:[\t ]*:(?:[^\n\r]*?(?=%%)|[^\n\r]*)|\s*\{[^}]*\})")
-ACC_TITLE = ("ACC_TITLE", r"[\t ]*accTitle[\t ]*:(?:[^\n\r]*?(?=%%)|[^\n\r]*)")
-TITLE = ("TITLE", r"[\t ]*title(?:[\t ][^\n\r]*?(?=%%)|[\t ][^\n\r]*|)")
-STRING = ("STRING", r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'")
-NEWLINE = ("NEWLINE", r"\r?\n")
-HIDDEN = (
-    ("YAML", r"---[\t ]*\r?\n(?:[\S\s]*?\r?\n)?---(?:\r?\n|(?!\S))"),
-    ("DIRECTIVE", r"[\t ]*%%\{[\S\s]*?\}%%(?:\r?\n|(?!\S))"),
-    ("SINGLE_LINE_COMMENT", r"[\t ]*%%[^\n\r]*"),
+from doclint.mermaid.diagrams._langium import (
+    COMMON_HIDDEN,
+    EOF,
+    Token,
+    TokenStream,
+    common,
+    grammar_lexer,
+    open_stream,
+    terminal,
 )
-HIDDEN_NAMES = frozenset(name for name, _ in HIDDEN) | {"WHITESPACE"}
-
-
-@dataclass
-class _TokenType:
-    name: str
-    pattern: re.Pattern[str]
-    longer_alternatives: list[_TokenType] = field(default_factory=list)
-
-
-class LangiumLexer:
-    """Chevrotain lexing as Langium sets it up: the first token type that matches wins."""
-
-    def __init__(
-        self,
-        keywords: Sequence[str],
-        terminals: Sequence[tuple[str, str]],
-        strict_keywords: Sequence[str] = (),
-    ) -> None:
-        terminal_types = [_TokenType(name, compile_js_regex(pattern)) for name, pattern in terminals]
-        keyword_types = [
-            self._keyword_type(keyword, terminal_types, keyword in strict_keywords)
-            for keyword in sorted(keywords, key=len, reverse=True)
-        ]
-        self._types = [_TokenType("WHITESPACE", re.compile(r"[\t ]+")), *keyword_types, *terminal_types]
-        # alternatives are tried left to right, as Chevrotain tries token types: one regex call
-        self._any = re.compile(
-            "|".join(f"(?P<t{index}>{kind.pattern.pattern})" for index, kind in enumerate(self._types))
-        )
-
-    @staticmethod
-    def _keyword_type(keyword: str, terminals: list[_TokenType], strict: bool) -> _TokenType:
-        pattern = re.escape(keyword)
-        if strict:  # mermaid's token builder: nothing but whitespace (or a comment) may follow
-            pattern += r"(?:(?=%%)|(?!\S))"
-        # a terminal that could match the keyword as a whole may also match a longer word
-        alternatives = [terminal for terminal in terminals if terminal.pattern.fullmatch(keyword)]
-        return _TokenType(keyword, re.compile(pattern), alternatives)
-
-    def tokenize(self, text: str) -> list[Token]:
-        """Visible tokens, each with the line it starts on, ending with EOF; raises on the first
-        lexer error (mermaid reports lexer errors before parse errors)."""
-        tokens: list[Token] = []
-        position, line, length = 0, 1, len(text)
-        while position < length:
-            kind, end = self._match(text, position)
-            if kind is None:
-                raise MermaidSyntaxError(f"Lexer error: unexpected character {text[position]!r}", line)
-            if kind not in HIDDEN_NAMES:
-                tokens.append(Token(kind, text[position:end], line))
-            line += text.count("\n", position, end)
-            position = end
-        tokens.append(Token(END, "", line))
-        return tokens
-
-    def _match(self, text: str, position: int) -> tuple[str | None, int]:
-        match = self._any.match(text, position)
-        if match is None:
-            return None, position
-        token_type = self._types[int(match.lastgroup[1:])]  # type: ignore[index]
-        end = match.end()
-        for alternative in token_type.longer_alternatives:
-            longer = alternative.pattern.match(text, position)
-            if longer is not None and longer.end() > end:
-                return alternative.name, longer.end()
-        return token_type.name, end
-
-
-class LangiumStream(TokenStream):
-    """Cursor over Langium tokens; errors point at the line where the offending token starts."""
-
-    def end_of_line(self) -> None:
-        """``EOL: NEWLINE+ | EOF``."""
-        if self.kind == END:
-            return
-        self.expect("NEWLINE")
-        while self.accept("NEWLINE"):
-            pass
-
-    def error(self, expected: str) -> MermaidSyntaxError:
-        token = self.peek()
-        found = "end of input" if token.kind == END else repr(token.text)
-        return MermaidSyntaxError(f"Parse error: expected {expected}, found {found}", token.line)
+from doclint.mermaid.model import MermaidSyntaxError
 
 
 def string_value(token: Token) -> str:
@@ -143,19 +48,14 @@ _KEYWORDS = (
     "gitGraph", ":", "gitGraph:", *_DIRECTIONS, "commit", "id:", "msg:", "tag:", "type:", *_COMMIT_TYPES,
     "branch", "order:", "merge", "checkout", "switch", "cherry-pick", "parent:",
 )  # fmt: skip
-_LEXER = LangiumLexer(
+_LEXER = grammar_lexer(
     _KEYWORDS,
     [
-        ACC_DESCR,
-        ACC_TITLE,
-        TITLE,
-        ("INT", r"(?:0|[1-9][0-9]*)(?!\.)"),
-        STRING,
-        NEWLINE,
-        *HIDDEN,
-        ("REFERENCE", r"\w(?:[-./\w]*[-\w])?"),
+        *common("ACC_DESCR", "ACC_TITLE", "TITLE", "INT", "STRING", "NEWLINE"),
+        *COMMON_HIDDEN[1:],
+        terminal("REFERENCE", r"[A-Za-z0-9_](?:[-./A-Za-z0-9_]*[-A-Za-z0-9_])?"),
     ],
-    strict_keywords=("gitGraph",),
+    restricted=("gitGraph",),
 )
 _BRANCH_NAME = ("REFERENCE", "STRING")
 _TITLE_TOKENS = ("ACC_DESCR", "ACC_TITLE", "TITLE")
@@ -180,53 +80,53 @@ class _Statement:
 def parse(text: str, main_branch_name: str = DEFAULT_MAIN_BRANCH) -> None:
     """``main_branch_name`` is the ``gitGraph.mainBranchName`` of the diagram's configuration
     (front matter or ``%%{init}%%``): the branch that exists before the first statement."""
-    stream = LangiumStream(_LEXER.tokenize(prepare_jison_text(text)))
+    stream = open_stream(_LEXER, text)
     statements = _parse_diagram(stream)
     _GitHistory(main_branch_name).replay(statements)
 
 
-def _parse_diagram(stream: LangiumStream) -> list[_Statement]:
+def _parse_diagram(stream: TokenStream) -> list[_Statement]:
     while stream.accept("NEWLINE"):
         pass
     _parse_header(stream)
     statements: list[_Statement] = []
-    while stream.kind != END:
+    while stream.kind() != EOF:
         if stream.accept("NEWLINE"):
             continue
-        if stream.kind in _TITLE_TOKENS:
-            stream.take()
+        if stream.kind() in _TITLE_TOKENS:
+            stream.advance()
             stream.end_of_line()
             continue
-        parser = _STATEMENT_PARSERS.get(stream.kind)
+        parser = _STATEMENT_PARSERS.get(stream.kind())
         if parser is None:
             raise stream.error("a gitGraph statement (commit, branch, checkout, merge, cherry-pick)")
         statements.append(parser(stream))
     return statements
 
 
-def _parse_header(stream: LangiumStream) -> None:
+def _parse_header(stream: TokenStream) -> None:
     """``gitGraph``, ``gitGraph:``, ``gitGraph :`` or ``gitGraph LR:``."""
     if stream.accept("gitGraph:"):
         return
     stream.expect("gitGraph")
-    if stream.kind == ":":
-        stream.take()
-    elif stream.kind in _DIRECTIONS and stream.peek(1).kind == ":":
-        stream.take()
-        stream.take()
+    if stream.kind() == ":":
+        stream.advance()
+    elif stream.kind() in _DIRECTIONS and stream.peek(1).kind == ":":
+        stream.advance()
+        stream.advance()
 
 
 def _parse_options(
-    stream: LangiumStream, statement: _Statement, allowed: dict[str, tuple[str, ...]]
+    stream: TokenStream, statement: _Statement, allowed: dict[str, tuple[str, ...]]
 ) -> _Statement:
     """The ``(key: value)*`` loop of commit, merge and cherry-pick, then EOL."""
     while True:
-        kind = stream.kind
+        kind = stream.kind()
         if kind in allowed:
-            stream.take()
+            stream.advance()
             statement.options[kind.rstrip(":")] = string_value(stream.expect(*allowed[kind]))
         elif kind == "STRING" and "msg:" in allowed:
-            statement.options["msg"] = string_value(stream.take())
+            statement.options["msg"] = string_value(stream.advance())
         else:
             break
     stream.end_of_line()
@@ -236,14 +136,14 @@ def _parse_options(
 _STRING_ONLY = ("STRING",)
 
 
-def _parse_commit(stream: LangiumStream) -> _Statement:
-    stream.take()
+def _parse_commit(stream: TokenStream) -> _Statement:
+    stream.advance()
     allowed = {"id:": _STRING_ONLY, "msg:": _STRING_ONLY, "tag:": _STRING_ONLY, "type:": _COMMIT_TYPES}
     return _parse_options(stream, _Statement("commit"), allowed)
 
 
-def _parse_branch(stream: LangiumStream) -> _Statement:
-    stream.take()
+def _parse_branch(stream: TokenStream) -> _Statement:
+    stream.advance()
     statement = _Statement("branch", string_value(stream.expect(*_BRANCH_NAME)))
     if stream.accept("order:"):
         stream.expect("INT")
@@ -251,22 +151,22 @@ def _parse_branch(stream: LangiumStream) -> _Statement:
     return statement
 
 
-def _parse_merge(stream: LangiumStream) -> _Statement:
-    stream.take()
+def _parse_merge(stream: TokenStream) -> _Statement:
+    stream.advance()
     statement = _Statement("merge", string_value(stream.expect(*_BRANCH_NAME)))
     allowed = {"id:": _STRING_ONLY, "tag:": _STRING_ONLY, "type:": _COMMIT_TYPES}
     return _parse_options(stream, statement, allowed)
 
 
-def _parse_checkout(stream: LangiumStream) -> _Statement:
-    stream.take()
+def _parse_checkout(stream: TokenStream) -> _Statement:
+    stream.advance()
     statement = _Statement("checkout", string_value(stream.expect(*_BRANCH_NAME)))
     stream.end_of_line()
     return statement
 
 
-def _parse_cherry_pick(stream: LangiumStream) -> _Statement:
-    stream.take()
+def _parse_cherry_pick(stream: TokenStream) -> _Statement:
+    stream.advance()
     allowed = {"id:": _STRING_ONLY, "tag:": _STRING_ONLY, "parent:": _STRING_ONLY}
     return _parse_options(stream, _Statement("cherry-pick"), allowed)
 

@@ -19,55 +19,39 @@ Error lines follow jison: 1 + line breaks in the tokens shifted before the offen
 
 from __future__ import annotations
 
-import re
-
-from doclint.mermaid.diagrams._langium_e import JS_S, mermaid_input
+from doclint.mermaid.diagrams._jison.lex import END, JisonLexer, Rule, TokenStream
+from doclint.mermaid.diagrams._langium import JS_S, mermaid_input
 from doclint.mermaid.model import MermaidSyntaxError
 
-_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("SPACELINE", re.compile(f"{JS_S}*%%[^\\n\\r\\u2028\\u2029]*")),
-    ("ISHIKAWA", re.compile(r"ishikawa-beta\b|ishikawa\b", re.IGNORECASE | re.ASCII)),
-    ("SPACELINE", re.compile(f"{JS_S}+\\n")),
-    ("NL", re.compile(r"\n+")),
-    ("SPACELIST", re.compile(f"{JS_S}+")),
-    ("TEXT", re.compile(r"[^\n]+")),
+_LEXER = JisonLexer(
+    [
+        Rule(f"{JS_S}*%%[^\\n\\r\\u2028\\u2029]*", "SPACELINE"),
+        Rule(
+            r"(?ai:ishikawa-beta\b|ishikawa\b)", "ISHIKAWA"
+        ),  # ASCII: JavaScript's `i` pairs no Kelvin sign with k
+        Rule(f"{JS_S}+\\n", "SPACELINE"),
+        Rule(r"\n+", "NL"),
+        Rule(f"{JS_S}+", "SPACELIST"),
+        Rule(r"[^\n]+", "TEXT"),
+    ]
 )
-
-_STOPS = ("NL", "EOF", "SPACELINE")
-
-
-def _tokens(text: str) -> list[tuple[str, str]]:
-    tokens: list[tuple[str, str]] = []
-    pos = 0
-    while pos < len(text):
-        for kind, pattern in _RULES:
-            match = pattern.match(text, pos)
-            if match is not None and match.end() > pos:
-                tokens.append((kind, match.group()))
-                pos = match.end()
-                break
-    tokens.append(("EOF", ""))
-    return tokens
+_STOPS = ("NL", END, "SPACELINE")
 
 
 class _Parser:
-    def __init__(self, tokens: list[tuple[str, str]]) -> None:
-        self.tokens = tokens
-        self.index = 0
-        self.line = 1  # jison's yylineno + 1 after the last shifted token
+    def __init__(self, text: str) -> None:
+        self.stream = TokenStream(_LEXER.tokens(text))
 
     @property
     def kind(self) -> str:
-        return self.tokens[self.index][0]
+        return self.stream.kind()
 
     def shift(self) -> None:
-        self.line += self.tokens[self.index][1].count("\n")
-        if self.index < len(self.tokens) - 1:
-            self.index += 1
+        self.stream.advance()
 
     def fail(self, expected: str) -> MermaidSyntaxError:
-        found = {"EOF": "end of input", "ISHIKAWA": "the `ishikawa` keyword"}.get(self.kind, "more text")
-        return MermaidSyntaxError(f"ishikawa: expected {expected} but found {found}", self.line)
+        found = {END: "end of input", "ISHIKAWA": "the `ishikawa` keyword"}.get(self.kind, "more text")
+        return MermaidSyntaxError(f"ishikawa: expected {expected} but found {found}", self.stream.line)
 
     def parse(self) -> None:
         if self.kind == "SPACELINE":
@@ -88,10 +72,10 @@ class _Parser:
                 raise self.fail(
                     "a line break after the node (a blank line right after the keyword needs one too)"
                 )
-            reached_end = self.kind == "EOF"
+            reached_end = self.kind == END
             self.shift()
-            while self.kind in ("NL", "EOF") and not reached_end:
-                reached_end = self.kind == "EOF"
+            while self.kind in ("NL", END) and not reached_end:
+                reached_end = self.kind == END
                 self.shift()
             if reached_end:
                 return
@@ -112,4 +96,4 @@ class _Parser:
 
 
 def parse(text: str) -> None:
-    _Parser(_tokens(mermaid_input(text))).parse()
+    _Parser(mermaid_input(text)).parse()

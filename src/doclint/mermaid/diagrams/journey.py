@@ -7,7 +7,7 @@ that throw.
 
 from __future__ import annotations
 
-from doclint.mermaid.diagrams.er import ACCESSIBILITY_RULES, CHAR_TOKEN, build_lexer, run_jison
+from doclint.mermaid.diagrams._jison.lex import ACCESSIBILITY_RULES, CHAR_TOKEN, build_lexer, run_jison
 from doclint.mermaid.diagrams.gantt import parse_task_lines
 
 _LEXER = build_lexer(

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 
-from doclint.mermaid.diagrams._jison_lex import Rule, TokenCursor
+from doclint.mermaid.diagrams._jison.lex import Rule, TokenStream
 from doclint.mermaid.diagrams.mindmap import Statement, check_decoration, node_tree_lexer, parse_document
 from doclint.mermaid.model import MermaidSyntaxError
 
 _QUOTED_BREAK = re.compile(r"\n\s*")
+_COMMENT_START = re.compile(r"[ \t]#")  # a YAML comment after a blank
+_COMMENT_AT_START_OR_AFTER_BLANK = re.compile(r"(?:^|[ \t])#")
 
 
 def _open_shape_data(_text: str, stack: list[str], _yy: object) -> tuple[str, str]:
@@ -66,7 +68,7 @@ class _Board:
 
 def parse(text: str) -> None:
     text += "\n"  # Diagram.fromText appends a newline before calling the parser
-    cursor = TokenCursor(_LEXER.tokens(text))
+    cursor = TokenStream(_LEXER.tokens(text))
     parse_document(cursor, "kanban", _Board().add, shape_data=True)
 
 
@@ -175,7 +177,7 @@ class _ShapeData:
         for indent, content in rows:
             if commented or indent < base or _PAIR_SEPARATOR.search(content):
                 self.fail(f"`{content}` cannot follow plain text")
-            commented = re.search(r"[ \t]#", content) is not None  # a comment ends the scalar
+            commented = _COMMENT_START.search(content) is not None  # a comment ends the scalar
 
     def _split_pair(self, content: str) -> tuple[str, str] | None:
         if content[0] in "'\"":
@@ -224,7 +226,7 @@ class _ShapeData:
             if is_shape:
                 self.shape = value
             return following
-        value = re.split(r"(?:^|[ \t])#", value, maxsplit=1)[0].strip(" \t")
+        value = _COMMENT_AT_START_OR_AFTER_BLANK.split(value, maxsplit=1)[0].strip(" \t")
         if not value:
             # no value on the key's line: the deeper lines are a nested block node of its own
             if continuation:
@@ -256,7 +258,7 @@ class _ShapeData:
         return value
 
     def _plain(self, text: str, *, flow: bool) -> None:
-        text = re.split(r"[ \t]#", text, maxsplit=1)[0].strip(" \t")
+        text = _COMMENT_START.split(text, maxsplit=1)[0].strip(" \t")
         if not text:
             return
         if text[0] in _RESERVED_START:

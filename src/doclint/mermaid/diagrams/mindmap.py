@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from doclint.mermaid.diagrams._jison_lex import END, WORD_END, JisonLexer, Rule, Token, TokenCursor
+from doclint.mermaid.diagrams._jison.lex import END, WORD_END, JisonLexer, Rule, Token, TokenStream
 from doclint.mermaid.model import MermaidSyntaxError
 
 _NODE_STATES = frozenset({"NODE", "NSTR", "NSTR2", "ICON", "CLASS"})
@@ -85,13 +85,13 @@ class Statement:
 
 
 def parse_document(
-    cursor: TokenCursor, header: str, on_statement: Callable[[Statement], None], shape_data: bool = False
+    cursor: TokenStream, header: str, on_statement: Callable[[Statement], None], shape_data: bool = False
 ) -> None:
     """``start: spaceLines? HEADER NL? (statement stop)+``, calling ``on_statement`` after each statement."""
     if cursor.kind() == "SPACELINE":
         while cursor.accept("SPACELINE", "NL"):
             pass
-    cursor.expect("HEADER", f"`{header}`")
+    cursor.expect("HEADER", what=f"`{header}`")
     cursor.accept("NL")
     while True:
         statement = _statement(cursor, shape_data)
@@ -105,7 +105,7 @@ def parse_document(
             return
 
 
-def _statement(cursor: TokenCursor, shape_data: bool) -> Statement:
+def _statement(cursor: TokenStream, shape_data: bool) -> Statement:
     first = cursor.peek()
     if first.kind == "SPACELINE":
         cursor.advance()
@@ -124,8 +124,8 @@ def _statement(cursor: TokenCursor, shape_data: bool) -> Statement:
     if token.kind == "NODE_DSTART" or cursor.kind() == "NODE_DSTART":
         if token.kind == "NODE_ID":
             cursor.advance()
-        cursor.expect("NODE_DESCR", "the node's text")
-        cursor.expect("NODE_DEND", "the closing bracket of the node")
+        cursor.expect("NODE_DESCR", what="the node's text")
+        cursor.expect("NODE_DEND", what="the closing bracket of the node")
     data: list[Token] = []
     if shape_data:
         while cursor.kind() == "SHAPE_DATA":
@@ -165,5 +165,5 @@ class _Mindmap:
 
 def parse(text: str) -> None:
     text += "\n"  # Diagram.fromText appends a newline before calling the parser
-    cursor = TokenCursor(_LEXER.tokens(text))
+    cursor = TokenStream(_LEXER.tokens(text))
     parse_document(cursor, "mindmap", _Mindmap().add)

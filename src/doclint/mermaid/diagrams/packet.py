@@ -62,13 +62,13 @@ def _block(stream: TokenStream) -> _Block:
     first = stream.peek()
     start = end = bits = None
     if stream.accept("+"):
-        bits = int(stream.expect("INT", "a bit count").text)
+        bits = int(stream.expect("INT", what="a bit count").text)
     else:
         start = int(stream.advance().text)
         if stream.accept("-"):
-            end = int(stream.expect("INT", "the last bit").text)
-    stream.expect(":", "`:`")
-    stream.expect("STRING", "a quoted label")
+            end = int(stream.expect("INT", what="the last bit").text)
+    stream.expect(":", what="`:`")
+    stream.expect("STRING", what="a quoted label")
     stream.end_of_line()
     return _Block(first, start, end, bits)
 

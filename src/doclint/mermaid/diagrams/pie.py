@@ -36,7 +36,7 @@ _LEXER = Lexer(
 def parse(text: str) -> None:
     stream = open_stream(_LEXER, text)
     stream.skip_newlines()
-    stream.expect("pie", "`pie`")
+    stream.expect("pie", what="`pie`")
     stream.accept("showData")
     values: list[Token] = []
     parse_body(
@@ -52,7 +52,7 @@ def parse(text: str) -> None:
 
 def _section(stream: TokenStream) -> Token:
     stream.advance()  # the label
-    stream.expect(":", "`:` after the slice label")
-    value = stream.expect("NUMBER_PIE", "a number")
+    stream.expect(":", what="`:` after the slice label")
+    value = stream.expect("NUMBER_PIE", what="a number")
     stream.end_of_line()
     return value

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import re
 
-from doclint.mermaid.diagrams._jison_lex import (
+from doclint.mermaid.diagrams._jison.lex import (
     ACCESSIBILITY_STATES,
     END,
     WORD_END,
     JisonLexer,
     Rule,
     Token,
-    TokenCursor,
+    TokenStream,
     accessibility_rules,
     comment_rules,
     punctuation_rules,
@@ -105,19 +105,19 @@ _VALUE_OF = {"title": "title_value", "acc_title": "acc_title_value", "acc_descr"
 
 def parse(text: str) -> None:
     text += "\n"  # Diagram.fromText appends a newline before calling the parser
-    cursor = TokenCursor(_LEXER.tokens(text))
+    cursor = TokenStream(_LEXER.tokens(text))
     while cursor.accept(*_EOL, "SPACE"):
         pass
-    cursor.expect("QUADRANT", "`quadrantChart`")
+    cursor.expect("QUADRANT", what="`quadrantChart`")
     while cursor.kind() != END:
         while cursor.accept("SPACE"):
             pass
         styles = _statement(cursor)
-        cursor.expect(_EOL, "end of line")
+        cursor.expect(_EOL, what="end of line")
         _check_styles(styles)  # the database sees the styles once the statement is complete
 
 
-def _statement(cursor: TokenCursor) -> list[tuple[str, Token]]:
+def _statement(cursor: TokenStream) -> list[tuple[str, Token]]:
     """Parse one statement; return the styles it sets (checked by the caller)."""
     kind = cursor.kind()
     if kind in _EOL:
@@ -132,7 +132,7 @@ def _statement(cursor: TokenCursor) -> list[tuple[str, Token]]:
         _text(cursor, "a quadrant label")
     elif kind in _VALUE_OF:
         cursor.advance()
-        cursor.expect(_VALUE_OF[kind], "a value")
+        cursor.expect(_VALUE_OF[kind], what="a value")
     elif kind == "acc_descr_multiline_value":
         cursor.advance()
     elif kind == "CLASSDEF":
@@ -144,36 +144,36 @@ def _statement(cursor: TokenCursor) -> list[tuple[str, Token]]:
     return []
 
 
-def _text(cursor: TokenCursor, what: str) -> None:
-    cursor.expect(tuple(_TEXT_START), what)
+def _text(cursor: TokenStream, what: str) -> None:
+    cursor.expect(tuple(_TEXT_START), what=what)
     while cursor.accept(*_TEXT_CONTINUE):
         pass
 
 
-def _point(cursor: TokenCursor) -> list[tuple[str, Token]]:
+def _point(cursor: TokenStream) -> list[tuple[str, Token]]:
     _text(cursor, "a point name")
     cursor.accept("class_name")
-    cursor.expect("point_start", "`: [x, y]` after the point name")
-    cursor.expect("point_x", "an x coordinate between 0 and 1")
-    cursor.expect("point_y", "a y coordinate between 0 and 1")
+    cursor.expect("point_start", what="`: [x, y]` after the point name")
+    cursor.expect("point_x", what="an x coordinate between 0 and 1")
+    cursor.expect("point_y", what="a y coordinate between 0 and 1")
     return _styles(cursor) if cursor.kind() in _STYLE_PART else []
 
 
-def _class_def(cursor: TokenCursor) -> list[tuple[str, Token]]:
+def _class_def(cursor: TokenStream) -> list[tuple[str, Token]]:
     cursor.advance()
-    cursor.expect("SPACE", "a space after `classDef`")
-    cursor.expect(tuple(_ID_PART), "a class name")
+    cursor.expect("SPACE", what="a space after `classDef`")
+    cursor.expect(tuple(_ID_PART), what="a class name")
     while cursor.accept(*_ID_PART):
         pass
-    cursor.expect("SPACE", "a space after the class name")
+    cursor.expect("SPACE", what="a space after the class name")
     return _styles(cursor)
 
 
-def _styles(cursor: TokenCursor) -> list[tuple[str, Token]]:
+def _styles(cursor: TokenStream) -> list[tuple[str, Token]]:
     """``stylesOpt``: comma-separated runs of style tokens, each joined into one string."""
     styles: list[tuple[str, Token]] = []
     while True:
-        first = cursor.expect(tuple(_STYLE_PART), "a style such as `radius: 10`")
+        first = cursor.expect(tuple(_STYLE_PART), what="a style such as `radius: 10`")
         parts = [first.text]
         while cursor.kind() in _STYLE_PART:
             parts.append(cursor.advance().text)

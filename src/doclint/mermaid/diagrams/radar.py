@@ -99,20 +99,20 @@ def _comma_list(stream: TokenStream, item):  # type: ignore[no-untyped-def]
 
 def _label(stream: TokenStream) -> None:
     if stream.accept("["):
-        stream.expect("STRING", "a quoted label")
-        stream.expect("]", "`]`")
+        stream.expect("STRING", what="a quoted label")
+        stream.expect("]", what="`]`")
 
 
 def _axis(stream: TokenStream) -> str:
-    name = stream.expect("ID", "an axis name").text
+    name = stream.expect("ID", what="an axis name").text
     _label(stream)
     return name
 
 
 def _curve(stream: TokenStream) -> _Curve:
-    token = stream.expect("ID", "a curve name")
+    token = stream.expect("ID", what="a curve name")
     _label(stream)
-    stream.expect("{", "`{` to open the curve's values")
+    stream.expect("{", what="`{` to open the curve's values")
     first = _first_entry_kind(stream)
     if first not in ("NUMBER", "ID"):
         # Langium cannot choose between plain and axis-named entries: it reports the token after `{`
@@ -122,13 +122,13 @@ def _curve(stream: TokenStream) -> _Curve:
     while True:
         stream.skip_newlines()
         if detailed:
-            refs.append(stream.expect("ID", "an axis name").text)
+            refs.append(stream.expect("ID", what="an axis name").text)
             stream.accept(":")
-        stream.expect("NUMBER", "a number")
+        stream.expect("NUMBER", what="a number")
         if not stream.accept(","):
             break
     stream.skip_newlines()
-    stream.expect("}", "`,` or `}`")
+    stream.expect("}", what="`,` or `}`")
     return _Curve(token, refs if detailed else None)
 
 
@@ -141,7 +141,7 @@ def _first_entry_kind(stream: TokenStream) -> str:
 
 def _option(stream: TokenStream) -> None:
     name = stream.advance()
-    stream.expect(_OPTION_VALUE[name.kind], f"a value for `{name.kind}`")
+    stream.expect(_OPTION_VALUE[name.kind], what=f"a value for `{name.kind}`")
 
 
 def _check_curves(axes: list[str], curves: list[_Curve]) -> None:

@@ -18,20 +18,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
-from doclint.mermaid.diagrams._common import (
+from doclint.mermaid.diagrams._langium import (
     DIRECTIVE,
     EOF,
-    YAML_BLOCK,
+    STRING,
+    YAML,
+    Lexer,
+    TokenRule,
     TokenStream,
-    fail_at,
     keyword,
-    lex,
-    raise_lexer_errors,
+    open_stream,
+    terminal,
 )
 from doclint.mermaid.preprocess import JS_SPACE
 
-_STRING = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'", re.DOTALL)
+_STRING = STRING  # common.langium's: a backslash does not escape a line break
 _ID = re.compile(r"[A-Z_a-z][A-Za-z0-9_-]*")
 _HEADER_TERMINALS = (
     ("TITLE", re.compile(r"title(?:[\t ][^\n\r]*?(?=%%)|[\t ][^\n\r]*|)")),
@@ -47,44 +50,49 @@ TokenTypes = tuple[tuple[str, re.Pattern[str]], ...]
 
 def _dialect_tokens(
     header: str, keywords: Sequence[str], terminals: TokenTypes, comments: TokenTypes
-) -> tuple[TokenTypes, frozenset[str]]:
+) -> list[TokenRule]:
     """Langium's order: whitespace, keywords longest first, title/accessibility, the dialect's terminals,
     then the hidden YAML, directive and comments."""
     words = sorted(keywords, key=len, reverse=True)
-    tokens = (
-        ("WHITESPACE", re.compile(r"[\t \r\n]+")),
-        (header, keyword(header)),
-        *((word, re.compile(re.escape(word))) for word in words),
-        *_HEADER_TERMINALS,
-        *terminals,
-        ("YAML", YAML_BLOCK),
-        ("DIRECTIVE", DIRECTIVE),
-        ("COMMENT", re.compile(r"[\t ]*%%[^\n\r]*")),
-        *comments,
-    )
-    hidden = frozenset({"WHITESPACE", "YAML", "DIRECTIVE", "COMMENT"} | {name for name, _ in comments})
-    return tokens, hidden
+    return [
+        terminal("WHITESPACE", r"[\t \r\n]+", skip=True),
+        keyword(header, restricted=True),
+        *(keyword(word) for word in words),
+        *(terminal(name, pattern) for name, pattern in _HEADER_TERMINALS),
+        *(terminal(name, pattern) for name, pattern in terminals),
+        terminal("YAML", YAML, skip=True),
+        terminal("DIRECTIVE", DIRECTIVE, skip=True),
+        terminal("COMMENT", r"[\t ]*%%[^\n\r]*", skip=True),
+        *(terminal(name, pattern, skip=True) for name, pattern in comments),
+    ]
+
+
+_LEXERS: dict[str, Lexer] = {}
+
+
+def _lexer(header: str, rules: list[TokenRule], longer: dict[str, tuple[str, ...]]) -> Lexer:
+    """The dialect's lexer, built on first use (a keyword's longer alternatives attached)."""
+    if header not in _LEXERS:
+        _LEXERS[header] = Lexer([replace(rule, longer_alt=longer.get(rule.name, ())) for rule in rules])
+    return _LEXERS[header]
 
 
 def _parse_rules(
     text: str,
-    tokens: tuple[TokenTypes, frozenset[str]],
+    rules: list[TokenRule],
     longer: dict[str, tuple[str, ...]],
     header: str,
     rule: Callable[[TokenStream], None],
     rule_start: str,
 ) -> None:
-    types, hidden = tokens
-    lexed, errors = lex(text + "\n", types, hidden, longer)
-    raise_lexer_errors(errors)
-    stream = TokenStream(lexed)
-    stream.take(header)
+    stream = open_stream(_lexer(header, rules, longer), text)
+    stream.expect(header)
     while stream.at("TITLE", "ACC_TITLE", "ACC_DESCR"):
-        stream.take("TITLE", "ACC_TITLE", "ACC_DESCR")
+        stream.advance()
     while stream.at(rule_start):
         rule(stream)
     if not stream.at(EOF):
-        raise fail_at(stream.current, "a rule name or the end of the diagram")
+        raise stream.error("a rule name or the end of the diagram")
 
 
 def _separated(
@@ -93,7 +101,7 @@ def _separated(
     """``item (separator item)*``."""
     item(stream, depth)
     while stream.at(separator):
-        stream.take(separator)
+        stream.expect(separator)
         item(stream, depth)
 
 
@@ -108,7 +116,7 @@ def _one_or_more(
 
 def _check_depth(stream: TokenStream, depth: int) -> None:
     if depth > _MAX_DEPTH:
-        raise fail_at(stream.current, "less deeply nested brackets")
+        raise stream.error("less deeply nested brackets")
 
 
 # ------------------------------------------------------------------------------------------------- EBNF
@@ -138,10 +146,10 @@ def parse(text: str) -> None:
 
 
 def _ebnf_rule(stream: TokenStream) -> None:
-    stream.take("EBNF_ID")
-    stream.take("=", "::=")
+    stream.expect("EBNF_ID")
+    stream.expect("=", "::=")
     _choice(stream, 0)
-    stream.take(";")
+    stream.expect(";")
 
 
 def _choice(stream: TokenStream, depth: int) -> None:
@@ -152,7 +160,7 @@ def _sequence(stream: TokenStream, depth: int) -> None:
     _term(stream, depth)
     while True:
         if stream.at(","):
-            stream.take(",")
+            stream.expect(",")
             _term(stream, depth)
         elif _starts_primary(stream):
             _term(stream, depth)
@@ -167,18 +175,18 @@ def _starts_primary(stream: TokenStream) -> bool:
 def _term(stream: TokenStream, depth: int) -> None:
     _primary(stream, depth)
     while stream.at("?", "*", "+", "-"):
-        if stream.take("?", "*", "+", "-").kind == "-":
+        if stream.expect("?", "*", "+", "-").kind == "-":
             _primary(stream, depth)
 
 
 def _primary(stream: TokenStream, depth: int) -> None:
     _check_depth(stream, depth)
     if stream.at("(", "[", "{"):
-        opener = stream.take("(", "[", "{").kind
+        opener = stream.expect("(", "[", "{").kind
         _choice(stream, depth + 1)
-        stream.take(_CLOSERS[opener])
+        stream.expect(_CLOSERS[opener])
         return
-    stream.take("EBNF_STRING", "EBNF_SPECIAL", "EBNF_ID", "(", "[", "{")
+    stream.expect("EBNF_STRING", "EBNF_SPECIAL", "EBNF_ID", "(", "[", "{")
 
 
 # ------------------------------------------------------------------------------------------- railroad-beta
@@ -208,24 +216,24 @@ def parse_railroad(text: str) -> None:
 
 
 def _railroad_rule(stream: TokenStream) -> None:
-    stream.take("RR_ID")
-    stream.take("=")
+    stream.expect("RR_ID")
+    stream.expect("=")
     _railroad_expression(stream, 0)
-    stream.take(";")
+    stream.expect(";")
 
 
 def _railroad_expression(stream: TokenStream, depth: int) -> None:
     _check_depth(stream, depth)
-    word = stream.take(*_EXPRESSION_WORDS).kind
-    stream.take("(")
+    word = stream.expect(*_EXPRESSION_WORDS).kind
+    stream.expect("(")
     if word in ("terminal", "nonterminal", "special"):
-        stream.take("RR_STRING")
+        stream.expect("RR_STRING")
     else:
         _railroad_expression(stream, depth + 1)
         while word in ("sequence", "choice") and stream.at(","):
-            stream.take(",")
+            stream.expect(",")
             _railroad_expression(stream, depth + 1)
-    stream.take(")")
+    stream.expect(")")
 
 
 # -------------------------------------------------------------------------------------------------- ABNF
@@ -252,10 +260,10 @@ def parse_abnf(text: str) -> None:
 
 
 def _abnf_rule(stream: TokenStream) -> None:
-    stream.take("ABNF_RULENAME")
-    stream.take("=")
+    stream.expect("ABNF_RULENAME")
+    stream.expect("=")
     _abnf_alternation(stream, 0)
-    stream.take(";")
+    stream.expect(";")
 
 
 def _abnf_alternation(stream: TokenStream, depth: int) -> None:
@@ -269,11 +277,11 @@ def _abnf_concatenation(stream: TokenStream, depth: int) -> None:
 def _abnf_element(stream: TokenStream, depth: int) -> None:
     _check_depth(stream, depth)
     if stream.at("ABNF_REPEAT", "ABNF_EXACT_REPEAT"):
-        stream.take("ABNF_REPEAT", "ABNF_EXACT_REPEAT")
-    opener = stream.take(*_ABNF_PRIMARY).kind
+        stream.expect("ABNF_REPEAT", "ABNF_EXACT_REPEAT")
+    opener = stream.expect(*_ABNF_PRIMARY).kind
     if opener in ("(", "["):
         _abnf_alternation(stream, depth + 1)
-        stream.take(")" if opener == "(" else "]")
+        stream.expect(")" if opener == "(" else "]")
 
 
 # --------------------------------------------------------------------------------------------------- PEG
@@ -294,10 +302,10 @@ def parse_peg(text: str) -> None:
 
 
 def _peg_rule(stream: TokenStream) -> None:
-    stream.take("PEG_ID")
-    stream.take("<-")
+    stream.expect("PEG_ID")
+    stream.expect("<-")
     _peg_choice(stream, 0)
-    stream.take(";")
+    stream.expect(";")
 
 
 def _peg_choice(stream: TokenStream, depth: int) -> None:
@@ -311,10 +319,10 @@ def _peg_sequence(stream: TokenStream, depth: int) -> None:
 def _peg_prefix(stream: TokenStream, depth: int) -> None:
     _check_depth(stream, depth)
     if stream.at("&", "!"):
-        stream.take("&", "!")
-    opener = stream.take(*_PEG_PRIMARY).kind
+        stream.expect("&", "!")
+    opener = stream.expect(*_PEG_PRIMARY).kind
     if opener == "(":
         _peg_choice(stream, depth + 1)
-        stream.take(")")
+        stream.expect(")")
     if stream.at("?", "*", "+"):
-        stream.take("?", "*", "+")
+        stream.expect("?", "*", "+")

@@ -8,7 +8,7 @@ The requirement database has no checks that throw.
 
 from __future__ import annotations
 
-from doclint.mermaid.diagrams.er import (
+from doclint.mermaid.diagrams._jison.lex import (
     ACCESSIBILITY_RULES,
     DIRECTION_RULE,
     TokenStream,
@@ -99,14 +99,14 @@ def _parse_diagram(stream: TokenStream) -> None:
         stream.accept("NEWLINE")
     stream.expect("RD")
     stream.expect("NEWLINE")
-    while stream.kind != "EOF":
+    while stream.kind() != "EOF":
         _parse_statement(stream)
 
 
 def _parse_statement(stream: TokenStream) -> None:
-    kind = stream.kind
+    kind = stream.kind()
     if kind in ("NEWLINE", "direction"):
-        stream.take()
+        stream.advance()
     elif stream.accept_accessibility():
         pass
     elif kind == "requirementType":
@@ -116,11 +116,11 @@ def _parse_statement(stream: TokenStream) -> None:
     elif kind in _STRINGS:
         _parse_relationship_or_class(stream)
     elif kind in ("STYLE", "CLASSDEF"):
-        stream.take()
+        stream.advance()
         stream.comma_list(*_ID)
         stream.styles(*_STYLE_COMPONENTS)
     elif kind == "CLASS":
-        stream.take()
+        stream.advance()
         stream.comma_list(*_ID)
         stream.comma_list(*_ID)
     else:
@@ -129,7 +129,7 @@ def _parse_statement(stream: TokenStream) -> None:
 
 def _parse_definition(stream: TokenStream, fields: dict[str, tuple[str, ...]]) -> None:
     """``requirement name [:::classes] {`` NEWLINE, then ``field: value`` lines up to ``}``."""
-    stream.take()
+    stream.advance()
     stream.expect(*_STRINGS)
     if stream.accept("STYLE_SEPARATOR"):
         stream.comma_list(*_ID)
@@ -138,9 +138,9 @@ def _parse_definition(stream: TokenStream, fields: dict[str, tuple[str, ...]]) -
     while not stream.accept("STRUCT_STOP"):
         if stream.accept("NEWLINE"):
             continue
-        if stream.kind not in fields:
+        if stream.kind() not in fields:
             raise stream.error(" or ".join((*fields, "STRUCT_STOP", "NEWLINE")))
-        allowed = fields[stream.take().kind]
+        allowed = fields[stream.advance().kind]
         stream.expect("COLONSEP")
         stream.expect(*allowed)
         stream.expect("NEWLINE")
@@ -148,7 +148,7 @@ def _parse_definition(stream: TokenStream, fields: dict[str, tuple[str, ...]]) -
 
 def _parse_relationship_or_class(stream: TokenStream) -> None:
     """``a - satisfies -> b``, ``a <- satisfies - b`` or ``a:::class``."""
-    stream.take()
+    stream.advance()
     if stream.accept("STYLE_SEPARATOR"):
         stream.comma_list(*_ID)
         return

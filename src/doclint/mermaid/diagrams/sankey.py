@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from doclint.mermaid.diagrams._langium_e import mermaid_input
+from doclint.mermaid.diagrams._langium import mermaid_input
 from doclint.mermaid.model import MermaidSyntaxError
 
 _EDGE_BLANKS = re.compile(r"^[^\S\n\r]+|[^\S\n\r]+$")

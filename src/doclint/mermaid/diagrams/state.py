@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from doclint.mermaid.diagrams.sequence import (
+from doclint.mermaid.diagrams._jison.actions import (
     ACCESSIBILITY,
     END,
     Action,
@@ -21,9 +21,9 @@ from doclint.mermaid.diagrams.sequence import (
     TokenCursor,
     skip,
     token,
-    trim_start,
 )
 from doclint.mermaid.model import MermaidSyntaxError
+from doclint.mermaid.preprocess import js_trim_start
 
 _COMMENT_STATES = ("INITIAL", "ID", "STATE", "struct", "LINE")
 _BLANK_STATES = ("ID", "STATE", "struct", "LINE")
@@ -335,4 +335,4 @@ class _StateParser:
 
 def parse(text: str) -> None:
     # mermaid appends a line break to every diagram before parsing (Diagram.fromText)
-    _StateParser(trim_start(text) + "\n").parse()
+    _StateParser(js_trim_start(text) + "\n").parse()

@@ -10,13 +10,13 @@ and the database fails on an event that comes before any period.
 
 from __future__ import annotations
 
-from doclint.mermaid.diagrams._jison_lex import (
+from doclint.mermaid.diagrams._jison.lex import (
     ACCESSIBILITY_STATES,
     END,
     WORD_END,
     JisonLexer,
     Rule,
-    TokenCursor,
+    TokenStream,
     accessibility_rules,
 )
 from doclint.mermaid.model import MermaidSyntaxError
@@ -49,8 +49,8 @@ _VALUE_OF = {"acc_title": "acc_title_value", "acc_descr": "acc_descr_value"}
 
 def parse(text: str) -> None:
     text += "\n"  # Diagram.fromText appends a newline before calling the parser
-    cursor = TokenCursor(_LEXER.tokens(text))
-    cursor.expect("timeline", "`timeline` (optionally followed by LR or TD)")
+    cursor = TokenStream(_LEXER.tokens(text))
+    cursor.expect("timeline", what="`timeline` (optionally followed by LR or TD)")
     has_period = False
     while True:
         token = cursor.peek()
@@ -60,7 +60,7 @@ def parse(text: str) -> None:
             cursor.advance()
         elif token.kind in _VALUE_OF:
             cursor.advance()
-            cursor.expect(_VALUE_OF[token.kind], "a value")
+            cursor.expect(_VALUE_OF[token.kind], what="a value")
         elif token.kind == "period":
             cursor.advance()
             has_period = True

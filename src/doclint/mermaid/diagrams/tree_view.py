@@ -17,18 +17,18 @@ from __future__ import annotations
 import math
 import re
 
-from doclint.mermaid.diagrams._langium_e import (
+from doclint.mermaid.diagrams._langium import (
     JS_S,
     JS_SPACE,
     Lexer,
-    TokenParser,
-    js_trim,
+    TokenStream,
     keyword,
     mermaid_input,
-    title_and_accessibility,
-    token_type,
+    terminal,
+    title_and_accessibility_rules,
 )
 from doclint.mermaid.model import MermaidSyntaxError
+from doclint.mermaid.preprocess import js_trim
 
 _KEYWORD = "treeView-beta"
 _NAMES = ("QUOTED_NAME", "BARE_NAME")
@@ -37,19 +37,19 @@ _HEADER = ("ACC_DESCR", "ACC_TITLE", "TITLE")
 
 _LEXER = Lexer(
     (
-        keyword(_KEYWORD, longer_alt=("BARE_NAME",), diagram_keyword=True),
-        *title_and_accessibility(),
-        token_type("CLASS_ANNOTATION", r"[ \t]+:::[ \t]*[A-Za-z_][-A-Za-z0-9_]*"),
-        token_type("ICON_ANNOTATION", r"[ \t]+icon\([-A-Za-z0-9_]*(?::[-A-Za-z0-9_]+)?\)"),
-        token_type("DESC_ANNOTATION", r"[ \t]+##[^\n\r]*"),
-        token_type("INDENTATION", r"[ \t]+"),
-        token_type("QUOTED_NAME", r"\"[^\"]*\"|'[^']*'"),
-        token_type("ML_COMMENT", r"%%[^\n]*", skip=True),
-        token_type("NL", r"\r?\n", skip=True),
+        keyword(_KEYWORD, longer_alt=("BARE_NAME",), restricted=True),
+        *title_and_accessibility_rules(),
+        terminal("CLASS_ANNOTATION", r"[ \t]+:::[ \t]*[A-Za-z_][-A-Za-z0-9_]*"),
+        terminal("ICON_ANNOTATION", r"[ \t]+icon\([-A-Za-z0-9_]*(?::[-A-Za-z0-9_]+)?\)"),
+        terminal("DESC_ANNOTATION", r"[ \t]+##[^\n\r]*"),
+        terminal("INDENTATION", r"[ \t]+"),
+        terminal("QUOTED_NAME", r"\"[^\"]*\"|'[^']*'"),
+        terminal("ML_COMMENT", r"%%[^\n]*", skip=True),
+        terminal("NL", r"\r?\n", skip=True),
         # BARE_NAME: /(?!:::|icon\(|##)[^ \t\n\r"'](?:(?![ \t]+:::[ \t]*[A-Za-z_]|[ \t]+icon\(|[ \t]+##)[^\n\r])*/,
         # rewritten so a run of blanks is looked at once (the original is quadratic in the run's length):
         # a name goes on through blanks unless they lead to an annotation.
-        token_type(
+        terminal(
             "BARE_NAME",
             r"(?!:::|icon\(|##)[^ \t\n\r\"'](?:[^ \t\n\r]|[ \t]+(?![ \t]|:::[ \t]*[A-Za-z_]|icon\(|##))*",
         ),
@@ -141,13 +141,13 @@ def _rewrite_line(line: str, number: int, width: int) -> str | None:
     return line
 
 
-class _TreeViewParser(TokenParser):
+class _TreeViewParser(TokenStream):
     def parse(self) -> None:
         self.expect(_KEYWORD, what=f"`{_KEYWORD}` alone on the first line")
         while self.at(*_HEADER):
             self.advance()
         while self.at("INDENTATION", *_NAMES):
-            indentation = self.la if self.at("INDENTATION") else None
+            indentation = self.peek() if self.at("INDENTATION") else None
             if indentation is not None:
                 self.advance()
             if not self.at(*_NAMES):
@@ -164,7 +164,7 @@ class _TreeViewParser(TokenParser):
 def parse(text: str) -> None:
     source, line_map = preprocess_box_drawing(mermaid_input(text))
     try:
-        _TreeViewParser(_LEXER.tokenize(source)).parse()
+        _TreeViewParser(_LEXER.tokens_or_raise(source)).parse()
     except MermaidSyntaxError as error:
         if error.line is not None and line_map:
             error.line = line_map.get(error.line, error.line)

@@ -43,7 +43,7 @@ _LEXER = Lexer(
 
 def parse(text: str) -> None:
     stream = open_stream(_LEXER, text)
-    stream.expect("TREEMAP_KEYWORD", "`treemap`")
+    stream.expect("TREEMAP_KEYWORD", what="`treemap`")
     while stream.kind() != EOF:
         if stream.accept(*TITLE_AND_ACCESSIBILITY):
             continue
@@ -56,14 +56,14 @@ def _row(stream: TokenStream) -> None:
     stream.accept("INDENTATION")
     if stream.accept("CLASS_DEF"):
         return
-    stream.expect("STRING2", "a quoted node name or `classDef`")
+    stream.expect("STRING2", what="a quoted node name or `classDef`")
     if _is_leaf(stream):
         stream.accept("INDENTATION")
         stream.advance()  # ":" or ","
         stream.accept("INDENTATION")
-        stream.expect("NUMBER2", "a number")
+        stream.expect("NUMBER2", what="a number")
     if stream.accept(":::"):
-        stream.expect("ID2", "a class name after `:::`")
+        stream.expect("ID2", what="a class name after `:::`")
 
 
 def _is_leaf(stream: TokenStream) -> bool:

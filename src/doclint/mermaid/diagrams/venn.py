@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from doclint.mermaid.diagrams._jison_lex import END, WORD_END, JisonLexer, Rule, TokenCursor, comment_rules
+from doclint.mermaid.diagrams._jison.lex import END, WORD_END, JisonLexer, Rule, TokenStream, comment_rules
 from doclint.mermaid.model import MermaidSyntaxError
 
 
@@ -95,10 +95,10 @@ _FOLLOW = (*_STATEMENT_START, "NEWLINE", "EOF")
 def parse(text: str) -> None:
     text += "\n"  # Diagram.fromText appends a newline before calling the parser
     state = _State()
-    cursor = TokenCursor(_LEXER.tokens(text, state))
+    cursor = TokenStream(_LEXER.tokens(text, state))
     while cursor.accept("NEWLINE"):
         pass
-    cursor.expect("VENN", "`venn-beta`")
+    cursor.expect("VENN", what="`venn-beta`")
     while cursor.kind() != "EOF":
         if cursor.accept("NEWLINE"):
             continue
@@ -110,15 +110,15 @@ def parse(text: str) -> None:
         cursor.fail("expected the end of the diagram")
 
 
-def _statement(cursor: TokenCursor, state: _State) -> None:
+def _statement(cursor: TokenStream, state: _State) -> None:
     keyword = cursor.advance()
     if keyword.kind in ("SET", "UNION"):
-        names = [_normalize(cursor.expect(_IDENTIFIER, "a set name").text)]
+        names = [_normalize(cursor.expect(_IDENTIFIER, what="a set name").text)]
         while keyword.kind == "UNION" and cursor.accept("COMMA"):
-            names.append(_normalize(cursor.expect(_IDENTIFIER, "a set name").text))
+            names.append(_normalize(cursor.expect(_IDENTIFIER, what="a set name").text))
         cursor.accept("BRACKET_LABEL")
         if cursor.accept("COLON"):
-            cursor.expect("NUMERIC", "a size")
+            cursor.expect("NUMERIC", what="a size")
         if cursor.kind() not in _FOLLOW:
             cursor.fail("expected a new line")  # jison runs the action only once a valid token follows
         _check_sets(keyword.kind, names, state, keyword.line)
@@ -126,7 +126,7 @@ def _statement(cursor: TokenCursor, state: _State) -> None:
     elif keyword.kind in ("TEXT", "INDENT_TEXT"):
         if keyword.kind == "TEXT":
             _identifiers(cursor)
-        label = cursor.expect(("IDENTIFIER", "STRING", "NUMERIC"), "the text to show")
+        label = cursor.expect(("IDENTIFIER", "STRING", "NUMERIC"), what="the text to show")
         if label.kind != "NUMERIC":
             cursor.accept("BRACKET_LABEL")
     elif keyword.kind == "STYLE":
@@ -136,18 +136,18 @@ def _statement(cursor: TokenCursor, state: _State) -> None:
             _style_field(cursor)
 
 
-def _identifiers(cursor: TokenCursor) -> None:
-    cursor.expect(_IDENTIFIER, "a set name")
+def _identifiers(cursor: TokenStream) -> None:
+    cursor.expect(_IDENTIFIER, what="a set name")
     while cursor.accept("COMMA"):
-        cursor.expect(_IDENTIFIER, "a set name")
+        cursor.expect(_IDENTIFIER, what="a set name")
 
 
-def _style_field(cursor: TokenCursor) -> None:
-    cursor.expect("IDENTIFIER", "a style property")
-    cursor.expect("COLON", "`:` after the style property")
+def _style_field(cursor: TokenStream) -> None:
+    cursor.expect("IDENTIFIER", what="a style property")
+    cursor.expect("COLON", what="`:` after the style property")
     if cursor.accept("STRING"):
         return
-    cursor.expect(_VALUE, "a style value")
+    cursor.expect(_VALUE, what="a style value")
     while cursor.accept(*_VALUE):
         pass
 

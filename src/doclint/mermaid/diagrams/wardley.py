@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from doclint.mermaid.diagrams._langium_e import (
+from doclint.mermaid.diagrams._langium import (
     DIRECTIVE,
     ID,
     INT,
@@ -34,11 +34,11 @@ from doclint.mermaid.diagrams._langium_e import (
     YAML,
     Lexer,
     Token,
-    TokenParser,
+    TokenStream,
     keyword,
     mermaid_input,
-    title_and_accessibility,
-    token_type,
+    terminal,
+    title_and_accessibility_rules,
 )
 from doclint.mermaid.model import MermaidSyntaxError
 
@@ -69,27 +69,27 @@ _LEXER = Lexer(
         keyword("-", longer_alt=("ARROW", "LINK_ARROW", "YAML")),
         keyword("{"),
         keyword("}"),
-        token_type("WARDLEY_NUMBER", r"[0-9]+\.[0-9]+"),
-        token_type("ARROW", r"->"),
-        token_type("LINK_PORT", r"\+<>|\+>|\+<"),
-        token_type("LINK_ARROW", r"-->|-\.->|>|\+'[^']*'<>|\+'[^']*'<|\+'[^']*'>"),
-        token_type("LINK_LABEL", r";[^\n\r]+"),
-        token_type("STRATEGY", r"build|buy|outsource|market"),
-        *(token_type(name, word) for name, word in _KEYWORD_TERMINALS),
-        token_type(
+        terminal("WARDLEY_NUMBER", r"[0-9]+\.[0-9]+"),
+        terminal("ARROW", r"->"),
+        terminal("LINK_PORT", r"\+<>|\+>|\+<"),
+        terminal("LINK_ARROW", r"-->|-\.->|>|\+'[^']*'<>|\+'[^']*'<|\+'[^']*'>"),
+        terminal("LINK_LABEL", r";[^\n\r]+"),
+        terminal("STRATEGY", r"build|buy|outsource|market"),
+        *(terminal(name, word) for name, word in _KEYWORD_TERMINALS),
+        terminal(
             "NAME_WITH_SPACES",
             rf"(?!title[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|accTitle|accDescr)"
             rf"[A-Za-z]{_NAME_WORD}(?:[ \t]+[A-Za-z(]{_NAME_WORD})*",
         ),
-        token_type("WS", r"[ \t]+", skip=True),
-        *title_and_accessibility(),
-        token_type("INT", INT),
-        token_type("STRING", STRING),
-        token_type("ID", ID),
-        token_type("NEWLINE", r"\r?\n"),
-        token_type("YAML", YAML, skip=True),
-        token_type("DIRECTIVE", DIRECTIVE, skip=True),
-        token_type("SINGLE_LINE_COMMENT", SINGLE_LINE_COMMENT, skip=True),
+        terminal("WS", r"[ \t]+", skip=True),
+        *title_and_accessibility_rules(),
+        terminal("INT", INT),
+        terminal("STRING", STRING),
+        terminal("ID", ID),
+        terminal("NEWLINE", r"\r?\n"),
+        terminal("YAML", YAML, skip=True),
+        terminal("DIRECTIVE", DIRECTIVE, skip=True),
+        terminal("SINGLE_LINE_COMMENT", SINGLE_LINE_COMMENT, skip=True),
     )
 )
 
@@ -108,15 +108,15 @@ class _Map:
 
     def add_point(self, rank: int, what: str, visibility: Token, evolution: Token) -> None:
         """toCoordinates checks the evolution (x) before the visibility (y)."""
-        self.coordinates.append((rank, f"{what} evolution", evolution.image, evolution.line))
-        self.coordinates.append((rank, f"{what} visibility", visibility.image, visibility.line))
+        self.coordinates.append((rank, f"{what} evolution", evolution.text, evolution.line))
+        self.coordinates.append((rank, f"{what} visibility", visibility.text, visibility.line))
 
 
 def _name_value(token: Token) -> str:
     """Langium's value converter: quotes and backslash escapes go, other names stay as written."""
     if token.kind != "STRING":
-        return token.image
-    body, out, index = token.image[1:-1], [], 0
+        return token.text
+    body, out, index = token.text[1:-1], [], 0
     escapes = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v", "0": "\0"}
     while index < len(body):
         char = body[index]
@@ -128,7 +128,7 @@ def _name_value(token: Token) -> str:
     return "".join(out)
 
 
-class _WardleyParser(TokenParser):
+class _WardleyParser(TokenStream):
     def __init__(self, tokens: list[Token]) -> None:
         super().__init__(tokens)
         self.map = _Map()
@@ -151,7 +151,7 @@ class _WardleyParser(TokenParser):
             "KW_DEACCELERATOR": self.accelerator,
         }
         while True:
-            kind = self.la.kind
+            kind = self.peek().kind
             if kind == "NEWLINE":
                 self.advance()
             elif kind in ("ACC_DESCR", "ACC_TITLE", "TITLE"):
@@ -245,7 +245,7 @@ class _WardleyParser(TokenParser):
         self.map.nodes.add(_name_value(name))
         if self.at("KW_LABEL"):
             self.label()
-        if self.at("(") and self.la_kind(1) == "STRATEGY":
+        if self.at("(") and self.kind(1) == "STRATEGY":
             self.advance()
             self.advance()
             self.expect(")", what="`)`")
@@ -274,7 +274,7 @@ class _WardleyParser(TokenParser):
         self.advance()
         name = self.name("the component to evolve")
         target = self.number("the evolution target")
-        self.map.evolves.append((_name_value(name), target.image, target.line))
+        self.map.evolves.append((_name_value(name), target.text, target.line))
         self.eol()
 
     def pipeline(self) -> None:
@@ -294,7 +294,7 @@ class _WardleyParser(TokenParser):
             if self.at("KW_LABEL"):
                 self.label()
             self.eol()
-            components.append((name, evolution.image, evolution.line))
+            components.append((name, evolution.text, evolution.line))
             if not self.at("KW_COMPONENT"):
                 break
         self.expect("}", what="`}` to close the pipeline")
@@ -328,7 +328,7 @@ class _WardleyParser(TokenParser):
         number = self.expect("INT", what="the annotation number")
         self.expect(",", what="`,` after the annotation number")
         x, y = self.coordinate_pair()
-        self.map.add_point(_ANNOTATIONS, f"Annotation {number.image}", x, y)
+        self.map.add_point(_ANNOTATIONS, f"Annotation {number.text}", x, y)
         self.expect("STRING", what="the annotation text in quotes")
         self.eol()
 
@@ -382,5 +382,5 @@ def _check_map(wardley: _Map) -> None:
 
 
 def parse(text: str) -> None:
-    wardley = _WardleyParser(_LEXER.tokenize(mermaid_input(text))).parse()
+    wardley = _WardleyParser(_LEXER.tokens_or_raise(mermaid_input(text))).parse()
     _check_map(wardley)

@@ -13,13 +13,13 @@ read as NUMBER_WITH_DECIMAL until the end of the line; statements need no separa
 
 from __future__ import annotations
 
-from doclint.mermaid.diagrams._jison_lex import (
+from doclint.mermaid.diagrams._jison.lex import (
     ACCESSIBILITY_STATES,
     END,
     WORD_END,
     JisonLexer,
     Rule,
-    TokenCursor,
+    TokenStream,
     accessibility_rules,
     comment_rules,
     punctuation_rules,
@@ -76,7 +76,7 @@ _STATEMENT_START = frozenset(
 
 def parse(text: str) -> None:
     text += "\n"  # Diagram.fromText appends a newline before calling the parser
-    cursor = TokenCursor(_LEXER.tokens(text))
+    cursor = TokenStream(_LEXER.tokens(text))
     while cursor.kind() in _EOL or cursor.kind() == "XYCHART":
         if cursor.advance().kind == "XYCHART":
             cursor.accept("CHART_ORIENTATION")
@@ -86,7 +86,7 @@ def parse(text: str) -> None:
             pass
 
 
-def _statement(cursor: TokenCursor) -> None:
+def _statement(cursor: TokenStream) -> None:
     kind = cursor.kind()
     if kind not in _STATEMENT_START:
         cursor.fail("expected `title`, `x-axis`, `y-axis`, `line`, `bar` or an accessibility statement")
@@ -100,20 +100,20 @@ def _statement(cursor: TokenCursor) -> None:
             _text(cursor, "a series name")
         _plot_data(cursor)
     elif kind == "acc_title":
-        cursor.expect("acc_title_value", "an accessible title")
+        cursor.expect("acc_title_value", what="an accessible title")
     elif kind == "acc_descr":
-        cursor.expect("acc_descr_value", "an accessible description")
+        cursor.expect("acc_descr_value", what="an accessible description")
 
 
-def _text(cursor: TokenCursor, what: str) -> None:
+def _text(cursor: TokenStream, what: str) -> None:
     if cursor.accept("STR"):
         return
-    cursor.expect(tuple(_ALPHA_NUM), what)
+    cursor.expect(tuple(_ALPHA_NUM), what=what)
     while cursor.accept(*_ALPHA_NUM):
         pass
 
 
-def _axis(cursor: TokenCursor, *, allow_bands: bool) -> None:
+def _axis(cursor: TokenStream, *, allow_bands: bool) -> None:
     if cursor.kind() in _TEXT_START:
         _text(cursor, "an axis title")
         if cursor.kind() not in ("NUMBER", "["):
@@ -123,18 +123,18 @@ def _axis(cursor: TokenCursor, *, allow_bands: bool) -> None:
         _text(cursor, "a category")
         while cursor.accept("COMMA"):
             _text(cursor, "a category")
-        cursor.expect("]", "`,` or `]`")
+        cursor.expect("]", what="`,` or `]`")
         return
     cursor.expect(
-        "NUMBER", "an axis title, `[categories]` or `min --> max`" if allow_bands else "`min --> max`"
+        "NUMBER", what="an axis title, `[categories]` or `min --> max`" if allow_bands else "`min --> max`"
     )
-    cursor.expect("ARROW_DELIMITER", "`-->`")
-    cursor.expect("NUMBER", "the axis maximum")
+    cursor.expect("ARROW_DELIMITER", what="`-->`")
+    cursor.expect("NUMBER", what="the axis maximum")
 
 
-def _plot_data(cursor: TokenCursor) -> None:
-    cursor.expect("[", "`[` to open the data")
-    cursor.expect("NUMBER", "a number")
+def _plot_data(cursor: TokenStream) -> None:
+    cursor.expect("[", what="`[` to open the data")
+    cursor.expect("NUMBER", what="a number")
     while cursor.accept("COMMA"):
-        cursor.expect("NUMBER", "a number")
-    cursor.expect("]", "`,` or `]`")
+        cursor.expect("NUMBER", what="a number")
+    cursor.expect("]", what="`,` or `]`")
