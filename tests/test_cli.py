@@ -174,3 +174,11 @@ def test_check_external_flag_turns_on_lnk006(tree, capsys, monkeypatch):
         assert "LNK006" in out and "/gone" in out and "/ok" not in out
     finally:
         server.shutdown()
+
+
+def test_readme_documents_every_builtin_rule():
+    from doclint.rules import all_rules
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    missing = [rule.code for rule in all_rules() if rule.origin == "doclint" and f"| {rule.code} | {rule.name} |" not in readme]
+    assert missing == [], f"README's rule tables lack {missing}"
