@@ -184,7 +184,7 @@ def test_unreadable_file(tmp_path):
 def test_file_deleted_between_listing_and_reading(tmp_path, monkeypatch):
     write(tmp_path, "a.md", "# A\n")
     doomed = write(tmp_path, "b.md", "# B\n")
-    import doclint.engine as engine
+    from doclint import engine
 
     original = engine.read_bytes
 

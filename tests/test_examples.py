@@ -6,7 +6,6 @@ from pathlib import Path
 
 from doclint.config import load_config
 from doclint.engine import Linter
-
 from support import REPO
 
 

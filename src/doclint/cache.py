@@ -94,7 +94,7 @@ class ResultCache:
             raise CacheMiss("foreign entry")
         try:
             document, found = _RestrictedUnpickler(io.BytesIO(data[len(header):])).load()
-        except Exception as error:  # any malformed payload is a miss, whatever the unpickler raised
+        except Exception as error:  # noqa: BLE001 - a malformed payload is a miss, whatever the unpickler raised
             raise CacheMiss(f"unreadable entry: {error}") from None
         from doclint.document import Document
 
@@ -129,7 +129,7 @@ class ResultCache:
             if not data.startswith(header):
                 return None
             found, files = _RestrictedUnpickler(io.BytesIO(data[len(header):])).load()
-        except Exception:  # missing, foreign or corrupt: not trusted, recomputed
+        except Exception:  # noqa: BLE001 - missing, foreign or corrupt: not trusted, recomputed
             return None
         if not isinstance(found, list) or not all(isinstance(item, Diagnostic) for item in found):
             return None

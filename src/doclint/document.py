@@ -308,7 +308,7 @@ class _Collector:
         info = token.info.strip()
         language = info.split(maxsplit=1)[0] if info else ""
         self.document.fences.append(
-            Fence(language, info, token.content, start + 1, end if closed else end, closed, token.markup)
+            Fence(language, info, token.content, start + 1, end, closed, token.markup)
         )
         self._add_code_lines(start + 2, end - 1 if closed else end)
 

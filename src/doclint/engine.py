@@ -186,7 +186,7 @@ class Linter:
             rule = rule_class()
             try:
                 found.extend(rule.check(document, self.contexts[rule.code]))
-            except Exception as error:  # one rule's bug must not stop the others
+            except Exception as error:  # noqa: BLE001 - one rule's bug becomes a diagnostic, not a stopped run
                 found.append(self._crash(rule, document.display_path, error, internal_errors))
         return found
 
@@ -209,7 +209,7 @@ class Linter:
                     d for d in rule.check_project(index, self.contexts[rule.code])
                     if _is_reported(d.path, reported) or rule.reports_beyond_targets or d.path not in document_paths
                 )
-            except Exception as error:
+            except Exception as error:  # noqa: BLE001 - as above: a crashing project rule is reported
                 found.append(self._crash(rule, "<project>", error, result.internal_errors))
         return found
 

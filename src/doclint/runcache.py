@@ -71,7 +71,7 @@ def _pack_files(config: Config) -> list[Path]:
     return found
 
 
-def _update_with_file(digest: "hashlib._Hash", path: Path) -> None:
+def _update_with_file(digest: hashlib._Hash, path: Path) -> None:
     digest.update(f"\0{path}\0".encode("utf-8", "surrogateescape"))
     try:
         digest.update(hashlib.sha256(path.read_bytes()).digest())
