@@ -35,7 +35,10 @@ def time_bound(seconds: float):
 
 def lint(root: Path, *, max_file_size: int = 2_000_000, **site) -> list:
     config = Config(
-        root=root, docs=("docs",), max_file_size=max_file_size, site=SiteSettings(site_dir=str(root), mermaid=True, **site)
+        root=root,
+        docs=("docs",),
+        max_file_size=max_file_size,
+        site=SiteSettings(site_dir=str(root), mermaid=True, **site),
     )
     result = Linter(config, jobs=1, use_cache=False).run([root / "docs"])
     assert not result.internal_errors, result.internal_errors
@@ -97,7 +100,9 @@ def test_one_megabyte_line(tmp_path):
 
 @pytest.mark.parametrize("prefix", ["- ", "> ", "1. ", ":::note\n"])
 def test_ten_thousand_levels_of_nesting(tmp_path, prefix):
-    text = "".join(prefix * 1 if prefix.endswith("\n") else " " * (2 * depth) + prefix + "x\n" for depth in range(10_000))
+    text = "".join(
+        prefix * 1 if prefix.endswith("\n") else " " * (2 * depth) + prefix + "x\n" for depth in range(10_000)
+    )
     if prefix == "> ":
         text = "".join("> " * depth + "x\n" for depth in range(1, 2000)) + "> " * 10_000 + "deep\n"
     write(tmp_path, "nested.md", text)
@@ -199,7 +204,11 @@ def test_file_deleted_between_listing_and_reading(tmp_path, monkeypatch):
 
 
 def test_links_leaving_the_project_are_never_opened(tmp_path, monkeypatch):
-    write(tmp_path, "a.md", "# A\n\n[passwords](../../../../../../etc/passwd.md) ![img](../../../../etc/shadow.png)\n")
+    write(
+        tmp_path,
+        "a.md",
+        "# A\n\n[passwords](../../../../../../etc/passwd.md) ![img](../../../../etc/shadow.png)\n",
+    )
     opened: list[str] = []
     real_open = Path.open
 

@@ -93,8 +93,20 @@ def cli(root: Path, *args: str) -> str:
     import doclint
 
     env = {**os.environ, "PYTHONPATH": str(Path(doclint.__file__).resolve().parents[1])}
-    command = [sys.executable, *args[:1], "-m", "doclint", "check", "docs", "--output-format", "json", *args[1:]]
-    return subprocess.run([c for c in command if c], cwd=root, check=False, capture_output=True, text=True, env=env).stdout
+    command = [
+        sys.executable,
+        *args[:1],
+        "-m",
+        "doclint",
+        "check",
+        "docs",
+        "--output-format",
+        "json",
+        *args[1:],
+    ]
+    return subprocess.run(
+        [c for c in command if c], cwd=root, check=False, capture_output=True, text=True, env=env
+    ).stdout
 
 
 def test_unchanged_run_is_answered_without_loading_rules_or_parser(series):
@@ -108,11 +120,19 @@ def test_unchanged_run_is_answered_without_loading_rules_or_parser(series):
     env = {**os.environ, "PYTHONPATH": str(Path(doclint.__file__).resolve().parents[1])}
     warm = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "doclint", "check", "docs", "--output-format", "json"],
-        cwd=series, check=False, capture_output=True, text=True, env=env,
+        cwd=series,
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert warm.stdout == cold
     imported = warm.stderr
-    assert "markdown_it" not in imported and "doclint.document" not in imported and "doclint.rules" not in imported
+    assert (
+        "markdown_it" not in imported
+        and "doclint.document" not in imported
+        and "doclint.rules" not in imported
+    )
 
 
 def test_run_cache_follows_files_and_configuration(series):

@@ -37,10 +37,14 @@ def test_hook_definition_runs_through_pre_commit(tmp_path):
     local_hook = {**hook, "language": "system", "entry": f"{sys.executable} -m doclint check"}
     repo = tmp_path / "site"
     (repo / "docs").mkdir(parents=True)
-    (repo / "docs" / "intro.md").write_text("# Intro\n\n## Part\n\nSee [part](#part) and [next](./next.md).\n")
+    (repo / "docs" / "intro.md").write_text(
+        "# Intro\n\n## Part\n\nSee [part](#part) and [next](./next.md).\n"
+    )
     (repo / "docs" / "next.md").write_text("# Next\n\nBack to [the intro](./intro.md#part).\n")
     (repo / "notes.txt").write_text("[not markdown](./nowhere.md)\n")
-    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump({"repos": [{"repo": "local", "hooks": [local_hook]}]}))
+    (repo / ".pre-commit-config.yaml").write_text(
+        yaml.safe_dump({"repos": [{"repo": "local", "hooks": [local_hook]}]})
+    )
     _git(repo, "init", "-q")
     _git(repo, "add", ".")
     package_parent = str(Path(doclint.__file__).resolve().parents[1])  # this doclint, installed or in src/

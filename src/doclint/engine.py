@@ -131,7 +131,9 @@ class Linter:
             self._unreadable(outcome, display, str(problem), 1, 1, report)
             return outcome
         outcome.raw = data if self.keep_raw or in_memory else None
-        key = None if (self.cache is None or in_memory) else entry_key(data, display, self._fingerprint(report))
+        key = (
+            None if (self.cache is None or in_memory) else entry_key(data, display, self._fingerprint(report))
+        )
         if key is not None:
             try:
                 outcome.document, outcome.diagnostics = self.cache.load(key, self.config.site)  # type: ignore[union-attr]
@@ -139,7 +141,9 @@ class Linter:
                 pass
             else:
                 if report:
-                    outcome.diagnostics += self._check_document(outcome.document, outcome.internal_errors, pure=False)
+                    outcome.diagnostics += self._check_document(
+                        outcome.document, outcome.internal_errors, pure=False
+                    )
                 return outcome
         try:
             source = SourceText.from_bytes(data)
@@ -160,9 +164,13 @@ class Linter:
             outcome.diagnostics += self._check_document(outcome.document, outcome.internal_errors, pure=False)
         return outcome
 
-    def _unreadable(self, outcome: FileOutcome, display: str, message: str, line: int, column: int, report: bool) -> None:
+    def _unreadable(
+        self, outcome: FileOutcome, display: str, message: str, line: int, column: int, report: bool
+    ) -> None:
         if report and UNREADABLE[0] in self.codes:
-            outcome.diagnostics.append(Diagnostic(display, line, column, UNREADABLE[0], message, name=UNREADABLE[1]))
+            outcome.diagnostics.append(
+                Diagnostic(display, line, column, UNREADABLE[0], message, name=UNREADABLE[1])
+            )
 
     def _fingerprint(self, report: bool) -> str:
         if self._config_fingerprint is None:
@@ -195,8 +203,12 @@ class Linter:
         if not project_rules:
             return []
         index = ProjectIndex.build(
-            result.documents.values(), self.config.site, self.docs_roots(result.files), self.config.root,
-            targets=frozenset(targets), registry_files=self.config.registries,
+            result.documents.values(),
+            self.config.site,
+            self.docs_roots(result.files),
+            self.config.root,
+            targets=frozenset(targets),
+            registry_files=self.config.registries,
         )
         reported = {_display_path(path) for path in targets}
         # Findings on series files that are not documents (the citation registries) are always shown.
@@ -206,8 +218,11 @@ class Linter:
             rule = rule_class()
             try:
                 found.extend(
-                    d for d in rule.check_project(index, self.contexts[rule.code])
-                    if _is_reported(d.path, reported) or rule.reports_beyond_targets or d.path not in document_paths
+                    d
+                    for d in rule.check_project(index, self.contexts[rule.code])
+                    if _is_reported(d.path, reported)
+                    or rule.reports_beyond_targets
+                    or d.path not in document_paths
                 )
             except Exception as error:  # noqa: BLE001 - as above: a crashing project rule is reported
                 found.append(self._crash(rule, "<project>", error, result.internal_errors))

@@ -63,7 +63,9 @@ def _walk(directory: Path) -> list[Path]:
     found: list[Path] = []
     real_root = directory.resolve()
     for current, directories, files in os.walk(directory, followlinks=False):
-        directories[:] = sorted(d for d in directories if d not in _SKIPPED_DIRECTORIES and not d.startswith("."))
+        directories[:] = sorted(
+            d for d in directories if d not in _SKIPPED_DIRECTORIES and not d.startswith(".")
+        )
         for name in sorted(files):
             if os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES:
                 candidate = Path(current) / name
@@ -79,7 +81,9 @@ def read_bytes(path: Path, max_size: int) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_size:
-            raise ReadProblem(f"file is {size:,} bytes, over the {max_size:,}-byte limit (max-file-size); skipped")
+            raise ReadProblem(
+                f"file is {size:,} bytes, over the {max_size:,}-byte limit (max-file-size); skipped"
+            )
         with path.open("rb") as handle:
             data = handle.read(max_size + 1)
     except FileNotFoundError:
@@ -91,7 +95,6 @@ def read_bytes(path: Path, max_size: int) -> bytes:
     if len(data) > max_size:
         raise ReadProblem(f"file grew past the {max_size:,}-byte limit while being read; skipped")
     return data
-
 
 
 def builtin_pack_dir() -> Path:

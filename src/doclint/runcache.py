@@ -29,7 +29,9 @@ def answers_from_files(config: Config) -> bool:
 
 
 def run_key(config: Config, paths: list[Path], options: tuple[object, ...]) -> str:
-    digest = hashlib.sha256(f"doclint {__version__}\0{config!r}\0{options!r}\0".encode("utf-8", "surrogateescape"))
+    digest = hashlib.sha256(
+        f"doclint {__version__}\0{config!r}\0{options!r}\0".encode("utf-8", "surrogateescape")
+    )
     for group in ("doclint.rules", "doclint.kinds"):
         for entry in sorted(entry_points(group=group), key=lambda e: (e.name, e.value)):
             version = entry.dist.version if entry.dist else ""
