@@ -13,6 +13,7 @@ import pytest
 from doclint.config import Config
 from doclint.engine import Linter
 from doclint.site import SiteSettings
+from doclint.testing import write_files
 
 
 @contextmanager
@@ -52,10 +53,8 @@ def codes(diagnostics) -> list[str]:
 
 
 def write(root: Path, name: str, data: bytes | str) -> Path:
-    path = root / "docs" / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-    return path
+    write_files(root, {f"docs/{name}": data})
+    return root / "docs" / name
 
 
 @pytest.mark.parametrize(

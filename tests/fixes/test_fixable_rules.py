@@ -19,7 +19,7 @@ from doclint.render import render_difference
 from doclint.rules import all_rules
 from doclint.rules.base import EngineRule, Example, Rule
 from doclint.source import SourceText
-from doclint.testing import write_example
+from doclint.testing import write_example, write_files
 
 REPO = Path(__file__).resolve().parents[2]
 SERIES = REPO / "examples" / "llm-deep-dive"
@@ -124,10 +124,10 @@ def test_check_fix_removes_every_injected_safe_defect_and_nothing_else(tmp_path,
     for rule in SAFE:
         example = next(filter(_injectable, rule.examples.failing))
         folder = f"docs/injected-{rule.code.lower()}"
-        for relative, content in example.files.items():
-            path = series / folder / Path(*Path(relative).parts[1:])
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content if isinstance(content, bytes) else content.encode())
+        write_files(
+            series / folder,
+            {str(Path(*Path(relative).parts[1:])): content for relative, content in example.files.items()},
+        )
         injected[series / folder / Path(*Path(example.path).parts[1:])] = rule.code
 
     before = Linter(load_config([series]), use_cache=False, jobs=1).run([series])
