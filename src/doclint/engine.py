@@ -7,7 +7,6 @@ import traceback
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
-from functools import lru_cache
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from doclint.cache import CacheMiss, ResultCache, config_fingerprint, entry_key
 from doclint.config import Config, load_config
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.document import Document, build_document
-from doclint.files import ReadProblem, Selection, _glob_match, discover, read_bytes
+from doclint.files import ReadProblem, Selection, _glob_match, discover, display_path, read_bytes
 from doclint.packs import RulePack, available_rules, load_packs, merged_options
 from doclint.project import ProjectIndex, run_docs_roots
 from doclint.result import LintResult
@@ -123,7 +122,7 @@ class Linter:
     def _process(self, path: Path, report: bool) -> FileOutcome:
         """Read, parse and check one file: the per-document phase, run in a worker when parallel."""
         outcome = FileOutcome(path)
-        display = _display_path(path)
+        display = display_path(path)
         in_memory = path in self._sources
         try:
             data = self._sources[path] if in_memory else read_bytes(path, self.config.max_file_size)
@@ -210,9 +209,9 @@ class Linter:
             targets=frozenset(targets),
             registry_files=self.config.registries,
         )
-        reported = {_display_path(path) for path in targets}
+        reported = {display_path(path) for path in targets}
         # Findings on series files that are not documents (the citation registries) are always shown.
-        document_paths = {_display_path(path) for path in result.documents}
+        document_paths = {display_path(path) for path in result.documents}
         found: list[Diagnostic] = []
         for rule_class in project_rules:
             rule = rule_class()
@@ -298,19 +297,6 @@ def _is_reported(path: str, reported: set[str]) -> bool:
         return False
     folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
     return any(target.startswith(folder) for target in reported)
-
-
-def _display_path(path: Path) -> str:
-    return _display_path_in(path, os.getcwd())
-
-
-@lru_cache(maxsize=65536)
-def _display_path_in(path: Path, cwd: str) -> str:
-    """``path`` relative to ``cwd`` when inside it (the working directory is part of the cache key)."""
-    try:
-        return path.resolve().relative_to(Path(cwd).resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def lint_paths(paths: Iterable[str | Path], config: Config | None = None) -> list[Diagnostic]:

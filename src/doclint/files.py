@@ -6,6 +6,7 @@ import fnmatch
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -95,6 +96,20 @@ def read_bytes(path: Path, max_size: int) -> bytes:
     if len(data) > max_size:
         raise ReadProblem(f"file grew past the {max_size:,}-byte limit while being read; skipped")
     return data
+
+
+def display_path(path: Path) -> str:
+    """``path`` as diagnostics show it: relative to the working directory when below it."""
+    return _display_path_in(path, os.getcwd())
+
+
+@lru_cache(maxsize=65536)
+def _display_path_in(path: Path, cwd: str) -> str:
+    """``path`` relative to ``cwd`` when inside it (the working directory is part of the cache key)."""
+    try:
+        return path.resolve().relative_to(Path(cwd).resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def builtin_pack_dir() -> Path:

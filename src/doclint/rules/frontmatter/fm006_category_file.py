@@ -4,10 +4,11 @@ from pathlib import Path
 from typing import Any
 
 from doclint.diagnostics import Diagnostic, Severity
+from doclint.files import display_path
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
 from doclint.rules.frontmatter._docs_schema import InvalidValue, as_boolean, as_number, as_object
-from doclint.rules.frontmatter._side_files import SideFile, display_path, read_side_file
+from doclint.rules.frontmatter._side_files import SideFile, read_side_file
 
 CATEGORY_FILE_NAMES = ("_category_.json", "_category_.yml", "_category_.yaml")
 _STRING_KEYS = ("key", "label", "description", "className")

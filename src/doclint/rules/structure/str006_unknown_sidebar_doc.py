@@ -3,9 +3,10 @@ from collections.abc import Iterator
 
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.docusaurus_config import find_config_file
+from doclint.files import display_path
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
-from doclint.rules.structure._common import display_path, version_label, version_touched
+from doclint.rules.structure._common import version_label, version_touched
 from doclint.sidebars import read_sidebars
 from doclint.site import DocsPlugin
 
