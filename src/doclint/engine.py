@@ -14,7 +14,7 @@ from doclint.cache import CacheMiss, ResultCache, config_fingerprint, entry_key
 from doclint.config import Config, load_config
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.document import Document, build_document
-from doclint.files import ReadProblem, Selection, _glob_match, discover, display_path, read_bytes
+from doclint.files import ReadProblem, Selection, discover, display_path, glob_match, read_bytes
 from doclint.packs import RulePack, available_rules, load_packs, merged_options
 from doclint.project import ProjectIndex, run_docs_roots
 from doclint.result import LintResult
@@ -257,7 +257,7 @@ class Linter:
 
     def _ignored_for_file(self, diagnostic: Diagnostic) -> bool:
         for glob, codes in self.config.per_file_ignores.items():
-            if _glob_match(diagnostic.path, glob) and any(
+            if glob_match(diagnostic.path, glob) and any(
                 diagnostic.code.startswith(code.upper()) or code.upper() == "ALL" for code in codes
             ):
                 return True

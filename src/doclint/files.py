@@ -26,9 +26,9 @@ class Selection:
 
     def wants(self, path: Path) -> bool:
         relative = _relative_posix(path, self.root)
-        if any(_glob_match(relative, pattern) for pattern in self.exclude):
+        if any(glob_match(relative, pattern) for pattern in self.exclude):
             return False
-        return any(_glob_match(relative, pattern) for pattern in self.include)
+        return any(glob_match(relative, pattern) for pattern in self.include)
 
 
 def _relative_posix(path: Path, root: Path) -> str:
@@ -38,7 +38,7 @@ def _relative_posix(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _glob_match(relative: str, pattern: str) -> bool:
+def glob_match(relative: str, pattern: str) -> bool:
     if fnmatch.fnmatchcase(relative, pattern):
         return True
     # "**/x" also matches "x" at the top, as gitignore-style globs do
