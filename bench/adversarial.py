@@ -35,7 +35,11 @@ CASES: dict[str, bytes | str | None] = {
     "1 MB line": "# Long\n\n" + "word *em* `code` " * 60_000 + "\n",
     "10,000 nested list items": "".join(" " * (2 * depth) + "- x\n" for depth in range(10_000)),
     "10,000 nested quotes": "> " * 10_000 + "deep\n",
-    "10,000-deep brackets in mermaid": "```mermaid\ngraph TD\n  A" + "[" * 10_000 + "x" + "]" * 10_000 + "\n```\n",
+    "10,000-deep brackets in mermaid": "```mermaid\ngraph TD\n  A"
+    + "[" * 10_000
+    + "x"
+    + "]" * 10_000
+    + "\n```\n",
     "YAML alias bomb": alias_bomb(),
     "YAML python tag": "---\nx: !!python/object/apply:os.system ['echo pwned']\n---\n\n# T\n",
     "unterminated front matter": "---\ntitle: open\n\n# T\n",
@@ -58,18 +62,39 @@ def main() -> None:
             (root / "docs").mkdir()
             data = content if isinstance(content, bytes) else str(content).encode("utf-8")
             (root / "docs" / "case.md").write_bytes(data)
-            (root / "doclint.toml").write_text('docs = ["docs"]\nmax-file-size = 2_000_000\n[site]\nmermaid = true\n')
-            command = [sys.executable, "-m", "doclint", "check", "docs", "--output-format", "json", "--no-cache"]
-            measured = json.loads(
-                subprocess.run([sys.executable, str(HERE / "measure.py"), *command], cwd=root, capture_output=True, text=True).stdout
+            (root / "doclint.toml").write_text(
+                'docs = ["docs"]\nmax-file-size = 2_000_000\n[site]\nmermaid = true\n'
             )
-            output = subprocess.run(command, cwd=root, capture_output=True, text=True, env=os.environ)
+            command = [
+                sys.executable,
+                "-m",
+                "doclint",
+                "check",
+                "docs",
+                "--output-format",
+                "json",
+                "--no-cache",
+            ]
+            measured = json.loads(
+                subprocess.run(
+                    [sys.executable, str(HERE / "measure.py"), *command],
+                    cwd=root,
+                    check=False,
+                    capture_output=True,
+                    text=True,
+                ).stdout
+            )
+            output = subprocess.run(
+                command, cwd=root, check=False, capture_output=True, text=True, env=os.environ
+            )
             try:
                 found = Counter(d["code"] for d in json.loads(output.stdout))
                 verdict = ", ".join(f"{code}×{count}" for code, count in sorted(found.items())) or "nothing"
             except json.JSONDecodeError:
                 verdict = f"no JSON: {output.stderr.strip()[-80:]}"
-            print(f"{name:<36} {measured['wall']:>7.2f} {measured['peak_mb']:>8.0f}  {measured['returncode']:>4}  {verdict}")
+            print(
+                f"{name:<36} {measured['wall']:>7.2f} {measured['peak_mb']:>8.0f}  {measured['returncode']:>4}  {verdict}"
+            )
 
 
 if __name__ == "__main__":

@@ -7,7 +7,16 @@ import random
 import sys
 from pathlib import Path
 
-TOPICS = ["Attention", "Tokenization", "Pre-training", "Fine-tuning", "Evaluation", "Scaling", "Alignment", "Inference"]
+TOPICS = [
+    "Attention",
+    "Tokenization",
+    "Pre-training",
+    "Fine-tuning",
+    "Evaluation",
+    "Scaling",
+    "Alignment",
+    "Inference",
+]
 SENTENCES = [
     "This section explains the idea with a small worked example.",
     "We will come back to this point when we discuss evaluation.",

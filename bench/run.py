@@ -27,7 +27,11 @@ DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpora" / "react-native-websi
 
 def measure(command: list[str], cwd: Path) -> dict:
     output = subprocess.run(
-        [sys.executable, str(HERE / "measure.py"), *command], cwd=cwd, capture_output=True, text=True, check=True
+        [sys.executable, str(HERE / "measure.py"), *command],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     result = json.loads(output.stdout)
     if result["returncode"] not in (0, 1):
@@ -40,14 +44,26 @@ def median_of(runs: list[dict]) -> dict:
 
 
 def doclint(folder: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "doclint", "check", str(folder), "--output-format", "json", "--exit-zero", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "doclint",
+        "check",
+        str(folder),
+        "--output-format",
+        "json",
+        "--exit-zero",
+        *extra,
+    ]
 
 
 def bench_folder(name: str, folder: Path, repeat: int, work: Path) -> list[dict]:
     files = sum(1 for path in folder.rglob("*") if path.suffix in (".md", ".mdx"))
     # the cache lives beside the configuration (the folder's doclint.toml), else in the working directory
     caches = [folder / ".doclint_cache", work / ".doclint_cache"]
-    floor = median_of([measure([sys.executable, str(HERE / "floor.py"), str(folder)], work) for _ in range(repeat)])
+    floor = median_of(
+        [measure([sys.executable, str(HERE / "floor.py"), str(folder)], work) for _ in range(repeat)]
+    )
     rows = [{"corpus": name, "scenario": "parse floor", "files": files, **floor}]
 
     def scenario(label: str, command: list[str], before=None) -> None:
@@ -83,7 +99,9 @@ def bench_folder(name: str, folder: Path, repeat: int, work: Path) -> list[dict]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000])
     parser.add_argument("--repeat", type=int, default=3)
@@ -105,7 +123,9 @@ def main() -> None:
             target = work / f"series-{size}"
             generate(target, size)
             rows += bench_folder(f"series-{size}", target, arguments.repeat, work)
-    print(f"{'corpus':<22} {'scenario':<24} {'files':>6} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'x floor':>8} {'files/s':>8}")
+    print(
+        f"{'corpus':<22} {'scenario':<24} {'files':>6} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'x floor':>8} {'files/s':>8}"
+    )
     for row in rows:
         print(
             f"{row['corpus']:<22} {row['scenario']:<24} {row['files']:>6} {row['wall']:>8.2f} {row['cpu']:>8.2f} "

@@ -6,18 +6,15 @@ from pathlib import Path
 
 import pytest
 
+from doclint.testing import write_files
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
-    for relative, content in files.items():
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
+    """``write_files`` that returns ``root``, for fixtures that build a tree and hand it on."""
+    write_files(root, files)
     return root
 
 

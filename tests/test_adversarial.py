@@ -13,6 +13,7 @@ import pytest
 from doclint.config import Config
 from doclint.engine import Linter
 from doclint.site import SiteSettings
+from doclint.testing import write_files
 
 
 @contextmanager
@@ -35,7 +36,10 @@ def time_bound(seconds: float):
 
 def lint(root: Path, *, max_file_size: int = 2_000_000, **site) -> list:
     config = Config(
-        root=root, docs=("docs",), max_file_size=max_file_size, site=SiteSettings(site_dir=str(root), mermaid=True, **site)
+        root=root,
+        docs=("docs",),
+        max_file_size=max_file_size,
+        site=SiteSettings(site_dir=str(root), mermaid=True, **site),
     )
     result = Linter(config, jobs=1, use_cache=False).run([root / "docs"])
     assert not result.internal_errors, result.internal_errors
@@ -49,10 +53,8 @@ def codes(diagnostics) -> list[str]:
 
 
 def write(root: Path, name: str, data: bytes | str) -> Path:
-    path = root / "docs" / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-    return path
+    write_files(root, {f"docs/{name}": data})
+    return root / "docs" / name
 
 
 @pytest.mark.parametrize(
@@ -97,7 +99,9 @@ def test_one_megabyte_line(tmp_path):
 
 @pytest.mark.parametrize("prefix", ["- ", "> ", "1. ", ":::note\n"])
 def test_ten_thousand_levels_of_nesting(tmp_path, prefix):
-    text = "".join(prefix * 1 if prefix.endswith("\n") else " " * (2 * depth) + prefix + "x\n" for depth in range(10_000))
+    text = "".join(
+        prefix * 1 if prefix.endswith("\n") else " " * (2 * depth) + prefix + "x\n" for depth in range(10_000)
+    )
     if prefix == "> ":
         text = "".join("> " * depth + "x\n" for depth in range(1, 2000)) + "> " * 10_000 + "deep\n"
     write(tmp_path, "nested.md", text)
@@ -184,7 +188,7 @@ def test_unreadable_file(tmp_path):
 def test_file_deleted_between_listing_and_reading(tmp_path, monkeypatch):
     write(tmp_path, "a.md", "# A\n")
     doomed = write(tmp_path, "b.md", "# B\n")
-    import doclint.engine as engine
+    from doclint import engine
 
     original = engine.read_bytes
 
@@ -199,7 +203,11 @@ def test_file_deleted_between_listing_and_reading(tmp_path, monkeypatch):
 
 
 def test_links_leaving_the_project_are_never_opened(tmp_path, monkeypatch):
-    write(tmp_path, "a.md", "# A\n\n[passwords](../../../../../../etc/passwd.md) ![img](../../../../etc/shadow.png)\n")
+    write(
+        tmp_path,
+        "a.md",
+        "# A\n\n[passwords](../../../../../../etc/passwd.md) ![img](../../../../etc/shadow.png)\n",
+    )
     opened: list[str] = []
     real_open = Path.open
 

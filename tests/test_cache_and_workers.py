@@ -13,7 +13,6 @@ import pytest
 from doclint.config import load_config
 from doclint.engine import Linter
 from doclint.output import formatter
-
 from support import REPO
 
 
@@ -69,7 +68,7 @@ def test_changed_file_is_reparsed_and_cross_file_results_follow(series):
 def test_corrupt_and_foreign_entries_are_rebuilt(series, tmp_path):
     expected = json_output(series, jobs=1)
     entries = sorted((series / ".doclint_cache").rglob("*.entry"))
-    header = lambda entry: entry.read_bytes().split(b"\n", 2)  # noqa: E731
+    header = lambda entry: entry.read_bytes().split(b"\n", 2)
     entries[0].write_bytes(b"not a cache entry")
     magic, key, payload = header(entries[1])
     entries[1].write_bytes(magic + b"\n" + b"0" * len(key) + b"\n" + payload)  # another key
@@ -94,8 +93,20 @@ def cli(root: Path, *args: str) -> str:
     import doclint
 
     env = {**os.environ, "PYTHONPATH": str(Path(doclint.__file__).resolve().parents[1])}
-    command = [sys.executable, *args[:1], "-m", "doclint", "check", "docs", "--output-format", "json", *args[1:]]
-    return subprocess.run([c for c in command if c], cwd=root, capture_output=True, text=True, env=env).stdout
+    command = [
+        sys.executable,
+        *args[:1],
+        "-m",
+        "doclint",
+        "check",
+        "docs",
+        "--output-format",
+        "json",
+        *args[1:],
+    ]
+    return subprocess.run(
+        [c for c in command if c], cwd=root, check=False, capture_output=True, text=True, env=env
+    ).stdout
 
 
 def test_unchanged_run_is_answered_without_loading_rules_or_parser(series):
@@ -109,11 +120,19 @@ def test_unchanged_run_is_answered_without_loading_rules_or_parser(series):
     env = {**os.environ, "PYTHONPATH": str(Path(doclint.__file__).resolve().parents[1])}
     warm = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "doclint", "check", "docs", "--output-format", "json"],
-        cwd=series, capture_output=True, text=True, env=env,
+        cwd=series,
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert warm.stdout == cold
     imported = warm.stderr
-    assert "markdown_it" not in imported and "doclint.document" not in imported and "doclint.rules" not in imported
+    assert (
+        "markdown_it" not in imported
+        and "doclint.document" not in imported
+        and "doclint.rules" not in imported
+    )
 
 
 def test_run_cache_follows_files_and_configuration(series):

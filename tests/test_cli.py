@@ -11,7 +11,6 @@ import pytest
 
 from doclint import __version__
 from doclint.cli import main
-
 from support import REPO, shared_path
 
 CHAPTER = "---\ntitle: Intro\n---\n\n# Intro\n\n## Setup\n\nSee [setup](#setup) and [next](./next.md).\n"
@@ -24,13 +23,15 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def test_version_and_module_entry_point():
-    result = subprocess.run([sys.executable, "-m", "doclint", "--version"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "doclint", "--version"], check=False, capture_output=True, text=True
+    )
     assert result.returncode == 0 and result.stdout.strip() == f"doclint {__version__}"
 
 
 @pytest.mark.skipif(shutil.which("doclint") is None, reason="console script not installed")
 def test_console_script():
-    result = subprocess.run(["doclint", "rules"], capture_output=True, text=True)
+    result = subprocess.run(["doclint", "rules"], check=False, capture_output=True, text=True)
     assert result.returncode == 0 and "LNK001" in result.stdout
 
 
@@ -74,7 +75,12 @@ def test_missing_path_exits_2_with_one_line(capsys):
 
 
 def test_missing_path_as_subprocess_has_no_traceback():
-    result = subprocess.run([sys.executable, "-m", "doclint", "check", "/no/such/path"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "doclint", "check", "/no/such/path"],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 2 and "Traceback" not in result.stderr
 
 
@@ -119,7 +125,18 @@ def test_json_output_shape(tree, capsys):
     code, out, _ = run(capsys, "check", "docs", "--output-format", "json")
     assert code == 1
     (item,) = json.loads(out)
-    assert set(item) == {"path", "line", "column", "end_line", "end_column", "code", "name", "severity", "message", "fix"}
+    assert set(item) == {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "code",
+        "name",
+        "severity",
+        "message",
+        "fix",
+    }
     assert (item["path"], item["line"], item["column"], item["code"]) == ("docs/intro.md", 9, 25, "LNK001")
 
 

@@ -18,7 +18,9 @@ def test_pyproject_table_is_found_walking_up(tree):
 
 
 def test_pyproject_without_doclint_table_is_skipped(tree):
-    root = tree({"pyproject.toml": "[project]\nname='x'\n", "doclint.toml": "ignore=['X']\n", "docs/x.md": "# X\n"})
+    root = tree(
+        {"pyproject.toml": "[project]\nname='x'\n", "doclint.toml": "ignore=['X']\n", "docs/x.md": "# X\n"}
+    )
     # doclint.toml sits in the same folder and wins by name order; pyproject without [tool.doclint] never does
     assert load_config([Path("docs")]).source == root / "doclint.toml"
 
@@ -35,7 +37,9 @@ def test_pyproject_without_doclint_table_is_skipped(tree):
 )
 def test_invalid_configuration_names_the_key(tree, text, message):
     tree({"doclint.toml": text, "docs/x.md": "# X\n"})
-    with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(")", r"\)").replace("?", r"\?")):
+    with pytest.raises(
+        ConfigError, match=message.replace("(", r"\(").replace(")", r"\)").replace("?", r"\?")
+    ):
         load_config([Path("docs")])
 
 
@@ -53,7 +57,12 @@ def test_severity_override_and_per_file_ignores(tree):
 
 
 def test_site_settings_change_parsing(tree):
-    tree({"doclint.toml": "[site]\nadmonition-keywords = ['exercise']\n", "docs/a.md": ":::exercise\nDo it.\n:::\n"})
+    tree(
+        {
+            "doclint.toml": "[site]\nadmonition-keywords = ['exercise']\n",
+            "docs/a.md": ":::exercise\nDo it.\n:::\n",
+        }
+    )
     config = load_config([Path("docs")])
     assert "exercise" in config.site.admonition_keywords and "note" in config.site.admonition_keywords
     assert Linter(config).run([Path("docs")]).diagnostics == []

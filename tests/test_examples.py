@@ -6,7 +6,6 @@ from pathlib import Path
 
 from doclint.config import load_config
 from doclint.engine import Linter
-
 from support import REPO
 
 
@@ -46,8 +45,8 @@ def test_mermaid_errors_point_into_the_markdown_file(tmp_path, monkeypatch):
 
 def test_standalone_mermaid_files_are_validated(tmp_path, monkeypatch):
     (tmp_path / "diagrams").mkdir()
-    (tmp_path / "diagrams" / "flow.mmd").write_text("%% overview\npie title Share\n    \"A\" : -1\n")
-    (tmp_path / "diagrams" / "ok.mermaid").write_text("pie title Share\n    \"A\" : 1\n")
+    (tmp_path / "diagrams" / "flow.mmd").write_text('%% overview\npie title Share\n    "A" : -1\n')
+    (tmp_path / "diagrams" / "ok.mermaid").write_text('pie title Share\n    "A" : 1\n')
     monkeypatch.chdir(tmp_path)
     found = Linter(load_config([tmp_path])).run([tmp_path / "diagrams"]).diagnostics
     assert [(d.path, d.code) for d in found] == [("diagrams/flow.mmd", "MER002")]

@@ -81,7 +81,12 @@ class Slow:
 fixes.os.fdopen = lambda *a, **k: Slow(real_fdopen(*a, **k))
 fixes.write_atomically(Path({str(path)!r}), b"# Replaced\\n" * 1000, Path({str(path)!r}).read_bytes())
 """
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(Path(__import__("doclint").__file__).parents[1]), os.environ.get("PYTHONPATH")]))}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(
+            filter(None, [str(Path(__import__("doclint").__file__).parents[1]), os.environ.get("PYTHONPATH")])
+        ),
+    }
     process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, env=env)
     assert process.stdout is not None and process.stdout.readline().strip() == b"writing"
     process.send_signal(signal.SIGKILL)

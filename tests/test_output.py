@@ -14,7 +14,9 @@ from doclint.output import formatter
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
 DIAGNOSTICS = [
-    Diagnostic("docs/a.md", 3, 5, "LNK001", "link target './x.md' does not exist", 3, 20, "missing-linked-file"),
+    Diagnostic(
+        "docs/a.md", 3, 5, "LNK001", "link target './x.md' does not exist", 3, 20, "missing-linked-file"
+    ),
     Diagnostic(
         "docs/b,c.md",
         1,

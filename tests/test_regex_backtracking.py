@@ -53,7 +53,12 @@ PATTERNS = discover_patterns()
 def hostile_inputs(pattern: re.Pattern) -> list[str]:
     alphabet = sorted({char for char in pattern.pattern if char.isprintable()} | {"a", " ", "1"})[:24]
     inputs = [char * LENGTH + "\x00" for char in alphabet]
-    inputs += [(first + second) * (LENGTH // 2) + "\x00" for first in alphabet[:12] for second in alphabet[:12] if first != second]
+    inputs += [
+        (first + second) * (LENGTH // 2) + "\x00"
+        for first in alphabet[:12]
+        for second in alphabet[:12]
+        if first != second
+    ]
     inputs += ["\n".join(["a" * 40] * 300) + "\x00", ("a " * LENGTH) + "\n"]
     return inputs
 

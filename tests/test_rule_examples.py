@@ -32,4 +32,6 @@ def test_rule_is_documented(rule):
     if rule.fix_safety is not None:
         assert "## Fix safety" in documentation
     if rule.scope != "engine":
-        assert rule.examples.failing and rule.examples.passing, f"{rule.code} needs failing and passing examples"
+        assert rule.examples.failing and rule.examples.passing, (
+            f"{rule.code} needs failing and passing examples"
+        )

@@ -11,7 +11,9 @@ from doclint.site import SiteSettings
 
 def lint(tree, files: dict[str, str], markdown_format: str = "mdx") -> list[tuple[int, str]]:
     root = tree(files)
-    config = Config(root=root, docs=("docs",), site=SiteSettings(markdown_format=markdown_format, site_dir=str(root)))
+    config = Config(
+        root=root, docs=("docs",), site=SiteSettings(markdown_format=markdown_format, site_dir=str(root))
+    )
     result = Linter(config).run([Path("docs")])
     return [(d.line, d.code) for d in result.diagnostics]
 

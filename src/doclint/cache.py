@@ -93,8 +93,8 @@ class ResultCache:
         if not data.startswith(header):
             raise CacheMiss("foreign entry")
         try:
-            document, found = _RestrictedUnpickler(io.BytesIO(data[len(header):])).load()
-        except Exception as error:  # any malformed payload is a miss, whatever the unpickler raised
+            document, found = _RestrictedUnpickler(io.BytesIO(data[len(header) :])).load()
+        except Exception as error:  # noqa: BLE001 - a malformed payload is a miss, whatever the unpickler raised
             raise CacheMiss(f"unreadable entry: {error}") from None
         from doclint.document import Document
 
@@ -107,7 +107,9 @@ class ResultCache:
 
     def store(self, key: str, document: Document, found: list[Diagnostic]) -> None:
         try:
-            payload = pickle.dumps((_without_derived_state(document), found), protocol=pickle.HIGHEST_PROTOCOL)
+            payload = pickle.dumps(
+                (_without_derived_state(document), found), protocol=pickle.HIGHEST_PROTOCOL
+            )
         except (pickle.PicklingError, TypeError, AttributeError):
             return  # something not cacheable (a plugin's value): correctness first, no entry
         target = self._path(key)
@@ -128,8 +130,8 @@ class ResultCache:
             header = _MAGIC + key.encode("ascii") + b"\n"
             if not data.startswith(header):
                 return None
-            found, files = _RestrictedUnpickler(io.BytesIO(data[len(header):])).load()
-        except Exception:  # missing, foreign or corrupt: not trusted, recomputed
+            found, files = _RestrictedUnpickler(io.BytesIO(data[len(header) :])).load()
+        except Exception:  # noqa: BLE001 - missing, foreign or corrupt: not trusted, recomputed
             return None
         if not isinstance(found, list) or not all(isinstance(item, Diagnostic) for item in found):
             return None
@@ -144,7 +146,12 @@ class ResultCache:
                 stale.unlink(missing_ok=True)  # keep the last few runs (several configurations, CI matrices)
             handle, temporary = tempfile.mkstemp(dir=runs, suffix=".tmp")
             with os.fdopen(handle, "wb") as out:
-                out.write(_MAGIC + key.encode("ascii") + b"\n" + pickle.dumps((found, files), protocol=pickle.HIGHEST_PROTOCOL))
+                out.write(
+                    _MAGIC
+                    + key.encode("ascii")
+                    + b"\n"
+                    + pickle.dumps((found, files), protocol=pickle.HIGHEST_PROTOCOL)
+                )
             os.replace(temporary, runs / f"{key}.entry")
         except OSError:
             return

@@ -24,25 +24,39 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--select", type=_codes, help="rules to run (codes, prefixes, names, families; ALL)")
     check.add_argument("--ignore", type=_codes, default=[], help="rules to skip")
     check.add_argument("--extend-select", type=_codes, default=[], help="rules to add to the selection")
-    check.add_argument("--output-format", choices=("text", "concise", "json", "sarif", "github", "junit"), default="text")
+    check.add_argument(
+        "--output-format", choices=("text", "concise", "json", "sarif", "github", "junit"), default="text"
+    )
     check.add_argument("--fix", action="store_true", help="apply safe fixes")
-    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
+    check.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too"
+    )
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     check.add_argument("--show-fixes", action="store_true", help="describe the fix of each diagnostic")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
-    check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run")
+    check.add_argument(
+        "--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run"
+    )
     check.add_argument("--statistics", action="store_true", help="count diagnostics per rule")
     check.add_argument("--config", type=Path, help="configuration file (default: found upwards)")
     check.add_argument("--quiet", "-q", action="store_true", help="print diagnostics only")
-    check.add_argument("--check-external", action="store_true", help="also request external URLs (LNK006; cached on disk)")
+    check.add_argument(
+        "--check-external", action="store_true", help="also request external URLs (LNK006; cached on disk)"
+    )
     check.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: one per core)")
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
     check.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
-    format_command = commands.add_parser("format", help="format with mdformat, keeping Docusaurus syntax intact")
+    format_command = commands.add_parser(
+        "format", help="format with mdformat, keeping Docusaurus syntax intact"
+    )
     format_command.add_argument("paths", nargs="*", type=Path, default=[Path(".")])
-    format_command.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file would change")
-    format_command.add_argument("--diff", action="store_true", help="print the changes as a unified diff; write nothing")
+    format_command.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if a file would change"
+    )
+    format_command.add_argument(
+        "--diff", action="store_true", help="print the changes as a unified diff; write nothing"
+    )
     format_command.add_argument("--config", type=Path, help="configuration file (default: found upwards)")
 
     clean = commands.add_parser("clean", help="remove the result cache")
@@ -108,7 +122,10 @@ def _check(arguments: argparse.Namespace) -> int:
             return EXIT_ERROR
     config = load_config(arguments.paths, arguments.config)
     if arguments.check_external:
-        options = {**config.rule_options, "LNK006": {**config.rule_options.get("LNK006", {}), "check_external": True}}
+        options = {
+            **config.rule_options,
+            "LNK006": {**config.rule_options.get("LNK006", {}), "check_external": True},
+        }
         config = config.with_overrides(rule_options=options, extend_select=(*config.extend_select, "LNK006"))
     selection = (arguments.select, arguments.ignore, arguments.extend_select)
     from doclint.runcache import answers_from_files
@@ -179,7 +196,10 @@ def _run_fixes(linter, arguments: argparse.Namespace):  # type: ignore[no-untype
             print(f"doclint: {display.get(path, path)}: not fixed: {error}", file=sys.stderr)
     if not arguments.quiet and outcome.applied:
         total = sum(outcome.applied.values())
-        print(f"Fixed {total} problem{'s' if total != 1 else ''} in {len(outcome.changed)} file(s).", file=sys.stderr)
+        print(
+            f"Fixed {total} problem{'s' if total != 1 else ''} in {len(outcome.changed)} file(s).",
+            file=sys.stderr,
+        )
     return result
 
 
@@ -189,7 +209,9 @@ def _format(arguments: argparse.Namespace) -> int:
     try:
         import mdformat  # noqa: F401
     except ImportError:
-        print("doclint: error: `doclint format` needs mdformat: pip install 'doclint[format]'", file=sys.stderr)
+        print(
+            "doclint: error: `doclint format` needs mdformat: pip install 'doclint[format]'", file=sys.stderr
+        )
         return EXIT_ERROR
     from doclint.fixes import FixOutcome
     from doclint.formatting import format_paths, write
@@ -301,13 +323,17 @@ def _show_rule(code: str, config_path: Path | None) -> int:
         print(f"doclint: error: no rule {code!r} (see `doclint rules`)", file=sys.stderr)
         return EXIT_ERROR
     fix = f"fix: {rule.fix_safety}" if rule.fix_safety else "no fix"
-    print(f"{rule.code} ({rule.name}) · family {rule.family} · default severity {rule.severity.value} · {fix} · from {rule.origin}\n")
+    print(
+        f"{rule.code} ({rule.name}) · family {rule.family} · default severity {rule.severity.value} · {fix} · from {rule.origin}\n"
+    )
     print(rule.documentation())
     examples = rule.examples
     for title, items in (("Fails", examples.failing), ("Passes", examples.passing)):
         for example in items:
             for path, text in example.files.items():
                 if isinstance(text, str):
-                    print(f"\n## {title} ({path}{', ' + example.description if example.description else ''})\n")
+                    print(
+                        f"\n## {title} ({path}{', ' + example.description if example.description else ''})\n"
+                    )
                     print("```markdown\n" + text.rstrip("\n") + "\n```")
     return EXIT_CLEAN

@@ -22,7 +22,12 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 CONFIG_FILE_NAMES = ("doclint.toml", ".doclint.toml", "pyproject.toml")
-DOCUSAURUS_CONFIG_NAMES = ("docusaurus.config.ts", "docusaurus.config.js", "docusaurus.config.mjs", "docusaurus.config.cjs")
+DOCUSAURUS_CONFIG_NAMES = (
+    "docusaurus.config.ts",
+    "docusaurus.config.js",
+    "docusaurus.config.mjs",
+    "docusaurus.config.cjs",
+)
 DEFAULT_EXCLUDE = ("**/node_modules/**", "**/.git/**", "**/build/**", "**/.docusaurus/**")
 
 
@@ -187,7 +192,9 @@ def config_from_table(table: Mapping[str, Any], root: Path, source: Path | None 
     return replace(config, **changes)
 
 
-def _site_from_docusaurus(root: Path, overrides: Mapping[str, Any], where: str = "configuration") -> SiteSettings:
+def _site_from_docusaurus(
+    root: Path, overrides: Mapping[str, Any], where: str = "configuration"
+) -> SiteSettings:
     from doclint.docusaurus_config import read_docusaurus_settings
 
     _check_keys(overrides, _SITE_KEYS, where, "site.")
@@ -211,8 +218,14 @@ def apply_site_overrides(settings: SiteSettings, overrides: Mapping[str, Any], w
         raise ConfigError(f"{where}: 'site.admonitions-extend-defaults' must be true or false")
     if "admonition-keywords" in overrides:
         keywords = tuple(_string_list(overrides["admonition-keywords"], where, "site.admonition-keywords"))
-        changes["admonition_keywords"] = tuple(dict.fromkeys(DEFAULT_ADMONITION_KEYWORDS + keywords)) if extend else keywords
-    for key, attribute in (("mermaid", "mermaid"), ("anchors-maintain-case", "anchors_maintain_case"), ("number-prefix-parser", "number_prefix_parser")):
+        changes["admonition_keywords"] = (
+            tuple(dict.fromkeys(DEFAULT_ADMONITION_KEYWORDS + keywords)) if extend else keywords
+        )
+    for key, attribute in (
+        ("mermaid", "mermaid"),
+        ("anchors-maintain-case", "anchors_maintain_case"),
+        ("number-prefix-parser", "number_prefix_parser"),
+    ):
         if key in overrides:
             if not isinstance(overrides[key], bool):
                 raise ConfigError(f"{where}: 'site.{key}' must be true or false")
@@ -225,7 +238,9 @@ def apply_site_overrides(settings: SiteSettings, overrides: Mapping[str, Any], w
             raise ConfigError(f"{where}: 'site.mermaid-version' must be 11 or 12")
         changes["mermaid_version"] = overrides["mermaid-version"]
     if "static-directories" in overrides:
-        changes["static_directories"] = tuple(_string_list(overrides["static-directories"], where, "site.static-directories"))
+        changes["static_directories"] = tuple(
+            _string_list(overrides["static-directories"], where, "site.static-directories")
+        )
     return replace(settings, **changes)
 
 
@@ -252,7 +267,9 @@ def _mdx1_compat(value: Any, where: str) -> Mdx1Compat:
         return Mdx1Compat(value, value, value)
     if not isinstance(value, Mapping):
         raise ConfigError(f"{where}: 'site.mdx1-compat' must be true, false or a table")
-    _check_keys(value, {"comments": "bool", "admonitions": "bool", "heading-ids": "bool"}, where, "site.mdx1-compat.")
+    _check_keys(
+        value, {"comments": "bool", "admonitions": "bool", "heading-ids": "bool"}, where, "site.mdx1-compat."
+    )
     flags = {key: value.get(key, True) for key in ("comments", "admonitions", "heading-ids")}
     for key, flag in flags.items():
         if not isinstance(flag, bool):
@@ -298,7 +315,9 @@ def _severities(value: Any, where: str) -> dict[str, Severity]:
 def _per_file_ignores(value: Any, where: str) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, Mapping):
         raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
-    return {glob: tuple(_string_list(codes, where, f"per-file-ignores.{glob}")) for glob, codes in value.items()}
+    return {
+        glob: tuple(_string_list(codes, where, f"per-file-ignores.{glob}")) for glob, codes in value.items()
+    }
 
 
 def _rule_options(value: Any, where: str) -> dict[str, dict[str, Any]]:

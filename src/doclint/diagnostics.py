@@ -51,7 +51,11 @@ class Fix:
     scope: tuple[int, int] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"safety": self.safety, "description": self.description, "edits": [e.to_dict() for e in self.edits]}
+        return {
+            "safety": self.safety,
+            "description": self.description,
+            "edits": [e.to_dict() for e in self.edits],
+        }
 
 
 @dataclass(frozen=True, order=True)

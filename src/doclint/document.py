@@ -42,7 +42,9 @@ def legacy_title_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
     """Docusaurus's ``admonitionTitleToDirectiveLabel`` regex (mdx1Compat.admonitions)."""
     alternatives = "|".join(re.escape(keyword) for keyword in keywords)
     return re.compile(
-        r"^(?P<quote>(?:> ?)*)(?P<indentation>(?: +|\t+))?(?P<directive>:{3,}(?:" + alternatives + r")) +(?P<title>.*)$",
+        r"^(?P<quote>(?:> ?)*)(?P<indentation>(?: +|\t+))?(?P<directive>:{3,}(?:"
+        + alternatives
+        + r")) +(?P<title>.*)$",
         re.MULTILINE,
     )
 
@@ -308,7 +310,7 @@ class _Collector:
         info = token.info.strip()
         language = info.split(maxsplit=1)[0] if info else ""
         self.document.fences.append(
-            Fence(language, info, token.content, start + 1, end if closed else end, closed, token.markup)
+            Fence(language, info, token.content, start + 1, end, closed, token.markup)
         )
         self._add_code_lines(start + 2, end - 1 if closed else end)
 
@@ -338,7 +340,9 @@ class _Collector:
         meta = token.meta
         line = token.map[0] + 1
         column = self.parse_lines[line - 1].find("[") + 1 or 1
-        self.document.definitions.append(Definition(meta["label"], _decode(meta["url"]), line, column, token.map[1]))
+        self.document.definitions.append(
+            Definition(meta["label"], _decode(meta["url"]), line, column, token.map[1])
+        )
 
     def _on_inline(self, token: Token, tokens: list[Token], index: int) -> None:
         search_from = 0
@@ -375,7 +379,9 @@ class _Collector:
             elif child.type == "footnote_ref" and span:
                 line, column = positions.at(span[0])
                 _, end_column = positions.at(span[1])
-                document.footnote_calls.append(FootnoteCall(meta.get("label", ""), line, column, end_column, True))
+                document.footnote_calls.append(
+                    FootnoteCall(meta.get("label", ""), line, column, end_column, True)
+                )
             elif child.type == "code_inline" and span:
                 start = positions.offset(span[0])
                 document.code_ranges.append((start, start + (span[1] - span[0])))
@@ -398,7 +404,17 @@ class _Collector:
             kind = "inline"
         else:
             kind = "reference"
-        return Link(_decode(str(url)), text, line, column, end_line, end_column, kind, token.type == "image", source_text)
+        return Link(
+            _decode(str(url)),
+            text,
+            line,
+            column,
+            end_line,
+            end_column,
+            kind,
+            token.type == "image",
+            source_text,
+        )
 
     def _add_heading(self, token: Token, children: list[Token], positions: _InlinePositions) -> None:
         level = self.heading_level or 1
@@ -407,7 +423,18 @@ class _Collector:
         text = _plain_text(children)
         heading_id, explicit, form, text = self._heading_id(raw, text, children)
         self.document.headings.append(
-            Heading(level, text, line, column, column + len(raw), heading_id, explicit, form, raw, self.heading_setext)
+            Heading(
+                level,
+                text,
+                line,
+                column,
+                column + len(raw),
+                heading_id,
+                explicit,
+                form,
+                raw,
+                self.heading_setext,
+            )
         )
 
     def _heading_id(self, raw: str, text: str, children: list[Token]) -> tuple[str, str | None, str, str]:
@@ -433,7 +460,8 @@ class _Collector:
         if not self.document.is_mdx:
             return False
         return all(
-            child.type in ("html_inline", "softbreak", "hardbreak") or (child.type == "text" and not child.content.strip())
+            child.type in ("html_inline", "softbreak", "hardbreak")
+            or (child.type == "text" and not child.content.strip())
             for child in children
         )
 
@@ -442,7 +470,9 @@ class _Collector:
         text, calls, code = _plain_text_parts(children)
         labels = tuple(label for label, _ in calls)
         offsets = tuple(offset for _, offset in calls)
-        self.document.paragraphs.append(Paragraph(text, start + 1, end, labels, self._parent(), offsets, tuple(code)))
+        self.document.paragraphs.append(
+            Paragraph(text, start + 1, end, labels, self._parent(), offsets, tuple(code))
+        )
 
     def _guess_footnote_line(self, label: str) -> int:
         marker = f"[^{label}]:"
@@ -455,7 +485,9 @@ class _Collector:
 class _InlinePositions:
     """Maps offsets in an inline token's content back to source lines and columns."""
 
-    def __init__(self, token: Token, parse_lines: list[str], source: SourceText, search_from: int = 0) -> None:
+    def __init__(
+        self, token: Token, parse_lines: list[str], source: SourceText, search_from: int = 0
+    ) -> None:
         self.source = source
         self.first_line = (token.map[0] if token.map else 0) + 1
         content_lines = token.content.split("\n")

@@ -15,24 +15,61 @@ from typing import Any
 
 from doclint.site import DEFAULT_ADMONITION_KEYWORDS, DocsPlugin, Mdx1Compat, SiteSettings
 
-CONFIG_NAMES = ("docusaurus.config.ts", "docusaurus.config.js", "docusaurus.config.mjs", "docusaurus.config.cjs",
-                "docusaurus.config.mts", "docusaurus.config.cts")
-_DOCS_PLUGIN_NAMES = frozenset({"@docusaurus/plugin-content-docs", "content-docs", "docusaurus-plugin-content-docs"})
+CONFIG_NAMES = (
+    "docusaurus.config.ts",
+    "docusaurus.config.js",
+    "docusaurus.config.mjs",
+    "docusaurus.config.cjs",
+    "docusaurus.config.mts",
+    "docusaurus.config.cts",
+)
+_DOCS_PLUGIN_NAMES = frozenset(
+    {"@docusaurus/plugin-content-docs", "content-docs", "docusaurus-plugin-content-docs"}
+)
 _CLASSIC_PRESETS = frozenset({"@docusaurus/preset-classic", "classic", "docusaurus-preset-classic"})
 _MERMAID_THEMES = frozenset({"@docusaurus/theme-mermaid", "mermaid"})
 _BLOG_PLUGIN_NAMES = frozenset({"@docusaurus/plugin-content-blog", "content-blog"})
 # plugins and themes that add no page route of their own: with only these (and the content plugins), the
 # docs, blog and src/pages routes are all the routes the site has
-_ROUTE_NEUTRAL = frozenset({
-    "@docusaurus/plugin-content-pages", "content-pages", "@docusaurus/theme-classic", "classic",
-    "@docusaurus/theme-mermaid", "mermaid", "@docusaurus/plugin-sitemap", "sitemap", "@docusaurus/plugin-svgr",
-    "@docusaurus/plugin-google-gtag", "@docusaurus/plugin-google-analytics", "@docusaurus/plugin-google-tag-manager",
-    "@docusaurus/plugin-ideal-image", "@docusaurus/plugin-pwa", "@docusaurus/plugin-css-cascade-layers",
-    "@docusaurus/theme-live-codeblock", "docusaurus-plugin-sass", "@docusaurus/theme-search-algolia",
-    "@docusaurus/plugin-rsdoctor", "@docusaurus/faster",
-})
+_ROUTE_NEUTRAL = frozenset(
+    {
+        "@docusaurus/plugin-content-pages",
+        "content-pages",
+        "@docusaurus/theme-classic",
+        "classic",
+        "@docusaurus/theme-mermaid",
+        "mermaid",
+        "@docusaurus/plugin-sitemap",
+        "sitemap",
+        "@docusaurus/plugin-svgr",
+        "@docusaurus/plugin-google-gtag",
+        "@docusaurus/plugin-google-analytics",
+        "@docusaurus/plugin-google-tag-manager",
+        "@docusaurus/plugin-ideal-image",
+        "@docusaurus/plugin-pwa",
+        "@docusaurus/plugin-css-cascade-layers",
+        "@docusaurus/theme-live-codeblock",
+        "docusaurus-plugin-sass",
+        "@docusaurus/theme-search-algolia",
+        "@docusaurus/plugin-rsdoctor",
+        "@docusaurus/faster",
+    }
+)
 _STATEMENT_STARTERS = frozenset(
-    {"const", "let", "var", "export", "import", "function", "async", "type", "interface", "module", "class", "if"}
+    {
+        "const",
+        "let",
+        "var",
+        "export",
+        "import",
+        "function",
+        "async",
+        "type",
+        "interface",
+        "module",
+        "class",
+        "if",
+    }
 )
 
 
@@ -97,7 +134,9 @@ def _tokenize(text: str) -> list[_Token]:
 
 
 def _unescape(body: str) -> str:
-    return re.sub(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", _escape_value, body, flags=re.DOTALL)
+    return re.sub(
+        r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", _escape_value, body, flags=re.DOTALL
+    )
 
 
 def _escape_value(match: re.Match[str]) -> str:
@@ -172,7 +211,9 @@ class _Evaluator:
                     continue
                 if token.value == "export" and self.at("default", 1):
                     exported_at = self.position + 2
-                elif token.value == "module" and self.at(".", 1) and self.at("exports", 2) and self.at("=", 3):
+                elif (
+                    token.value == "module" and self.at(".", 1) and self.at("exports", 2) and self.at("=", 3)
+                ):
                     exported_at = self.position + 4
             self.position += 1
         if exported_at is None:
@@ -369,11 +410,15 @@ def read_docusaurus_settings(site_root: Path) -> SiteSettings:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        return replace(defaults, config_notes=(f"{path.name}: cannot read ({error}); Docusaurus defaults used",))
+        return replace(
+            defaults, config_notes=(f"{path.name}: cannot read ({error}); Docusaurus defaults used",)
+        )
     return settings_from_config(evaluate_default_export(text), defaults, path.name)
 
 
-def settings_from_config(config: Any, defaults: SiteSettings, source: str = "docusaurus config") -> SiteSettings:
+def settings_from_config(
+    config: Any, defaults: SiteSettings, source: str = "docusaurus config"
+) -> SiteSettings:
     if not isinstance(config, dict):
         note = f"{source}: the exported config is computed (not an object literal); Docusaurus defaults used"
         return replace(defaults, config_notes=(note,))
@@ -425,7 +470,8 @@ class _SettingsReader:
             route_base_path=default_plugin.route_base_path if default_plugin else defaults.route_base_path,
             number_prefix_parser=default_plugin.number_prefix_parser if default_plugin else True,
             static_directories=tuple(
-                item for item in get(config, "staticDirectories", (list,), list(defaults.static_directories))
+                item
+                for item in get(config, "staticDirectories", (list,), list(defaults.static_directories))
                 if isinstance(item, str)
             ),
             docs_plugins=tuple(plugins),
@@ -435,7 +481,9 @@ class _SettingsReader:
             on_broken_links=get(config, "onBrokenLinks", (str,), defaults.on_broken_links),
             on_broken_anchors=get(config, "onBrokenAnchors", (str,), defaults.on_broken_anchors),
             on_broken_markdown_links=get(
-                config, "markdown.hooks.onBrokenMarkdownLinks", (str,),
+                config,
+                "markdown.hooks.onBrokenMarkdownLinks",
+                (str,),
                 get(config, "onBrokenMarkdownLinks", (str,), defaults.on_broken_markdown_links),
             ),
             on_broken_markdown_images=get(
@@ -444,14 +492,20 @@ class _SettingsReader:
             routes_complete=self._routes_complete(),
             pages_paths=tuple(self._pages_paths()),
             base_url=get(config, "baseUrl", (str,), defaults.base_url),
-            blog_route_bases=tuple(self._blog_route_bases()) if plugins or blogs else defaults.blog_route_bases,
-            mermaid_theme=any(_plugin_name(theme) in _MERMAID_THEMES for theme in _list(config.get("themes"))),
+            blog_route_bases=tuple(self._blog_route_bases())
+            if plugins or blogs
+            else defaults.blog_route_bases,
+            mermaid_theme=any(
+                _plugin_name(theme) in _MERMAID_THEMES for theme in _list(config.get("themes"))
+            ),
             config_notes=tuple(dict.fromkeys(self.notes)),
         )
 
     def _mdx1_compat(self) -> Mdx1Compat:
         v4 = self.config.get("future", {}).get("v4") if isinstance(self.config.get("future"), dict) else None
-        disabled_by_default = v4 is True or (isinstance(v4, dict) and v4.get("mdx1CompatDisabledByDefault") is True)
+        disabled_by_default = v4 is True or (
+            isinstance(v4, dict) and v4.get("mdx1CompatDisabledByDefault") is True
+        )
         default = not disabled_by_default
         flags = {
             key: self.get(self.config, f"markdown.mdx1Compat.{key}", (bool,), default)
@@ -481,7 +535,9 @@ class _SettingsReader:
         for entry in _list(self.config.get("plugins")):
             name, options = _plugin_entry(entry)
             if name in ("@docusaurus/plugin-content-pages", "content-pages"):
-                paths.append(self.get(options if isinstance(options, dict) else {}, "path", (str,), "src/pages"))
+                paths.append(
+                    self.get(options if isinstance(options, dict) else {}, "path", (str,), "src/pages")
+                )
         return paths or ["src/pages"]
 
     def _blog_route_bases(self) -> list[str]:
@@ -490,11 +546,15 @@ class _SettingsReader:
             name, options = _plugin_entry(preset)
             if name in _CLASSIC_PRESETS and isinstance(options, dict) and options.get("blog") is not False:
                 blog = options.get("blog")
-                bases.append(self.get(blog if isinstance(blog, dict) else {}, "routeBasePath", (str,), "blog"))
+                bases.append(
+                    self.get(blog if isinstance(blog, dict) else {}, "routeBasePath", (str,), "blog")
+                )
         for entry in _list(self.config.get("plugins")):
             name, options = _plugin_entry(entry)
             if name in _BLOG_PLUGIN_NAMES:
-                bases.append(self.get(options if isinstance(options, dict) else {}, "routeBasePath", (str,), "blog"))
+                bases.append(
+                    self.get(options if isinstance(options, dict) else {}, "routeBasePath", (str,), "blog")
+                )
         return bases
 
     def _plugins(self) -> tuple[list[DocsPlugin], Any, list[str]]:
@@ -525,7 +585,9 @@ class _SettingsReader:
             elif name in _BLOG_PLUGIN_NAMES:
                 blogs.append(self.get(options if isinstance(options, dict) else {}, "path", (str,), "blog"))
             elif name is None and entry is not FUNCTION:
-                self.notes.append(f"{self.source}: a plugin entry is computed; its docs (if any) are not known")
+                self.notes.append(
+                    f"{self.source}: a plugin entry is computed; its docs (if any) are not known"
+                )
         return plugins, admonitions, blogs
 
     def _docs_plugin(self, options: dict[str, Any]) -> tuple[DocsPlugin, Any]:

@@ -7,7 +7,6 @@ import traceback
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
-from functools import lru_cache
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from doclint.cache import CacheMiss, ResultCache, config_fingerprint, entry_key
 from doclint.config import Config, load_config
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.document import Document, build_document
-from doclint.files import ReadProblem, Selection, _glob_match, discover, read_bytes
+from doclint.files import ReadProblem, Selection, discover, display_path, glob_match, read_bytes
 from doclint.packs import RulePack, available_rules, load_packs, merged_options
 from doclint.project import ProjectIndex, run_docs_roots
 from doclint.result import LintResult
@@ -123,7 +122,7 @@ class Linter:
     def _process(self, path: Path, report: bool) -> FileOutcome:
         """Read, parse and check one file: the per-document phase, run in a worker when parallel."""
         outcome = FileOutcome(path)
-        display = _display_path(path)
+        display = display_path(path)
         in_memory = path in self._sources
         try:
             data = self._sources[path] if in_memory else read_bytes(path, self.config.max_file_size)
@@ -131,7 +130,9 @@ class Linter:
             self._unreadable(outcome, display, str(problem), 1, 1, report)
             return outcome
         outcome.raw = data if self.keep_raw or in_memory else None
-        key = None if (self.cache is None or in_memory) else entry_key(data, display, self._fingerprint(report))
+        key = (
+            None if (self.cache is None or in_memory) else entry_key(data, display, self._fingerprint(report))
+        )
         if key is not None:
             try:
                 outcome.document, outcome.diagnostics = self.cache.load(key, self.config.site)  # type: ignore[union-attr]
@@ -139,7 +140,9 @@ class Linter:
                 pass
             else:
                 if report:
-                    outcome.diagnostics += self._check_document(outcome.document, outcome.internal_errors, pure=False)
+                    outcome.diagnostics += self._check_document(
+                        outcome.document, outcome.internal_errors, pure=False
+                    )
                 return outcome
         try:
             source = SourceText.from_bytes(data)
@@ -160,9 +163,13 @@ class Linter:
             outcome.diagnostics += self._check_document(outcome.document, outcome.internal_errors, pure=False)
         return outcome
 
-    def _unreadable(self, outcome: FileOutcome, display: str, message: str, line: int, column: int, report: bool) -> None:
+    def _unreadable(
+        self, outcome: FileOutcome, display: str, message: str, line: int, column: int, report: bool
+    ) -> None:
         if report and UNREADABLE[0] in self.codes:
-            outcome.diagnostics.append(Diagnostic(display, line, column, UNREADABLE[0], message, name=UNREADABLE[1]))
+            outcome.diagnostics.append(
+                Diagnostic(display, line, column, UNREADABLE[0], message, name=UNREADABLE[1])
+            )
 
     def _fingerprint(self, report: bool) -> str:
         if self._config_fingerprint is None:
@@ -186,7 +193,7 @@ class Linter:
             rule = rule_class()
             try:
                 found.extend(rule.check(document, self.contexts[rule.code]))
-            except Exception as error:  # one rule's bug must not stop the others
+            except Exception as error:  # noqa: BLE001 - one rule's bug becomes a diagnostic, not a stopped run
                 found.append(self._crash(rule, document.display_path, error, internal_errors))
         return found
 
@@ -195,21 +202,28 @@ class Linter:
         if not project_rules:
             return []
         index = ProjectIndex.build(
-            result.documents.values(), self.config.site, self.docs_roots(result.files), self.config.root,
-            targets=frozenset(targets), registry_files=self.config.registries,
+            result.documents.values(),
+            self.config.site,
+            self.docs_roots(result.files),
+            self.config.root,
+            targets=frozenset(targets),
+            registry_files=self.config.registries,
         )
-        reported = {_display_path(path) for path in targets}
+        reported = {display_path(path) for path in targets}
         # Findings on series files that are not documents (the citation registries) are always shown.
-        document_paths = {_display_path(path) for path in result.documents}
+        document_paths = {display_path(path) for path in result.documents}
         found: list[Diagnostic] = []
         for rule_class in project_rules:
             rule = rule_class()
             try:
                 found.extend(
-                    d for d in rule.check_project(index, self.contexts[rule.code])
-                    if _is_reported(d.path, reported) or rule.reports_beyond_targets or d.path not in document_paths
+                    d
+                    for d in rule.check_project(index, self.contexts[rule.code])
+                    if _is_reported(d.path, reported)
+                    or rule.reports_beyond_targets
+                    or d.path not in document_paths
                 )
-            except Exception as error:
+            except Exception as error:  # noqa: BLE001 - as above: a crashing project rule is reported
                 found.append(self._crash(rule, "<project>", error, result.internal_errors))
         return found
 
@@ -243,7 +257,7 @@ class Linter:
 
     def _ignored_for_file(self, diagnostic: Diagnostic) -> bool:
         for glob, codes in self.config.per_file_ignores.items():
-            if _glob_match(diagnostic.path, glob) and any(
+            if glob_match(diagnostic.path, glob) and any(
                 diagnostic.code.startswith(code.upper()) or code.upper() == "ALL" for code in codes
             ):
                 return True
@@ -283,19 +297,6 @@ def _is_reported(path: str, reported: set[str]) -> bool:
         return False
     folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
     return any(target.startswith(folder) for target in reported)
-
-
-def _display_path(path: Path) -> str:
-    return _display_path_in(path, os.getcwd())
-
-
-@lru_cache(maxsize=65536)
-def _display_path_in(path: Path, cwd: str) -> str:
-    """``path`` relative to ``cwd`` when inside it (the working directory is part of the cache key)."""
-    try:
-        return path.resolve().relative_to(Path(cwd).resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def lint_paths(paths: Iterable[str | Path], config: Config | None = None) -> list[Diagnostic]:

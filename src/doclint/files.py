@@ -6,6 +6,7 @@ import fnmatch
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -25,9 +26,9 @@ class Selection:
 
     def wants(self, path: Path) -> bool:
         relative = _relative_posix(path, self.root)
-        if any(_glob_match(relative, pattern) for pattern in self.exclude):
+        if any(glob_match(relative, pattern) for pattern in self.exclude):
             return False
-        return any(_glob_match(relative, pattern) for pattern in self.include)
+        return any(glob_match(relative, pattern) for pattern in self.include)
 
 
 def _relative_posix(path: Path, root: Path) -> str:
@@ -37,7 +38,7 @@ def _relative_posix(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _glob_match(relative: str, pattern: str) -> bool:
+def glob_match(relative: str, pattern: str) -> bool:
     if fnmatch.fnmatchcase(relative, pattern):
         return True
     # "**/x" also matches "x" at the top, as gitignore-style globs do
@@ -63,7 +64,9 @@ def _walk(directory: Path) -> list[Path]:
     found: list[Path] = []
     real_root = directory.resolve()
     for current, directories, files in os.walk(directory, followlinks=False):
-        directories[:] = sorted(d for d in directories if d not in _SKIPPED_DIRECTORIES and not d.startswith("."))
+        directories[:] = sorted(
+            d for d in directories if d not in _SKIPPED_DIRECTORIES and not d.startswith(".")
+        )
         for name in sorted(files):
             if os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES:
                 candidate = Path(current) / name
@@ -79,7 +82,9 @@ def read_bytes(path: Path, max_size: int) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_size:
-            raise ReadProblem(f"file is {size:,} bytes, over the {max_size:,}-byte limit (max-file-size); skipped")
+            raise ReadProblem(
+                f"file is {size:,} bytes, over the {max_size:,}-byte limit (max-file-size); skipped"
+            )
         with path.open("rb") as handle:
             data = handle.read(max_size + 1)
     except FileNotFoundError:
@@ -92,6 +97,19 @@ def read_bytes(path: Path, max_size: int) -> bytes:
         raise ReadProblem(f"file grew past the {max_size:,}-byte limit while being read; skipped")
     return data
 
+
+def display_path(path: Path) -> str:
+    """``path`` as diagnostics show it: relative to the working directory when below it."""
+    return _display_path_in(path, os.getcwd())
+
+
+@lru_cache(maxsize=65536)
+def _display_path_in(path: Path, cwd: str) -> str:
+    """``path`` relative to ``cwd`` when inside it (the working directory is part of the cache key)."""
+    try:
+        return path.resolve().relative_to(Path(cwd).resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def builtin_pack_dir() -> Path:

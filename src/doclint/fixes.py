@@ -84,7 +84,9 @@ def choose_fixes(source: SourceText, fixes: Sequence[Fix]) -> list[Fix]:
 
 def apply_chosen(source: SourceText, fixes: Iterable[Fix]) -> str:
     """Apply fixes already known not to overlap."""
-    spans = sorted((_span(source, edit) for fix in fixes for edit in fix.edits), key=lambda span: (span[0], span[1]))
+    spans = sorted(
+        (_span(source, edit) for fix in fixes for edit in fix.edits), key=lambda span: (span[0], span[1])
+    )
     text = source.text
     for start, end, replacement in reversed(spans):
         text = text[:start] + replacement + text[end:]
@@ -190,7 +192,9 @@ def _plan_round(result: LintResult, rounds: _Rounds) -> dict[Path, _Planned]:
     for display, diagnostics in candidates.items():
         document = by_display[display]
         if document.source.mixed_newlines:
-            rounds.outcome.refuse(f"{display}: mixed line endings; fixes not applied (normalise the line endings first)")
+            rounds.outcome.refuse(
+                f"{display}: mixed line endings; fixes not applied (normalise the line endings first)"
+            )
             continue
         if rounds.rejected:
             diagnostics = [d for d in diagnostics if _fix_key(document, d) not in rounds.rejected]
@@ -201,7 +205,9 @@ def _plan_round(result: LintResult, rounds: _Rounds) -> dict[Path, _Planned]:
             continue
         text = apply_chosen(document.source, [d.fix for d in chosen if d.fix])
         if text != document.source.text:
-            planned[document.path] = _Planned(encode(text, document.source.has_bom, document.source.newline), chosen)
+            planned[document.path] = _Planned(
+                encode(text, document.source.has_bom, document.source.newline), chosen
+            )
     return planned
 
 
@@ -227,7 +233,11 @@ def _proven(document: Document, diagnostics: list[Diagnostic], rounds: _Rounds) 
         return diagnostics
     kept: list[Diagnostic] = []
     for diagnostic in diagnostics:
-        problem = _render_problem(document, [diagnostic]) if diagnostic.fix and diagnostic.fix.safety == "safe" else None
+        problem = (
+            _render_problem(document, [diagnostic])
+            if diagnostic.fix and diagnostic.fix.safety == "safe"
+            else None
+        )
         if problem is None:
             kept.append(diagnostic)
             continue
@@ -267,7 +277,9 @@ def _fix_key(document: Document, diagnostic: Diagnostic) -> tuple[object, ...]:
     return (document.display_path, diagnostic.code, fix.description, tuple(edits))
 
 
-def _lint_round(linter, paths, current: dict[Path, bytes], planned: dict[Path, _Planned], previous, rounds: _Rounds):  # type: ignore[no-untyped-def]
+def _lint_round(
+    linter, paths, current: dict[Path, bytes], planned: dict[Path, _Planned], previous, rounds: _Rounds
+):  # type: ignore[no-untyped-def]
     """Lint the planned state; keep the files whose fixes brought no new diagnostic, put the others back."""
     result = linter.run(paths, sources={**current, **{path: plan.data for path, plan in planned.items()}})
     spoiled = _new_diagnostics(previous, result)
@@ -280,7 +292,9 @@ def _lint_round(linter, paths, current: dict[Path, bytes], planned: dict[Path, _
         diagnostic = plan.diagnostics[0]
         document = previous.documents[path]
         rounds.rejected.add(_fix_key(document, diagnostic))
-        introduced = ", ".join(sorted({d.code for d in spoiled.get(path, [])} or {"diagnostics in other files"}))
+        introduced = ", ".join(
+            sorted({d.code for d in spoiled.get(path, [])} or {"diagnostics in other files"})
+        )
         rounds.outcome.refuse(
             f"{document.display_path}:{diagnostic.line}:{diagnostic.column}: {diagnostic.code} fix "
             f"'{diagnostic.fix.description}' not applied: it would introduce {introduced}"  # type: ignore[union-attr]
@@ -306,10 +320,16 @@ def _new_diagnostics(before, after) -> dict[Path, list[Diagnostic]]:  # type: ig
     return found
 
 
-def _final_check(linter, paths, current: dict[Path, bytes], baseline: Counter[tuple[str, str]], result, rounds: _Rounds) -> None:  # type: ignore[no-untyped-def]
+def _final_check(
+    linter, paths, current: dict[Path, bytes], baseline: Counter[tuple[str, str]], result, rounds: _Rounds
+) -> None:  # type: ignore[no-untyped-def]
     """A last net: no file is written if the fixed run reports more of any code for it than the first run."""
     by_display = {document.display_path: document.path for document in result.documents.values()}
-    spoiled = {path for (path, code), count in diagnostic_fingerprint(result.diagnostics).items() if count > baseline.get((path, code), 0)}
+    spoiled = {
+        path
+        for (path, code), count in diagnostic_fingerprint(result.diagnostics).items()
+        if count > baseline.get((path, code), 0)
+    }
     for display in sorted(spoiled):
         path = by_display.get(display)
         if path is not None and current.pop(path, None) is not None:

@@ -62,7 +62,9 @@ def format_paths(config: Config, paths: list[Path]) -> FormatOutcome:
         if problem is None and format_text(formatted) != formatted:
             problem = "a second pass would change it again"
         if problem is not None:
-            outcome.refused.append(f"{path}: not formatted: Docusaurus would render it differently ({problem})")
+            outcome.refused.append(
+                f"{path}: not formatted: Docusaurus would render it differently ({problem})"
+            )
             continue
         outcome.changed[path] = (data, encode(formatted, source.has_bom, source.newline))
     return outcome

@@ -50,7 +50,9 @@ def load_pack(path: Path, root: Path | None = None) -> RulePack:
     rules = data.get("rules", {}) or {}
     if not isinstance(rules, Mapping) or not all(isinstance(value, Mapping) for value in rules.values()):
         raise ConfigError(f"{path}: 'rules' must map rule codes to option tables")
-    extra = {key: value for key, value in data.items() if key not in ("pack", "description", "rules", "checks")}
+    extra = {
+        key: value for key, value in data.items() if key not in ("pack", "description", "rules", "checks")
+    }
     from doclint.rules.packs import build_checks
 
     checks = build_checks(data["pack"], path, data.get("checks"), root or Path.cwd())
@@ -62,7 +64,6 @@ def load_pack(path: Path, root: Path | None = None) -> RulePack:
         extra,
         checks,
     )
-
 
 
 def load_packs(project_packs: tuple[str, ...], root: Path) -> list[RulePack]:

@@ -106,11 +106,22 @@ class ProjectIndex:
         site_dir = Path(settings.site_dir).resolve() if settings.site_dir else project_root.resolve()
         # only the versions whose files this run loaded: the routes of the others are not known
         versions = tuple(
-            version for version in docs_versions(settings, site_dir, docs_roots)
-            if any(_within(version.content_path, root) or _within(root, version.content_path) for root in docs_roots)
+            version
+            for version in docs_versions(settings, site_dir, docs_roots)
+            if any(
+                _within(version.content_path, root) or _within(root, version.content_path)
+                for root in docs_roots
+            )
         )
-        index = cls(settings, docs_roots, project_root=project_root, versions=versions, targets=targets,
-                    site_dir=site_dir, registry_files=registry_files or RegistryFiles())
+        index = cls(
+            settings,
+            docs_roots,
+            project_root=project_root,
+            versions=versions,
+            targets=targets,
+            site_dir=site_dir,
+            registry_files=registry_files or RegistryFiles(),
+        )
         for document in documents:
             index.documents[document.path] = document
             version = index.version_containing(document.path)
@@ -211,15 +222,25 @@ def docs_versions(
     for root in explicit_roots:
         if root not in known:
             sidebar = _sidebar_file(site_dir, default.sidebar_path) if default.sidebar_path else None
-            found.append(DocsVersion(default, "current", root, _route([default.route_base_path]), sidebar,
-                                     default.sidebar_path == "", default.sidebar_path == "?"))
+            found.append(
+                DocsVersion(
+                    default,
+                    "current",
+                    root,
+                    _route([default.route_base_path]),
+                    sidebar,
+                    default.sidebar_path == "",
+                    default.sidebar_path == "?",
+                )
+            )
     return found
 
 
 def content_roots(settings: SiteSettings, site_dir: Path) -> tuple[Path, ...]:
     """The folders holding docs of every plugin and version that exist on disk."""
-    return tuple(version.content_path for version in docs_versions(settings, site_dir)
-                 if version.content_path.is_dir())
+    return tuple(
+        version.content_path for version in docs_versions(settings, site_dir) if version.content_path.is_dir()
+    )
 
 
 def docs_roots_for(settings: SiteSettings, site_dir: Path, paths: list[Path]) -> tuple[Path, ...]:
@@ -273,18 +294,30 @@ def _plugin_versions(plugin: DocsPlugin, site_dir: Path) -> list[DocsVersion]:
     if plugin.include_current_version:
         part = "" if last == "current" else "next"
         sidebar = _sidebar_file(site_dir, plugin.sidebar_path) if plugin.sidebar_path else None
-        versions.append(DocsVersion(
-            plugin, "current", (site_dir / plugin.path).resolve(), _route([plugin.route_base_path, part]),
-            sidebar, plugin.sidebar_path == "", plugin.sidebar_path == "?",
-        ))
+        versions.append(
+            DocsVersion(
+                plugin,
+                "current",
+                (site_dir / plugin.path).resolve(),
+                _route([plugin.route_base_path, part]),
+                sidebar,
+                plugin.sidebar_path == "",
+                plugin.sidebar_path == "?",
+            )
+        )
     for name in names:
         part = "" if name == last else name
         sidebar = site_dir / f"{prefix}versioned_sidebars" / f"version-{name}-sidebars.json"
-        versions.append(DocsVersion(
-            plugin, name, (site_dir / f"{prefix}versioned_docs" / f"version-{name}").resolve(),
-            _route([plugin.route_base_path, part]), sidebar if sidebar.is_file() else None,
-            not sidebar.is_file(),
-        ))
+        versions.append(
+            DocsVersion(
+                plugin,
+                name,
+                (site_dir / f"{prefix}versioned_docs" / f"version-{name}").resolve(),
+                _route([plugin.route_base_path, part]),
+                sidebar if sidebar.is_file() else None,
+                not sidebar.is_file(),
+            )
+        )
     return versions
 
 
@@ -323,7 +356,9 @@ def _identity(
     front_matter = document.front_matter_data
     plugin = version.plugin if version else settings.plugins()[0]
     route_path = version.route_path if version else _route([settings.route_base_path])
-    parse_prefixes = plugin.number_prefix_parser and front_matter.get("parse_number_prefixes", True) is not False
+    parse_prefixes = (
+        plugin.number_prefix_parser and front_matter.get("parse_number_prefixes", True) is not False
+    )
     strip_directories = settings.number_prefix_parser and plugin.number_prefix_parser
     directories = [
         strip_number_prefix(part)[0] if (parse_prefixes and strip_directories) else part
@@ -335,7 +370,9 @@ def _identity(
     base_id = _scalar_text(raw_id) if _scalar_text(raw_id) else stripped_stem
     doc_id = "/".join([*directories, base_id])
     raw_parent = relative.parent.name
-    is_category_index = stem.lower() in _INDEX_NAMES or (bool(raw_parent) and stem.lower() == raw_parent.lower())
+    is_category_index = stem.lower() in _INDEX_NAMES or (
+        bool(raw_parent) and stem.lower() == raw_parent.lower()
+    )
     directory_slug = "/" + "/".join(directories) + "/" if directories else "/"
     slug_value = _scalar_text(front_matter.get("slug"))
     if slug_value and slug_value.startswith("/"):
@@ -350,9 +387,17 @@ def _identity(
     sidebar_position = _number(front_matter.get("sidebar_position"))
     if sidebar_position is None and number_prefix is not None:
         sidebar_position = float(number_prefix)
-    return DocIdentity(doc_id, slug, permalink or "/", number_prefix, is_category_index,
-                       plugin.plugin_id, version.name if version else "current", relative.as_posix(),
-                       sidebar_position)
+    return DocIdentity(
+        doc_id,
+        slug,
+        permalink or "/",
+        number_prefix,
+        is_category_index,
+        plugin.plugin_id,
+        version.name if version else "current",
+        relative.as_posix(),
+        sidebar_position,
+    )
 
 
 def _number(value: object) -> float | None:

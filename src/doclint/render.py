@@ -188,7 +188,10 @@ def edited_regions(
     counts that line as touched on both sides (``"\\n"`` inserted before an opener touches the opener
     before and after).
     """
-    spans = sorted((before.offset(e.line, e.column), before.offset(e.end_line, e.end_column), e.replacement) for e in edits)
+    spans = sorted(
+        (before.offset(e.line, e.column), before.offset(e.end_line, e.end_column), e.replacement)
+        for e in edits
+    )
     regions_before: list[tuple[int, int]] = []
     regions_after: list[tuple[int, int]] = []
     shifts: list[tuple[int, int, int]] = []  # (start, end, change in line count) of each edit, before
@@ -197,7 +200,9 @@ def edited_regions(
         end = max(start, end)
         regions_before.append((before.position(start)[0], before.position(end)[0]))
         after_start = start + shift
-        regions_after.append((after.position(after_start)[0], after.position(after_start + len(replacement))[0]))
+        regions_after.append(
+            (after.position(after_start)[0], after.position(after_start + len(replacement))[0])
+        )
         shift += len(replacement) - (end - start)
         shifts.append((start, end, replacement.count("\n") - before.text.count("\n", start, end)))
     for first, last in scopes:
@@ -222,7 +227,9 @@ def render_difference(
 
 
 def _describe(before: list[Unit], after: list[Unit]) -> str:
-    matcher = difflib.SequenceMatcher(a=[u.signature for u in before], b=[u.signature for u in after], autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        a=[u.signature for u in before], b=[u.signature for u in after], autojunk=False
+    )
     for tag, a_start, a_end, b_start, b_end in matcher.get_opcodes():
         if tag == "equal":
             continue

@@ -30,7 +30,9 @@ from doclint.sidebars import category_index_slugs, read_sidebars
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z\d+\-.]*:")
 _MARKDOWN_PATH = re.compile(r"\.mdx?$", re.IGNORECASE)
-_IMPORT = re.compile(r"""(?:^|;)[ \t]*import\s[^;'"]*?\bfrom\s*(['"])(?P<path>[^'"]+?\.mdx?)\1""", re.MULTILINE)
+_IMPORT = re.compile(
+    r"""(?:^|;)[ \t]*import\s[^;'"]*?\bfrom\s*(['"])(?P<path>[^'"]+?\.mdx?)\1""", re.MULTILINE
+)
 _JS_ESCAPE = re.compile(r"\\(.)")
 _LOCAL_IMPORT = re.compile(
     r"""(?:^|;)[ \t]*import\s+(?P<names>[^;'"]*?)\s+from\s*(['"])(?P<path>\.{1,2}/[^'"]*)\2""", re.MULTILINE
@@ -101,10 +103,13 @@ class Resolver:
         self.index_routes = _generated_index_routes(project)
         # every route is known when the config names no other routing plugin and every docs version is loaded
         every_version = docs_versions(project.settings, project.site_dir, project.docs_roots)
-        self.routes_complete = project.settings.routes_complete and len(every_version) == len(project.versions)
+        self.routes_complete = project.settings.routes_complete and len(every_version) == len(
+            project.versions
+        )
         self.tagged_bases = frozenset(
             normalize_route(project.version_of_path[path].route_path)
-            for path in project.identities if project.documents[path].front_matter_data.get("tags")
+            for path in project.identities
+            if project.documents[path].front_matter_data.get("tags")
         )
         self.draft_routes = project.routes(drafts=True)
         self.route_bases = project.route_bases()
@@ -118,7 +123,9 @@ class Resolver:
         self.importers = self._importers()
         self.page_routes = _page_routes(project.site_dir, project.settings.pages_paths)
         self._inbound: set[Path] | None = None
-        self.blog_bases = tuple(normalize_route("/" + base.strip("/")) for base in project.settings.blog_route_bases)
+        self.blog_bases = tuple(
+            normalize_route("/" + base.strip("/")) for base in project.settings.blog_route_bases
+        )
 
     # -- anchors ------------------------------------------------------------------------------------
     def anchors(self, path: Path) -> set[str]:
@@ -135,8 +142,10 @@ class Resolver:
         found = {heading.id for heading in document.headings if heading.linkable}
         found.update(_footnote_anchors(document))
         if document.is_mdx:
-            found.update(match["double"] if match["double"] is not None else match["single"]
-                         for match in _JSX_ID.finditer(document.masked_text))
+            found.update(
+                match["double"] if match["double"] is not None else match["single"]
+                for match in _JSX_ID.finditer(document.masked_text)
+            )
         for imported in self.imports(document):
             found.update(self.anchors(imported))
         return found
@@ -149,7 +158,8 @@ class Resolver:
             self._open[path] = False  # guards against import cycles
             document = self.project.document(path)
             self._open[path] = document is not None and (
-                _renders_local_component(document) or any(self.anchors_are_open(p) for p in self.imports(document))
+                _renders_local_component(document)
+                or any(self.anchors_are_open(p) for p in self.imports(document))
             )
         return self._open[path]
 
@@ -159,7 +169,9 @@ class Resolver:
             return []
         found = []
         for match in _IMPORT.finditer(document.masked_text):
-            written = _JS_ESCAPE.sub(r"\1", match["path"])  # './\_partial.md' is './_partial.md' in JavaScript
+            written = _JS_ESCAPE.sub(
+                r"\1", match["path"]
+            )  # './\_partial.md' is './_partial.md' in JavaScript
             target = self._site_path(written, document.path.parent)
             if target is not None and target in self.project.documents:
                 found.append(target)
@@ -197,7 +209,9 @@ class Resolver:
 
     def h1_id(self, path: Path) -> str | None:
         document = self.project.document(path)
-        first = next((heading for heading in document.headings if heading.level == 1), None) if document else None
+        first = (
+            next((heading for heading in document.headings if heading.level == 1), None) if document else None
+        )
         return first.id if first else None
 
     def closest_anchor(self, path: Path, fragment: str) -> str | None:
@@ -223,7 +237,9 @@ class Resolver:
         for document in self.project.documents.values():
             if not self.is_compiled(document.path):
                 continue
-            urls = [link.url for link in document.links] + [definition.url for definition in document.definitions]
+            urls = [link.url for link in document.links] + [
+                definition.url for definition in document.definitions
+            ]
             for url in urls:
                 kind = classify(url)
                 if kind == "markdown":
@@ -244,7 +260,7 @@ class Resolver:
     def _site_path(self, written: str, base: Path) -> Path | None:
         """A path as written (``./x``, ``@site/x``), normalised lexically; None when it leaves the project."""
         if written.startswith("@site/"):
-            joined = self.project.site_dir / written[len("@site/"):]
+            joined = self.project.site_dir / written[len("@site/") :]
         else:
             joined = base / written
         normal = Path(os.path.normpath(joined))
@@ -271,12 +287,16 @@ class Resolver:
         if existing is not None:
             return Resolution("not-doc", existing, reason=self._why_not_a_doc(existing, version))
         shown = inside[0] if inside else (escaped[0] if escaped else Path(pathname))
-        return Resolution("missing", resolved=self._display(shown), reason="no such file",
-                          suggestion=self._closest_doc(pathname, version))
+        return Resolution(
+            "missing",
+            resolved=self._display(shown),
+            reason="no such file",
+            suggestion=self._closest_doc(pathname, version),
+        )
 
     def _markdown_candidates(self, pathname: str, source: Path, version: DocsVersion) -> list[Path]:
         if pathname.startswith("@site/"):
-            return [Path(os.path.normpath(self.project.site_dir / pathname[len("@site/"):]))]
+            return [Path(os.path.normpath(self.project.site_dir / pathname[len("@site/") :]))]
         if pathname.startswith("/"):
             bases = [version.content_path, self.project.site_dir]
             return [Path(os.path.normpath(str(base) + pathname)) for base in bases]
@@ -288,11 +308,15 @@ class Resolver:
     def _why_not_a_doc(self, path: Path, version: DocsVersion) -> str:
         identity_version = self.project.version_containing(path)
         if identity_version is not None and identity_version.plugin.plugin_id != version.plugin.plugin_id:
-            return (f"it is a doc of the docs plugin '{identity_version.plugin.plugin_id}', and Docusaurus resolves "
-                    f"file links only within the same plugin ('{version.plugin.plugin_id}'): link to its URL instead")
+            return (
+                f"it is a doc of the docs plugin '{identity_version.plugin.plugin_id}', and Docusaurus resolves "
+                f"file links only within the same plugin ('{version.plugin.plugin_id}'): link to its URL instead"
+            )
         if identity_version is not None:
-            return ("it is excluded from the docs (a file or folder starting with '_' is a partial, not a page): "
-                    "import it instead of linking to it")
+            return (
+                "it is excluded from the docs (a file or folder starting with '_' is a partial, not a page): "
+                "import it instead of linking to it"
+            )
         if any(self._is_under(path, blog) for blog in self.project.settings.blog_paths):
             return "it is a blog post, not a doc of this docs plugin: link to its URL instead"
         return "it is outside the docs plugin's folder, so Docusaurus has no page for it"
@@ -303,7 +327,9 @@ class Resolver:
 
     def _closest_doc(self, pathname: str, version: DocsVersion) -> Path | None:
         """The doc a missing file link most likely meant: same name but renumbered, else a close name."""
-        docs = sorted(path for path, identity in self.project.identities.items() if identity.version_key == version.key)
+        docs = sorted(
+            path for path, identity in self.project.identities.items() if identity.version_key == version.key
+        )
         wanted = PurePosixPath(pathname).name
         stems: dict[str, Path] = {}
         for path in docs:
@@ -326,13 +352,16 @@ class Resolver:
         """``getLocalFileAbsolutePath``: ``@site/`` in the site, ``/x`` in static dirs, else next to the file."""
         pathname = split_url(url)[0]
         if pathname.startswith("/"):
-            static = [Path(os.path.normpath(self.project.site_dir / d)) for d in self.project.settings.static_directories]
+            static = [
+                Path(os.path.normpath(self.project.site_dir / d))
+                for d in self.project.settings.static_directories
+            ]
             existing = [directory for directory in static if directory.is_dir()]
             if not existing:
                 return Resolution("unknown", reason="no static directory on disk")
             candidates = [Path(os.path.normpath(str(directory) + pathname)) for directory in existing]
         elif pathname.startswith("@site/"):
-            candidates = [Path(os.path.normpath(self.project.site_dir / pathname[len("@site/"):]))]
+            candidates = [Path(os.path.normpath(self.project.site_dir / pathname[len("@site/") :]))]
         else:
             candidates = [Path(os.path.normpath(document.path.parent / pathname))]
         inside = [candidate for candidate in candidates if self.inside_boundary(candidate)]
@@ -375,13 +404,16 @@ class Resolver:
         if target is not None:
             return Resolution("ok", target, resolved)
         if route in self.index_routes:
-            return Resolution("unknown", resolved=resolved)  # a generated-index page: it exists, it has no doc
+            return Resolution(
+                "unknown", resolved=resolved
+            )  # a generated-index page: it exists, it has no doc
         if route in self.draft_routes:
             return Resolution("missing", resolved=resolved, reason=_DRAFT)
         if not self._owned_by_docs(route):
             return Resolution("unknown", self._unversioned_route(route), resolved)
-        return Resolution("missing", resolved=resolved, reason="no doc has this URL",
-                          suggestion=self._closest_route(route))
+        return Resolution(
+            "missing", resolved=resolved, reason="no doc has this URL", suggestion=self._closest_route(route)
+        )
 
     def _without_base_url(self, pathname: str) -> str:
         """``<Link>`` adds the baseUrl to absolute paths unless they already start with it: remove it."""
@@ -390,23 +422,32 @@ class Resolver:
             return pathname
         if pathname == base.rstrip("/"):
             return "/"
-        return "/" + pathname[len(base):] if pathname.startswith(base) else pathname
+        return "/" + pathname[len(base) :] if pathname.startswith(base) else pathname
 
     def _owned_by_docs(self, route: str) -> bool:
         """Whether doclint knows every page that could be at ``route`` (so a miss is a broken link)."""
         if route in self.page_routes or any(route == b or route.startswith(b + "/") for b in self.blog_bases):
             return False
-        inside_docs = any(base == "/" or route == base or route.startswith(base + "/") for base in self.route_bases)
+        inside_docs = any(
+            base == "/" or route == base or route.startswith(base + "/") for base in self.route_bases
+        )
         if not inside_docs:
             return self.routes_complete and route != "/search"
         for base in self.route_bases:
             if base == "/" and not self._judged_at_site_root(route):
                 continue
             if base == "/" or route == base or route.startswith(base + "/"):
-                first = route[len(base):].strip("/").split("/")[0] if base != "/" else route.strip("/").split("/")[0]
+                first = (
+                    route[len(base) :].strip("/").split("/")[0]
+                    if base != "/"
+                    else route.strip("/").split("/")[0]
+                )
                 # generated-index pages and versions this copy does not have are not judged
-                unknown_version = (bool(_VERSION_SEGMENT.match(first)) and first not in self.version_names
-                                   and not self._known_prefix(base, first))
+                unknown_version = (
+                    bool(_VERSION_SEGMENT.match(first))
+                    and first not in self.version_names
+                    and not self._known_prefix(base, first)
+                )
                 if first == "tags":  # tag pages exist when some doc of the version has tags
                     return base not in self.tagged_bases
                 return first != "category" and not unknown_version
@@ -427,7 +468,7 @@ class Resolver:
         """
         for base in self.route_bases:
             if route.startswith(base.rstrip("/") + "/"):
-                rest = route[len(base.rstrip("/")) + 1:].split("/", 1)
+                rest = route[len(base.rstrip("/")) + 1 :].split("/", 1)
                 if len(rest) == 2 and _VERSION_SEGMENT.match(rest[0]):
                     return self.routes.get(normalize_route(base.rstrip("/") + "/" + rest[1]))
         return None
@@ -447,7 +488,7 @@ class Resolver:
     def _tail(self, route: str) -> str:
         for base in self.route_bases:
             if base != "/" and route.startswith(base + "/"):
-                return route[len(base):]
+                return route[len(base) :]
         return route
 
 
@@ -498,7 +539,9 @@ def _generated_index_routes(project: ProjectIndex) -> frozenset[str]:
     for version in project.versions:
         sidebars = read_sidebars(version)
         slugs = (sidebars.index_slugs if sidebars else []) + category_index_slugs(version.content_path)
-        routes.update(normalize_route(version.route_path.rstrip("/") + "/" + slug.lstrip("/")) for slug in slugs)
+        routes.update(
+            normalize_route(version.route_path.rstrip("/") + "/" + slug.lstrip("/")) for slug in slugs
+        )
     return frozenset(routes)
 
 
@@ -518,8 +561,10 @@ def _page_routes(site_dir: Path, folders: tuple[str, ...]) -> frozenset[str]:
             continue
         for path in pages.rglob("*"):
             relative = path.relative_to(pages)
-            if not path.is_file() or path.suffix not in _PAGE_SUFFIXES or any(
-                part.startswith("_") or part == "__tests__" for part in relative.parts
+            if (
+                not path.is_file()
+                or path.suffix not in _PAGE_SUFFIXES
+                or any(part.startswith("_") or part == "__tests__" for part in relative.parts)
             ):
                 continue
             stem = relative.with_suffix("")

@@ -29,7 +29,9 @@ def answers_from_files(config: Config) -> bool:
 
 
 def run_key(config: Config, paths: list[Path], options: tuple[object, ...]) -> str:
-    digest = hashlib.sha256(f"doclint {__version__}\0{config!r}\0{options!r}\0".encode("utf-8", "surrogateescape"))
+    digest = hashlib.sha256(
+        f"doclint {__version__}\0{config!r}\0{options!r}\0".encode("utf-8", "surrogateescape")
+    )
     for group in ("doclint.rules", "doclint.kinds"):
         for entry in sorted(entry_points(group=group), key=lambda e: (e.name, e.value)):
             version = entry.dist.version if entry.dist else ""
@@ -71,7 +73,7 @@ def _pack_files(config: Config) -> list[Path]:
     return found
 
 
-def _update_with_file(digest: "hashlib._Hash", path: Path) -> None:
+def _update_with_file(digest: hashlib._Hash, path: Path) -> None:
     digest.update(f"\0{path}\0".encode("utf-8", "surrogateescape"))
     try:
         digest.update(hashlib.sha256(path.read_bytes()).digest())

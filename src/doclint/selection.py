@@ -15,11 +15,18 @@ def matches(rule: type[Rule], selector: str) -> bool:
     selector = selector.strip()
     if selector.upper() == "ALL":
         return True
-    return rule.code.startswith(selector.upper()) or rule.name == selector.lower() or rule.family == selector.lower()
+    return (
+        rule.code.startswith(selector.upper())
+        or rule.name == selector.lower()
+        or rule.family == selector.lower()
+    )
 
 
 def select_rules(
-    rules: Iterable[type[Rule]], select: Iterable[str], ignore: Iterable[str], extend_select: Iterable[str] = ()
+    rules: Iterable[type[Rule]],
+    select: Iterable[str],
+    ignore: Iterable[str],
+    extend_select: Iterable[str] = (),
 ) -> list[type[Rule]]:
     rules = list(rules)
     select, ignore, extend_select = list(select), list(ignore), list(extend_select)

@@ -79,20 +79,29 @@ class SiteSettings:
     def plugins(self) -> tuple[DocsPlugin, ...]:
         """The docs plugins; the default one always follows ``docs_path``/``route_base_path`` (overridable)."""
         default = DocsPlugin(
-            path=self.docs_path, route_base_path=self.route_base_path, number_prefix_parser=self.number_prefix_parser
+            path=self.docs_path,
+            route_base_path=self.route_base_path,
+            number_prefix_parser=self.number_prefix_parser,
         )
         if not self.docs_plugins:
             return (default,)
         return tuple(
-            replace(plugin, path=default.path, route_base_path=default.route_base_path,
-                    number_prefix_parser=default.number_prefix_parser)
-            if plugin.plugin_id == "default" else plugin
+            replace(
+                plugin,
+                path=default.path,
+                route_base_path=default.route_base_path,
+                number_prefix_parser=default.number_prefix_parser,
+            )
+            if plugin.plugin_id == "default"
+            else plugin
             for plugin in self.docs_plugins
         )
 
     def format_for(self, suffix: str, front_matter_format: object = None) -> Literal["mdx", "md"]:
         """How Docusaurus compiles a file: front matter ``mdx.format`` wins over the site setting."""
-        chosen = front_matter_format if front_matter_format in ("md", "mdx", "detect") else self.markdown_format
+        chosen = (
+            front_matter_format if front_matter_format in ("md", "mdx", "detect") else self.markdown_format
+        )
         if chosen == "detect":
             return "md" if suffix.lower() in COMMONMARK_EXTENSIONS else "mdx"
         return "md" if chosen == "md" else "mdx"

@@ -75,7 +75,7 @@ def decode(data: bytes) -> tuple[str, bool, str, bool]:
         raise DecodeProblem("file is UTF-16 encoded; Docusaurus reads UTF-8 (re-save it as UTF-8)")
     has_bom = data.startswith(UTF8_BOM)
     if has_bom:
-        data = data[len(UTF8_BOM):]
+        data = data[len(UTF8_BOM) :]
     nul = data.find(b"\x00")
     if nul != -1:
         line = data.count(b"\n", 0, nul) + 1
@@ -85,7 +85,7 @@ def decode(data: bytes) -> tuple[str, bool, str, bool]:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         line_start = data.rfind(b"\n", 0, error.start) + 1
-        column = len(data[line_start:error.start].decode("utf-8", "replace")) + 1
+        column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
         raise DecodeProblem(
             f"invalid UTF-8 (byte 0x{data[error.start]:02x} at byte offset {error.start})", line, column
         ) from None

@@ -61,7 +61,9 @@ class Suppressions:
 
 def _codes(text: str) -> frozenset[str]:
     codes = {code.strip() for code in re.split(r"[,\s]+", text) if code.strip()}
-    return frozenset({code.upper() if code[:1].isupper() or code[:1].isdigit() else code for code in codes} or {ALL})
+    return frozenset(
+        {code.upper() if code[:1].isupper() or code[:1].isdigit() else code for code in codes} or {ALL}
+    )
 
 
 def collect_suppressions(document: Document) -> Suppressions:
@@ -78,7 +80,16 @@ def collect_suppressions(document: Document) -> Suppressions:
         if not match:
             continue
         action, codes = match.group("action"), _codes(match.group("codes"))
-        entry = Suppression(action, codes, comment.line, comment.column, comment.end_line, 0, -1, end_column=comment.end_column)
+        entry = Suppression(
+            action,
+            codes,
+            comment.line,
+            comment.column,
+            comment.end_line,
+            0,
+            -1,
+            end_column=comment.end_column,
+        )
         if action == "disable-next-line":
             entry.first_line = entry.last_line = _next_content_line(document, comment.end_line)
         elif action == "disable-line":

@@ -54,7 +54,11 @@ def test_site_keywords_with_and_without_extend_defaults():
 
 @pytest.mark.parametrize(
     "source",
-    ["> ::: note\n> Body\n> :::\n", "- :::tip[Title\n  Body\n  :::\n", "1. x\n\n   ::: warning\n   y\n   :::\n"],
+    [
+        "> ::: note\n> Body\n> :::\n",
+        "- :::tip[Title\n  Body\n  :::\n",
+        "1. x\n\n   ::: warning\n   y\n   :::\n",
+    ],
 )
 def test_not_an_opener_in_quotes_and_lists(source):
     assert len(lint("ADM003", source)) == 1
@@ -73,7 +77,9 @@ def test_equal_colon_nesting_points_at_the_outer_fence():
     [diagnostic] = lint("ADM005", "::::note\nOuter\n::::tip\nIn\n::::\n::::\n")
     assert diagnostic.line == 3 and "'::::note' (line 1)" not in diagnostic.message
     assert ":::::note" in diagnostic.message
-    assert lint("ADM002", "::::note\nOuter\n::::tip\nIn\n::::\n::::\n") == []  # the nesting is the one mistake
+    assert (
+        lint("ADM002", "::::note\nOuter\n::::tip\nIn\n::::\n::::\n") == []
+    )  # the nesting is the one mistake
 
 
 @pytest.mark.parametrize(
@@ -81,7 +87,11 @@ def test_equal_colon_nesting_points_at_the_outer_fence():
     [
         (":::tip My Title\nBody\n:::\n", ":::tip[My Title]\nBody\n:::\n", "safe"),
         ("> :::note Quoted [x]\n> Body\n> :::\n", "> :::note[Quoted [x]]\n> Body\n> :::\n", "safe"),
-        ("    :::caution Indented\n    Body\n    :::\n", "    :::caution[Indented]\n    Body\n    :::\n", "safe"),
+        (
+            "    :::caution Indented\n    Body\n    :::\n",
+            "    :::caution[Indented]\n    Body\n    :::\n",
+            "safe",
+        ),
         (":::note [Title]\nBody\n:::\n", ":::note[Title]\nBody\n:::\n", "unsafe"),
     ],
 )

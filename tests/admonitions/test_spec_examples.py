@@ -36,7 +36,11 @@ ROWS = [
     ("unclosed swallows the document", ":::note\nBody\n\nMore.\n", {"ADM002"}),
     ("fewer colons do not close", "::::note\nBody\n:::\n", {"ADM002", "ADM004"}),
     ("closer after text does not close", ":::note\nBody :::\n", {"ADM002", "ADM004"}),
-    ("equal colons: inner closer closes outer", ":::note\nOuter\n:::tip\nIn\n:::\nafter\n:::\n", {"ADM005", "ADM004"}),
+    (
+        "equal colons: inner closer closes outer",
+        ":::note\nOuter\n:::tip\nIn\n:::\nafter\n:::\n",
+        {"ADM005", "ADM004"},
+    ),
     ("two colons is a leaf directive", "::note[x]\n", {"ADM001"}),
     ("two-colon fences are no container", "::note\nBody\n::\n", {"ADM001"}),
 ]
@@ -51,10 +55,13 @@ def test_spec_row(row, source, expected, fmt):
 def test_legacy_title_works_with_compat_and_is_text_without():
     source = ":::tip My Title\nBody\n:::\n"
     for fmt in ("md", "mdx"):
-        [with_compat] = run_example(rule_by("ADM006"), Example.of(source, path=f"docs/p.{fmt}", site={"markdown_format": "detect"}))
+        [with_compat] = run_example(
+            rule_by("ADM006"), Example.of(source, path=f"docs/p.{fmt}", site={"markdown_format": "detect"})
+        )
         assert with_compat.severity.value == "warning" and "v4" in with_compat.message
         [without] = run_example(
-            rule_by("ADM006"), Example.of(source, path=f"docs/p.{fmt}", site={"markdown_format": "detect", "mdx1_compat": V4})
+            rule_by("ADM006"),
+            Example.of(source, path=f"docs/p.{fmt}", site={"markdown_format": "detect", "mdx1_compat": V4}),
         )
         assert without.severity.value == "error" and "plain text" in without.message
         assert fired(source, fmt, mdx1_compat=V4) == {"ADM006"}  # its closer is not reported again

@@ -23,7 +23,9 @@ def test_no_config_gives_docusaurus_defaults(tmp_path: Path) -> None:
 
 
 def test_markdown_settings_and_future_v4(tmp_path: Path) -> None:
-    settings = settings_for(tmp_path, """
+    settings = settings_for(
+        tmp_path,
+        """
         // @ts-check
         /** @type {import('@docusaurus/types').Config} */
         const config = {
@@ -35,12 +37,16 @@ def test_markdown_settings_and_future_v4(tmp_path: Path) -> None:
           staticDirectories: ['public', 'static'],
         };
         module.exports = config;
-    """)
+    """,
+    )
     assert settings.markdown_format == "detect" and settings.mermaid and settings.mermaid_theme
     assert settings.mdx1_compat == Mdx1Compat(comments=False, admonitions=False, heading_ids=True)
     assert settings.anchors_maintain_case and settings.trailing_slash is True
     assert (settings.on_broken_links, settings.on_broken_anchors, settings.on_broken_markdown_images) == (
-        "warn", "throw", "warn")
+        "warn",
+        "throw",
+        "warn",
+    )
     assert settings.static_directories == ("public", "static")
 
 
@@ -58,7 +64,9 @@ def test_mdx1_compat_default_follows_the_v4_flag(tmp_path: Path, future: str, ex
 
 
 def test_docs_plugins_from_presets_and_plugins_with_spreads(tmp_path: Path) -> None:
-    settings = settings_for(tmp_path, """
+    settings = settings_for(
+        tmp_path,
+        """
         import type {Config} from '@docusaurus/types';
         const common = {admonitions: {keywords: ['exercise'], extendDefaults: false}, editUrl: ({docPath}) => docPath};
         const config: Config = {
@@ -77,30 +85,45 @@ def test_docs_plugins_from_presets_and_plugins_with_spreads(tmp_path: Path) -> N
           ],
         };
         export default config;
-    """, name="docusaurus.config.ts")
+    """,
+        name="docusaurus.config.ts",
+    )
     default, extras = settings.plugins()
     assert (default.path, default.route_base_path, default.sidebar_path, default.number_prefix_parser) == (
-        "course", "/", "./sidebars.js", False)
+        "course",
+        "/",
+        "./sidebars.js",
+        False,
+    )
     assert (extras.plugin_id, extras.path, extras.route_base_path, extras.sidebar_path) == (
-        "extras", "extras", "more", "")
+        "extras",
+        "extras",
+        "more",
+        "",
+    )
     assert settings.admonition_keywords == ("exercise",)
     assert settings.blog_paths == () and settings.config_notes == ()
 
 
 def test_extend_defaults_keeps_the_default_keywords(tmp_path: Path) -> None:
-    settings = settings_for(tmp_path, "module.exports = {presets: [['classic', {docs: {admonitions: "
-                                      "{keywords: ['exercise']}}}]]};")
+    settings = settings_for(
+        tmp_path,
+        "module.exports = {presets: [['classic', {docs: {admonitions: {keywords: ['exercise']}}}]]};",
+    )
     assert settings.admonition_keywords == (*DEFAULT_ADMONITION_KEYWORDS, "exercise")
 
 
 def test_computed_values_keep_defaults_and_are_noted(tmp_path: Path) -> None:
-    settings = settings_for(tmp_path, """
+    settings = settings_for(
+        tmp_path,
+        """
         const isProd = process.env.NODE_ENV === 'production';
         export default {
           markdown: {format: isProd ? 'md' : 'mdx', mermaid: process.env.MERMAID === '1'},
           presets: [['classic', {docs: {path: 'docs', sidebarPath: getSidebars()}}]],
         };
-    """)
+    """,
+    )
     assert settings.markdown_format == "mdx" and settings.mermaid is False
     assert settings.plugins()[0].sidebar_path == "?"
     assert any("markdown.format" in note for note in settings.config_notes)
@@ -109,12 +132,15 @@ def test_computed_values_keep_defaults_and_are_noted(tmp_path: Path) -> None:
 
 def test_a_config_function_is_not_run(tmp_path: Path) -> None:
     marker = tmp_path / "ran"
-    settings = settings_for(tmp_path, f"""
+    settings = settings_for(
+        tmp_path,
+        f"""
         export default async function createConfig() {{
           require('fs').writeFileSync({str(marker)!r}, 'x');
           return {{markdown: {{format: 'md'}}}};
         }}
-    """)
+    """,
+    )
     assert not marker.exists()
     assert settings.markdown_format == "mdx" and "computed" in settings.config_notes[0]
 
@@ -130,7 +156,8 @@ def test_literal_syntax_details() -> None:
     assert value["nested"] == {"t": True, "n": None}
     assert value["template"] is UNKNOWN and value["call"] is UNKNOWN and value["trailing"] == 1
     assert evaluate_default_export("module.exports = {s: require.resolve('./sidebars')}")["s"] == ModulePath(
-        "./sidebars")
+        "./sidebars"
+    )
 
 
 def test_the_react_native_website_config() -> None:

@@ -84,7 +84,9 @@ def test_a_safe_fix_that_changes_the_page_elsewhere_is_refused(tree):
     root = tree({"docs/a.mdx": "# Title\n\nWORD\n\nNext paragraph.\n\n:::\n\nAfter.\n"})
     outcome, _ = _fix(root, _BreakingFix)
     assert outcome.changed == {}
-    assert len(outcome.refused) == 1 and "would change the rendered page outside its edit" in outcome.refused[0]
+    assert (
+        len(outcome.refused) == 1 and "would change the rendered page outside its edit" in outcome.refused[0]
+    )
 
 
 class _ScopedFix(_BreakingFix):

@@ -19,11 +19,13 @@ from doclint.render import render_difference
 from doclint.rules import all_rules
 from doclint.rules.base import EngineRule, Example, Rule
 from doclint.source import SourceText
-from doclint.testing import write_example
+from doclint.testing import write_example, write_files
 
 REPO = Path(__file__).resolve().parents[2]
 SERIES = REPO / "examples" / "llm-deep-dive"
-FIXABLE = [(rule, index) for rule in all_rules() if rule.fix_safety for index in range(len(rule.examples.failing))]
+FIXABLE = [
+    (rule, index) for rule in all_rules() if rule.fix_safety for index in range(len(rule.examples.failing))
+]
 
 
 def _linter(rule: type[Rule], example: Example, root: Path) -> Linter:
@@ -34,7 +36,9 @@ def _linter(rule: type[Rule], example: Example, root: Path) -> Linter:
         site=replace(config.site, site_dir=str(root), **dict(example.site)),
         rule_options={rule.code: dict(example.options)},
     )
-    return Linter(config, select=("ALL",) if issubclass(rule, EngineRule) else (rule.code,), use_cache=False, jobs=1)
+    return Linter(
+        config, select=("ALL",) if issubclass(rule, EngineRule) else (rule.code,), use_cache=False, jobs=1
+    )
 
 
 def _changed_lines_outside(before: str, after: str, allowed: list[tuple[int, int]]) -> list[int]:
@@ -44,6 +48,7 @@ def _changed_lines_outside(before: str, after: str, allowed: list[tuple[int, int
     for tag, a_start, a_end, _, _ in matcher.get_opcodes():
         if tag == "equal":
             continue
+
         def touched(line: int) -> bool:
             return any(first <= line <= last for first, last in allowed)
 
@@ -93,7 +98,9 @@ def _injectable(example: Example) -> bool:
     return not example.options and not example.site and all(Path(p).parts[0] == "docs" for p in example.files)
 
 
-SAFE = [rule for rule in all_rules() if rule.fix_safety == "safe" and any(map(_injectable, rule.examples.failing))]
+SAFE = [
+    rule for rule in all_rules() if rule.fix_safety == "safe" and any(map(_injectable, rule.examples.failing))
+]
 
 
 def _fixed_copy(destination: Path, monkeypatch) -> dict[Path, bytes]:  # type: ignore[no-untyped-def]
@@ -101,7 +108,9 @@ def _fixed_copy(destination: Path, monkeypatch) -> dict[Path, bytes]:  # type: i
     shutil.copytree(SERIES, destination)
     monkeypatch.chdir(destination)
     main(["check", "--fix", "--no-cache", "--exit-zero", "-q", "."])
-    return {path.relative_to(destination): path.read_bytes() for path in destination.rglob("*") if path.is_file()}
+    return {
+        path.relative_to(destination): path.read_bytes() for path in destination.rglob("*") if path.is_file()
+    }
 
 
 def test_check_fix_removes_every_injected_safe_defect_and_nothing_else(tmp_path, monkeypatch, capsys):
@@ -115,10 +124,10 @@ def test_check_fix_removes_every_injected_safe_defect_and_nothing_else(tmp_path,
     for rule in SAFE:
         example = next(filter(_injectable, rule.examples.failing))
         folder = f"docs/injected-{rule.code.lower()}"
-        for relative, content in example.files.items():
-            path = series / folder / Path(*Path(relative).parts[1:])
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content if isinstance(content, bytes) else content.encode())
+        write_files(
+            series / folder,
+            {str(Path(*Path(relative).parts[1:])): content for relative, content in example.files.items()},
+        )
         injected[series / folder / Path(*Path(example.path).parts[1:])] = rule.code
 
     before = Linter(load_config([series]), use_cache=False, jobs=1).run([series])
@@ -133,7 +142,9 @@ def test_check_fix_removes_every_injected_safe_defect_and_nothing_else(tmp_path,
     remaining = {(d.path, d.code) for d in after.diagnostics if d.fix and d.fix.safety == "safe"}
     assert remaining == set()
     for relative, data in reference.items():
-        assert (series / relative).read_bytes() == data, f"{relative} differs from the series fixed without injection"
+        assert (series / relative).read_bytes() == data, (
+            f"{relative} differs from the series fixed without injection"
+        )
     fixed = {path: path.read_bytes() for path in series.rglob("*") if path.is_file()}
     main(["check", "--fix", "--no-cache", "--exit-zero", "-q", "."])
     assert {path: path.read_bytes() for path in series.rglob("*") if path.is_file()} == fixed

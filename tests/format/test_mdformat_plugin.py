@@ -65,9 +65,20 @@ def _document(text: str) -> object:
 
 def test_docusaurus_syntax_survives_formatting():
     formatted = format_text(HAZARDS)
-    for kept in (":::tip[Use *this*]", "{/* JSX comment */}", "## Heading {#custom-id}", "{/* #other-id */}",
-                 "<Badge style={{color: 'red'}}>", ":::note Legacy title", "::::info[Outer]", "| {x} | *y* |",
-                 "import Tabs from '@theme/Tabs';", "title: 'Hazards'", "[^a]: The note.", "[^a]\n"):
+    for kept in (
+        ":::tip[Use *this*]",
+        "{/* JSX comment */}",
+        "## Heading {#custom-id}",
+        "{/* #other-id */}",
+        "<Badge style={{color: 'red'}}>",
+        ":::note Legacy title",
+        "::::info[Outer]",
+        "| {x} | *y* |",
+        "import Tabs from '@theme/Tabs';",
+        "title: 'Hazards'",
+        "[^a]: The note.",
+        "[^a]\n",
+    ):
         assert kept in formatted
     assert "\n  :::" not in formatted  # the closer is not pulled into the list
     assert render_difference(_document(HAZARDS), _document(formatted)) is None
@@ -83,7 +94,11 @@ def test_mdformat_own_html_check_accepts_the_extension_output():
 def test_reference_definitions_no_link_uses_are_kept():
     source = "See [the docs][docs].\n\n[//]: # 'a note to editors'\n\n[docs]: https://example.com\n[later]: https://example.org\n"
     formatted = format_text(source)
-    for kept in ("[//]: # 'a note to editors'", "[docs]: https://example.com", "[later]: https://example.org"):
+    for kept in (
+        "[//]: # 'a note to editors'",
+        "[docs]: https://example.com",
+        "[later]: https://example.org",
+    ):
         assert kept in formatted
     assert format_text(formatted) == formatted
 
@@ -92,7 +107,10 @@ def test_mdformat_alone_breaks_what_the_extension_keeps():
     import mdformat
 
     plain = mdformat.text(HAZARDS)
-    assert ":::tip\\[Use *this*\\]" in plain or render_difference(_document(HAZARDS), _document(plain)) is not None
+    assert (
+        ":::tip\\[Use *this*\\]" in plain
+        or render_difference(_document(HAZARDS), _document(plain)) is not None
+    )
 
 
 def test_entry_point_is_declared_and_the_module_is_an_mdformat_extension():
@@ -104,8 +122,13 @@ def test_entry_point_is_declared_and_the_module_is_an_mdformat_extension():
 
 def test_linting_never_imports_mdformat(tmp_path):
     code = "import sys, doclint.cli, doclint.engine, doclint.fixes; print('mdformat' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={"PYTHONPATH": str(REPO / "src"), "PATH": ""})
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(REPO / "src"), "PATH": ""},
+    )
     assert out.stdout.strip() == "False"
 
 
@@ -150,7 +173,9 @@ def test_a_formatting_that_changes_the_rendered_page_is_not_written(tree, monkey
     import doclint.formatting
 
     root = tree({"docs/a.md": "# T\n\n:::note\nBody.\n:::\n"})
-    monkeypatch.setattr(doclint.formatting, "format_text", lambda text: text.replace(":::note", ":::note Oops"))
+    monkeypatch.setattr(
+        doclint.formatting, "format_text", lambda text: text.replace(":::note", ":::note Oops")
+    )
     assert main(["format", "--check", str(root / "docs")]) == 0
     assert "Docusaurus would render it differently" in capsys.readouterr().err
     main(["format", str(root / "docs")])

@@ -26,7 +26,7 @@ DOCS_KEYS = ["title", "sidebar_label", "description", "tags"]
         ("---\nfoo: bar\n    baz: 1\n---\n", (3, 8)),  # bad indentation of a mapping entry
         ("---\ntitle: a: b\n---\n", (2, 9)),
         ("---\ntitle: 'unclosed\n---\n", (3, 1)),  # end of the stream within a single quoted scalar
-        ("---\ntitle: \"x\" y\n---\n", (2, 12)),
+        ('---\ntitle: "x" y\n---\n', (2, 12)),
         ("---\na: 1\n b: 2\n---\n", (3, 3)),
         ("---\ntitle: {a\n---\n", (3, 1)),
         ("---\ntitle: a\n- b\n---\n", (3, 1)),
@@ -42,7 +42,10 @@ def test_yaml_errors_where_js_yaml_reports_them(source, position):
 def test_duplicate_keys_top_level_and_nested():
     source = "---\nt: x\nt: y\nnested:\n  a: 1\n  a: 2\n---\n"
     diagnostics = run_example(FrontMatterDuplicateKey, Example.of(source))
-    assert [(d.line, d.column) for d in diagnostics] == [(3, 1), (6, 3)]  # js-yaml: (3:1) and (4:3) in its block
+    assert [(d.line, d.column) for d in diagnostics] == [
+        (3, 1),
+        (6, 3),
+    ]  # js-yaml: (3:1) and (4:3) in its block
     assert "first defined on line 2" in diagnostics[0].message
 
 
@@ -139,7 +142,11 @@ def test_category_unknown_key_position_and_suggestion():
 
 def test_two_category_files_in_one_folder():
     example = Example(
-        {"docs/page.md": "# Page\n", "docs/_category_.json": '{"label": "A"}', "docs/_category_.yml": "label: B\n"}
+        {
+            "docs/page.md": "# Page\n",
+            "docs/_category_.json": '{"label": "A"}',
+            "docs/_category_.yml": "label: B\n",
+        }
     )
     [diagnostic] = run_example(InvalidCategoryFile, example)
     assert "more than one category file" in diagnostic.message
@@ -152,7 +159,10 @@ def test_tags_against_tags_file():
     }
     diagnostics = run_example(TagNotInTagsFile, Example(files))
     assert len(diagnostics) == 2
-    assert "did you mean 'scaling'" in diagnostics[1].message or "did you mean 'scaling'" in diagnostics[0].message
+    assert (
+        "did you mean 'scaling'" in diagnostics[1].message
+        or "did you mean 'scaling'" in diagnostics[0].message
+    )
     assert all(d.line == 2 for d in diagnostics)
 
 

@@ -14,7 +14,9 @@ def messages(site: Path, files: dict[str, str], target: str = "docs/intro.md") -
 
 def test_the_five_anchor_probes_of_the_peer_survey(site: Path) -> None:
     # peers.md 4.4: Docusaurus 3.10.2 rendered ids install-steps, other-id, uses-code--symbols; no h1 id
-    anchors = "# Anchors\n\n## Setup {#install-steps}\n\n## Other {/* #other-id */}\n\n## Uses `code` & symbols!\n"
+    anchors = (
+        "# Anchors\n\n## Setup {#install-steps}\n\n## Other {/* #other-id */}\n\n## Uses `code` & symbols!\n"
+    )
     intro = (
         "# Introduction\n\n"
         "1. [a](./anchors.md#install-steps)\n"
@@ -30,7 +32,9 @@ def test_the_five_anchor_probes_of_the_peer_survey(site: Path) -> None:
 
 
 def test_h1_consumes_a_slug_and_duplicates_are_numbered(site: Path) -> None:
-    page = "# Intro\n\n## Intro\n\n## Step\n\n## Step\n\n[a](#intro-1) [b](#step-1) [c](#intro) [d](#step-2)\n"
+    page = (
+        "# Intro\n\n## Intro\n\n## Step\n\n## Step\n\n[a](#intro-1) [b](#step-1) [c](#intro) [d](#step-2)\n"
+    )
     found = messages(site, {"docs/intro.md": page})
     assert [message.split("'")[1] for _, message in found] == ["#intro", "#step-2"]
 
@@ -63,8 +67,8 @@ def test_footnotes_register_lowercased_ids(site: Path) -> None:
 
 def test_admonition_ids_and_raw_html_ids_are_not_anchors_but_link_ids_are(site: Path) -> None:
     page = (
-        "# T\n\n:::note{#admonition-id}\nBody\n:::\n\n<a id=\"raw\"></a>\n\n<div id=\"box\">x</div>\n\n"
-        "<Link id=\"jsx-link\" to=\"/\">x</Link>\n\n[a](#admonition-id) [b](#raw) [c](#box) [d](#jsx-link)\n"
+        '# T\n\n:::note{#admonition-id}\nBody\n:::\n\n<a id="raw"></a>\n\n<div id="box">x</div>\n\n'
+        '<Link id="jsx-link" to="/">x</Link>\n\n[a](#admonition-id) [b](#raw) [c](#box) [d](#jsx-link)\n'
     )
     found = messages(site, {"docs/intro.mdx": page}, target="docs/intro.mdx")
     assert [message.split("'")[1] for _, message in found] == ["#admonition-id", "#raw", "#box"]
@@ -77,7 +81,9 @@ def test_headings_of_imported_partials_are_anchors_of_the_importing_page(site: P
         "docs/other.md": "# O\n\n[c](./intro.mdx#6-install)\n",
     }
     write_files(site, files)
-    found = [(d.path, d.message) for d in lint_tree(site, ["docs/intro.mdx", "docs/other.md"], select=("LNK002",))]
+    found = [
+        (d.path, d.message) for d in lint_tree(site, ["docs/intro.mdx", "docs/other.md"], select=("LNK002",))
+    ]
     assert len(found) == 1 and "'#install'" in found[0][1]
 
 
@@ -106,17 +112,21 @@ def test_a_renamed_heading_reports_inbound_anchor_links_when_only_its_file_is_ch
 def test_pages_rendering_local_components_have_anchors_doclint_cannot_see(site: Path) -> None:
     files = {
         "docs/intro.mdx": "# T\n\nimport {Steps} from './\\_steps';\nimport constants from '@site/core/constants';\n\n"
-                          "<Steps />\n\n[a](#from-the-component) {constants.x}\n",
+        "<Steps />\n\n[a](#from-the-component) {constants.x}\n",
         "docs/other.mdx": "# O\n\nimport Widget from '@site/src/components/Widget';\n\n<Widget />\n\n"
-                          "[b](./intro.mdx#x) [c](#y)\n",
+        "[b](./intro.mdx#x) [c](#y)\n",
     }
     write_files(site, files)
-    found = [(d.path, d.line) for d in lint_tree(site, ["docs/intro.mdx", "docs/other.mdx"], select=("LNK002",))]
+    found = [
+        (d.path, d.line) for d in lint_tree(site, ["docs/intro.mdx", "docs/other.mdx"], select=("LNK002",))
+    ]
     assert found == [("docs/other.mdx", 7)]  # only '#y': a site-wide widget is taken to render no headings
 
 
 def test_did_you_mean_prefers_an_anchor_the_fragment_extends(site: Path) -> None:
-    page = ("# T\n\n## accessibilityLiveRegion Android\n\n## accessibilityState\n\n"
-            "[a](#accessibilitystate-ios-android)\n")
+    page = (
+        "# T\n\n## accessibilityLiveRegion Android\n\n## accessibilityState\n\n"
+        "[a](#accessibilitystate-ios-android)\n"
+    )
     found = messages(site, {"docs/intro.md": page})
     assert "did you mean '#accessibilitystate'" in found[0][1]

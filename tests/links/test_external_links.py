@@ -74,8 +74,11 @@ class Server:
 @pytest.fixture
 def server() -> Iterator[Server]:
     # a fresh handler class per server: a request still sleeping from an earlier test cannot skew the counts
-    handler = type("Handler", (_Handler,), {"requests": [], "in_flight": 0, "most_in_flight": 0,
-                                            "lock": threading.Lock()})
+    handler = type(
+        "Handler",
+        (_Handler,),
+        {"requests": [], "in_flight": 0, "most_in_flight": 0, "lock": threading.Lock()},
+    )
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -85,8 +88,14 @@ def server() -> Iterator[Server]:
 
 
 def test_statuses_redirects_and_timeouts(server: Server) -> None:
-    urls = [f"{server.url}/ok", f"{server.url}/moved", f"{server.url}/gone", f"{server.url}/loop", f"{server.url}/get-only",
-            f"{server.url}/hang"]
+    urls = [
+        f"{server.url}/ok",
+        f"{server.url}/moved",
+        f"{server.url}/gone",
+        f"{server.url}/loop",
+        f"{server.url}/get-only",
+        f"{server.url}/hang",
+    ]
     results = check_urls(urls, ExternalOptions(timeout=0.5, max_redirects=3))
     assert [results[url].ok for url in urls] == [True, True, False, False, True, False]
     assert results[f"{server.url}/gone"].status == 404
@@ -113,12 +122,19 @@ def test_the_cache_answers_reruns_until_it_expires(server: Server, tmp_path: Pat
     # only the transient failure is asked again
     assert [path for _, path in server.handler.requests[asked:]] == ["/hang"]
     check_urls(urls, ExternalOptions(timeout=0.3, cache_file=cache, cache_ttl=0))
-    assert {"/ok", "/gone"} <= {path for _, path in server.handler.requests[asked + 1:]}
+    assert {"/ok", "/gone"} <= {path for _, path in server.handler.requests[asked + 1 :]}
 
 
-def test_the_rule_is_off_by_default_and_reports_when_asked(server: Server, tmp_path: Path, monkeypatch) -> None:
+def test_the_rule_is_off_by_default_and_reports_when_asked(
+    server: Server, tmp_path: Path, monkeypatch
+) -> None:
     monkeypatch.chdir(tmp_path)
-    write_files(tmp_path, {"docs/intro.md": f"# I\n\n[a]({server.url}/ok) [b]({server.url}/gone)\n\n```\n{server.url}/x\n```\n"})
+    write_files(
+        tmp_path,
+        {
+            "docs/intro.md": f"# I\n\n[a]({server.url}/ok) [b]({server.url}/gone)\n\n```\n{server.url}/x\n```\n"
+        },
+    )
     assert lint_tree(tmp_path, select=("LNK006",)) == []
     assert server.handler.requests == []
     found = lint_tree(tmp_path, select=("LNK006",), options={"LNK006": {"check_external": True}})

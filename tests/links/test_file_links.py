@@ -47,7 +47,9 @@ def test_dot_slash_link_is_only_relative_to_the_file(site: Path) -> None:
 def test_missing_file_suggests_the_closest_doc(site: Path) -> None:
     files = {"docs/intro.md": "# Intro\n\n[t](./02-trainng.md)\n", "docs/02-training.md": CHAPTER}
     found = broken(site, files)
-    assert len(found) == 1 and found[0].startswith("LNK001 3:") and "did you mean './02-training.md'" in found[0]
+    assert (
+        len(found) == 1 and found[0].startswith("LNK001 3:") and "did you mean './02-training.md'" in found[0]
+    )
 
 
 @pytest.mark.parametrize(
@@ -59,9 +61,11 @@ def test_missing_file_suggests_the_closest_doc(site: Path) -> None:
         ({"notes/t.md": "x\n"}, "outside the docs plugin"),
     ],
 )
-def test_existing_files_that_are_not_docs_of_the_plugin(site: Path, files: dict[str, str], expected: str) -> None:
+def test_existing_files_that_are_not_docs_of_the_plugin(
+    site: Path, files: dict[str, str], expected: str
+) -> None:
     target = next(iter(files))
-    relative = "../" + target if not target.startswith("docs/") else "./" + target[len("docs/"):]
+    relative = "../" + target if not target.startswith("docs/") else "./" + target[len("docs/") :]
     found = broken(site, {"docs/intro.md": f"# Intro\n\n[t]({relative})\n", **files})
     assert len(found) == 1 and found[0].startswith("LNK001") and expected in found[0]
 
@@ -72,14 +76,17 @@ def test_a_doc_of_another_docs_plugin_is_not_resolved(site: Path) -> None:
         "routeBasePath: 'community'}]]};\n",
         encoding="utf-8",
     )
-    files = {"docs/intro.md": "# I\n\n[t](../community/team.md) [u](/community/team)\n", "community/team.md": "# Team\n"}
+    files = {
+        "docs/intro.md": "# I\n\n[t](../community/team.md) [u](/community/team)\n",
+        "community/team.md": "# Team\n",
+    }
     found = broken(site, files)
     assert len(found) == 1 and "docs plugin 'community'" in found[0] and "same plugin" in found[0]
 
 
 def test_links_in_code_raw_html_and_escapes_are_not_links(site: Path) -> None:
     page = (
-        "# I\n\n`[a](./nope.md)`\n\n```md\n[b](./nope.md)\n```\n\n<a href=\"./nope.md\">c</a>\n\n"
+        '# I\n\n`[a](./nope.md)`\n\n```md\n[b](./nope.md)\n```\n\n<a href="./nope.md">c</a>\n\n'
         "[d](pathname:///nope.md) [e](https://example.com/nope.md)\n"
     )
     assert broken(site, {"docs/intro.md": page}) == []
@@ -120,8 +127,10 @@ def test_versioned_docs_resolve_within_their_version(site: Path) -> None:
 
 
 def test_number_prefixed_folders_and_fixes(site: Path) -> None:
-    files = {"docs/01-basics/01-intro.md": "# I\n\n[t](./02-tokenizer.md#data)\n",
-             "docs/01-basics/02-tokenizers.md": CHAPTER}
+    files = {
+        "docs/01-basics/01-intro.md": "# I\n\n[t](./02-tokenizer.md#data)\n",
+        "docs/01-basics/02-tokenizers.md": CHAPTER,
+    }
     write_files(site, files)
     diagnostics = lint_tree(site, ["docs/01-basics/01-intro.md"], select=("LNK001",))
     assert len(diagnostics) == 1 and diagnostics[0].fix is not None
@@ -130,23 +139,32 @@ def test_number_prefixed_folders_and_fixes(site: Path) -> None:
 
 
 def test_drafts_are_left_out_of_production_builds(site: Path) -> None:
-    files = {"docs/intro.md": "# I\n\n[a](./wip.md) [b](/docs/wip)\n", "docs/wip.md": "---\ndraft: true\n---\n# W\n"}
+    files = {
+        "docs/intro.md": "# I\n\n[a](./wip.md) [b](/docs/wip)\n",
+        "docs/wip.md": "---\ndraft: true\n---\n# W\n",
+    }
     found = broken(site, files)
     assert [line.split(":")[0] for line in found] == ["LNK001 3", "LNK003 3"]
     assert all("draft" in line for line in found)
 
 
 def test_files_docusaurus_never_compiles_are_not_judged(site: Path) -> None:
-    files = {"docs/_unused.md": "[a](./nope.md) ![b](./nope.png)\n", "README.md": "# R\n\n[a](/docs/nope) ![b](./x.png)\n",
-             "blog/2024-01-01-post.md": "# P\n\n![b](./nope.png)\n"}
+    files = {
+        "docs/_unused.md": "[a](./nope.md) ![b](./nope.png)\n",
+        "README.md": "# R\n\n[a](/docs/nope) ![b](./x.png)\n",
+        "blog/2024-01-01-post.md": "# P\n\n![b](./nope.png)\n",
+    }
     write_files(site, files)
     found = [(d.path, d.code) for d in lint_tree(site, list(files), select=("LNK",))]
     assert found == [("blog/2024-01-01-post.md", "LNK004")]
 
 
 def test_without_a_site_config_a_folder_outside_the_docs_folder_is_its_own_docs_folder(site: Path) -> None:
-    files = {"docs/intro.md": "# I\n", "examples/course/a.md": "# A\n\n[b](./b.md) [c](./c.md)\n",
-             "examples/course/b.md": "# B\n"}
+    files = {
+        "docs/intro.md": "# I\n",
+        "examples/course/a.md": "# A\n\n[b](./b.md) [c](./c.md)\n",
+        "examples/course/b.md": "# B\n",
+    }
     write_files(site, files)
     assert lint_tree(site, ["examples/course"], select=("LNK",)) == []  # beside the site: not pages
     (site / "docusaurus.config.js").unlink()

@@ -20,7 +20,9 @@ def test_adding_a_missing_image_clears_the_finding_on_a_cached_rerun(site: Path)
 
 def test_editing_the_sidebars_file_is_seen_on_a_cached_rerun(site: Path) -> None:
     (site / "docusaurus.config.js").write_text(
-        "module.exports = {presets: [['classic', {docs: {sidebarPath: './sidebars.json'}}]]};\n", encoding="utf-8")
+        "module.exports = {presets: [['classic', {docs: {sidebarPath: './sidebars.json'}}]]};\n",
+        encoding="utf-8",
+    )
     write_files(site, {"docs/intro.md": "# I\n", "sidebars.json": '{"s": ["intro", "gone"]}'})
     assert codes(site) == ["STR006"]
     write_files(site, {"sidebars.json": '{"s": ["intro"]}'})

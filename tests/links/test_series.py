@@ -21,7 +21,7 @@ SERIES = {
     "docs/01-intro.md": "# Intro\n\nStart with [tokens](./02-tokens.md) then [training](./03-training.md#data).\n",
     "docs/02-tokens.md": "# Tokens\n\n## Byte pairs\n\nBack to [intro](./01-intro.md); on to [training](03-training.md).\n",
     "docs/03-training.md": "---\npagination_prev: tokens\n---\n# Training\n\n## Data\n\n"
-                           "See [byte pairs](./02-tokens.md#byte-pairs) and [the URL form](/docs/tokens#byte-pairs).\n",
+    "See [byte pairs](./02-tokens.md#byte-pairs) and [the URL form](/docs/tokens#byte-pairs).\n",
     "docs/04-eval.md": "# Evaluation\n\n[ref]: ./02-tokens.md\n\nAs in [tokens][ref] and [training](./03-training.md).\n",
 }
 
@@ -47,7 +47,9 @@ def test_renaming_a_chapter_reports_every_broken_link_when_only_the_new_file_is_
         ("docs/03-training.md", 8, "LNK003"),  # /docs/tokens is gone
         ("docs/04-eval.md", 3, "LNK001"),  # the reference definition
     ]
-    assert all("02-tokenizers.md" in d.message or "tokenizers" in d.message for d in found if d.code == "LNK001")
+    assert all(
+        "02-tokenizers.md" in d.message or "tokenizers" in d.message for d in found if d.code == "LNK001"
+    )
 
 
 def test_a_rename_to_an_unrelated_name_is_still_traced_to_the_renamed_file(
@@ -58,7 +60,11 @@ def test_a_rename_to_an_unrelated_name_is_still_traced_to_the_renamed_file(
     (tmp_path / "docs/02-tokens.md").rename(tmp_path / "docs/02-vocabulary.md")
     found = lint_tree(tmp_path, ["docs/02-vocabulary.md"], select=("LNK001", "LNK003"))
     assert sorted((d.path, d.line) for d in found) == [
-        ("docs/01-intro.md", 3), ("docs/03-training.md", 8), ("docs/03-training.md", 8), ("docs/04-eval.md", 3)]
+        ("docs/01-intro.md", 3),
+        ("docs/03-training.md", 8),
+        ("docs/03-training.md", 8),
+        ("docs/04-eval.md", 3),
+    ]
     assert "did you mean './02-vocabulary.md' (checked in this run" in found[0].message
 
 
@@ -76,7 +82,9 @@ def test_bundled_example_series(folder: Path, tmp_path: Path, monkeypatch: pytes
     errors = [d for d in lint_tree(folder, select=("LNK", "STR")) if d.severity.value == "error"]
     assert errors == [], "\n".join(f"{d.path}:{d.line}: {d.code} {d.message}" for d in errors)
     copy = tmp_path / folder.name
-    shutil.copytree(folder, copy, ignore=shutil.ignore_patterns("node_modules", "build", ".docusaurus", ".doclint_cache"))
+    shutil.copytree(
+        folder, copy, ignore=shutil.ignore_patterns("node_modules", "build", ".docusaurus", ".doclint_cache")
+    )
     monkeypatch.chdir(copy)
     chapter, inbound = _most_linked_chapter(copy)
     renamed = chapter.with_name("renamed-" + chapter.name)
@@ -92,7 +100,9 @@ def _most_linked_chapter(root: Path) -> tuple[Path, set[tuple[str, int]]]:
     config = load_config(paths)
     linter = Linter(config, select=("LNK001",))
     result = linter.run(paths)
-    project = ProjectIndex.build(result.documents.values(), config.site, linter.docs_roots(result.files), config.root)
+    project = ProjectIndex.build(
+        result.documents.values(), config.site, linter.docs_roots(result.files), config.root
+    )
     resolver = resolver_for(project)
     inbound: dict[Path, set[tuple[str, int]]] = {}
     for document in project.documents.values():

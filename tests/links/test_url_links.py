@@ -73,14 +73,21 @@ def test_trailing_slash_false_moves_relative_links_of_index_pages(site: Path) ->
 
 def test_route_base_path_and_docs_path_from_the_config(site: Path) -> None:
     (site / "docusaurus.config.js").write_text(
-        "export default {presets: [['classic', {docs: {path: 'course', routeBasePath: '/'}}]]};\n", encoding="utf-8"
+        "export default {presets: [['classic', {docs: {path: 'course', routeBasePath: '/'}}]]};\n",
+        encoding="utf-8",
     )
-    files = {"course/intro.md": "# I\n\n[a](/basics) [b](/docs) [c](/nothing) [d](/part/gone) [e](/api/x) [f](/search)\n",
-             "course/basics.md": "# B\n", "course/part/one.md": "# One\n"}
+    files = {
+        "course/intro.md": "# I\n\n[a](/basics) [b](/docs) [c](/nothing) [d](/part/gone) [e](/api/x) [f](/search)\n",
+        "course/basics.md": "# B\n",
+        "course/part/one.md": "# One\n",
+    }
     found = broken(site, files, "course/intro.md")
     # other plugins share the site root: only paths the docs could own are judged
     assert [message.split(" resolves")[0] for message in found] == [
-        "LNK003 3: link '/docs'", "LNK003 3: link '/nothing'", "LNK003 3: link '/part/gone'"]
+        "LNK003 3: link '/docs'",
+        "LNK003 3: link '/nothing'",
+        "LNK003 3: link '/part/gone'",
+    ]
 
 
 def test_versions_get_their_own_routes(site: Path) -> None:
@@ -96,8 +103,11 @@ def test_versions_get_their_own_routes(site: Path) -> None:
 
 
 def test_missing_asset_link_is_a_broken_url_and_an_existing_one_is_fine(site: Path) -> None:
-    files = {"docs/intro.md": "# I\n\n[csv](./data.csv) [pdf](./paper.pdf) [s](@site/static/x.zip)\n",
-             "docs/data.csv": "a,b\n", "static/robots.txt": ""}
+    files = {
+        "docs/intro.md": "# I\n\n[csv](./data.csv) [pdf](./paper.pdf) [s](@site/static/x.zip)\n",
+        "docs/data.csv": "a,b\n",
+        "static/robots.txt": "",
+    }
     found = broken(site, files, "docs/intro.md")
     assert [message.split(":")[0] for message in found] == ["LNK003 3", "LNK003 3"]
     assert "paper.pdf" in found[0] and "onBrokenMarkdownLinks" in found[1]
@@ -106,7 +116,7 @@ def test_missing_asset_link_is_a_broken_url_and_an_existing_one_is_fine(site: Pa
 def test_images_resolve_like_transform_image(site: Path) -> None:
     files = {
         "docs/intro.md": "# I\n\n![a](./img/a.png) ![b](/img/b.png) ![c](@site/static/img/b.png) ![d](./img/d.png)\n"
-                         "![e](/img/e.png) ![f](pathname:///img/f.png) ![g](https://example.com/g.png)\n",
+        "![e](/img/e.png) ![f](pathname:///img/f.png) ![g](https://example.com/g.png)\n",
         "docs/img/a.png": "png",
         "static/img/b.png": "png",
     }
@@ -124,8 +134,8 @@ def test_images_are_skipped_when_the_static_directory_is_absent(site: Path) -> N
 def test_link_components_in_mdx_are_checked_like_markdown_links(site: Path) -> None:
     files = {
         "docs/intro.mdx": "import Link from '@docusaurus/Link';\n\n# I\n\n<Link to=\"/docs/basics\">ok</Link> "
-                          "<Link to='/docs/gone'>no</Link> <Link to={computed}>?</Link>\n\n"
-                          "```jsx\n<Link to=\"/docs/in-code\" />\n```\n",
+        "<Link to='/docs/gone'>no</Link> <Link to={computed}>?</Link>\n\n"
+        '```jsx\n<Link to="/docs/in-code" />\n```\n',
         "docs/basics.md": "# B\n",
     }
     found = broken(site, files, "docs/intro.mdx")
@@ -134,10 +144,12 @@ def test_link_components_in_mdx_are_checked_like_markdown_links(site: Path) -> N
 
 def test_generated_index_pages_with_explicit_slugs_exist(site: Path) -> None:
     (site / "docusaurus.config.js").write_text(
-        "module.exports = {presets: [['classic', {docs: {sidebarPath: './sidebars.json'}}]]};\n", encoding="utf-8")
+        "module.exports = {presets: [['classic', {docs: {sidebarPath: './sidebars.json'}}]]};\n",
+        encoding="utf-8",
+    )
     files = {
         "sidebars.json": '{"s": [{"type": "category", "label": "Basics", "items": ["intro"],'
-                         ' "link": {"type": "generated-index", "slug": "/basics-overview"}}]}',
+        ' "link": {"type": "generated-index", "slug": "/basics-overview"}}]}',
         "docs/part/_category_.json": '{"label": "Part", "link": {"type": "generated-index", "slug": "part-index"}}',
         "docs/part/one.md": "# One\n",
         "docs/intro.md": "# I\n\n[a](/docs/basics-overview) [b](/docs/part-index) [c](/docs/overview)\n",
@@ -149,7 +161,9 @@ def test_generated_index_pages_with_explicit_slugs_exist(site: Path) -> None:
 def test_routes_of_docs_plugins_that_were_not_loaded_are_not_judged(site: Path) -> None:
     (site / "docusaurus.config.js").write_text(
         "module.exports = {presets: [['classic', {}]], plugins: [['content-docs', {id: 'community', "
-        "path: 'community', routeBasePath: 'community'}]]};\n", encoding="utf-8")
+        "path: 'community', routeBasePath: 'community'}]]};\n",
+        encoding="utf-8",
+    )
     (site / "doclint.toml").write_text('docs = ["docs"]\n', encoding="utf-8")
     files = {"docs/intro.md": "# I\n\n[a](/community/team) [b](/docs/gone)\n", "community/other.md": "# O\n"}
     found = broken(site, files, "docs/intro.md")

@@ -114,7 +114,9 @@ import the weights mid-paragraph.
 
 def test_real_mdx_is_quiet():
     example = Example.of(REAL_MDX, path="docs/page.mdx")
-    assert {rule.code: run_example(rule, example) for rule in MDX_RULES} == {rule.code: [] for rule in MDX_RULES}
+    assert {rule.code: run_example(rule, example) for rule in MDX_RULES} == {
+        rule.code: [] for rule in MDX_RULES
+    }
 
 
 def test_undefined_name_is_a_warning_and_names_the_name():
@@ -138,8 +140,11 @@ def test_esm_block_goes_on_to_the_blank_line():
 
 
 def test_commonmark_files_are_never_checked():
-    example = Example.of("a <5 {b <br> <https://x> <!-- c -->\n\nimport this\n", path="docs/page.md",
-                         site={"markdown_format": "md", "mdx1_compat": V4})
+    example = Example.of(
+        "a <5 {b <br> <https://x> <!-- c -->\n\nimport this\n",
+        path="docs/page.md",
+        site={"markdown_format": "md", "mdx1_compat": V4},
+    )
     assert all(run_example(rule, example) == [] for rule in MDX_RULES)
 
 

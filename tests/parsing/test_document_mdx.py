@@ -10,7 +10,9 @@ from doclint.source import SourceText
 
 
 def parse(source: str, fmt: str = "mdx"):
-    return build_document(Path(f"docs/page.{fmt}"), "page", SourceText(source), SiteSettings(markdown_format="detect"))
+    return build_document(
+        Path(f"docs/page.{fmt}"), "page", SourceText(source), SiteSettings(markdown_format="detect")
+    )
 
 
 def test_mdx_code_block_is_unwrapped_with_its_closer():

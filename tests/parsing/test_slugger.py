@@ -13,7 +13,9 @@ from doclint.parsing.slugger import Slugger
 from doclint.site import SiteSettings
 from doclint.source import SourceText
 
-FIXTURES = json.loads((Path(__file__).parent / "data" / "github_slugger_fixtures.json").read_text(encoding="utf-8"))
+FIXTURES = json.loads(
+    (Path(__file__).parent / "data" / "github_slugger_fixtures.json").read_text(encoding="utf-8")
+)
 
 
 def test_every_upstream_fixture_in_sequence():
@@ -34,8 +36,14 @@ WORKED = [
     ("en–dash", "endash"),
     ("😄 unicode emoji", "-unicode-emoji"),
     ("😄_😄 unicode emoji", "_-unicode-emoji"),
-    (":ok_hand::hatched_chick: Two in a row with no spaces", "ok_handhatched_chick-two-in-a-row-with-no-spaces"),
-    ("exchange.bind_headers(exchange, routing [, bindCallback])", "exchangebind_headersexchange-routing--bindcallback"),
+    (
+        ":ok_hand::hatched_chick: Two in a row with no spaces",
+        "ok_handhatched_chick-two-in-a-row-with-no-spaces",
+    ),
+    (
+        "exchange.bind_headers(exchange, routing [, bindCallback])",
+        "exchangebind_headersexchange-routing--bindcallback",
+    ),
     ("apostrophe’s should be trimmed", "apostrophes-should-be-trimmed"),
     ("Привет non-latin 你好", "привет-non-latin-你好"),
     ("heading with a - dash", "heading-with-a---dash"),
@@ -58,7 +66,11 @@ def test_worked_example(text, expected, fmt):
 
 
 def test_duplicates_and_h1_consuming_a_slug():
-    assert _ids("# Duplicate\n\n## Duplicate\n\n## Duplicate\n") == ["duplicate", "duplicate-1", "duplicate-2"]
+    assert _ids("# Duplicate\n\n## Duplicate\n\n## Duplicate\n") == [
+        "duplicate",
+        "duplicate-1",
+        "duplicate-2",
+    ]
 
 
 def test_explicit_ids_are_not_registered_in_the_slugger():

@@ -22,25 +22,44 @@ def with_sidebars(site: Path, name: str = "sidebars.js") -> None:
 
 
 def test_duplicate_ids_across_number_prefixes_and_front_matter(site: Path) -> None:
-    files = {"docs/01-setup.md": "# A\n", "docs/02-setup.md": "# B\n", "docs/other.md": "---\nid: setup\n---\n# C\n"}
+    files = {
+        "docs/01-setup.md": "# A\n",
+        "docs/02-setup.md": "# B\n",
+        "docs/other.md": "---\nid: setup\n---\n# C\n",
+    }
     found = codes(site, files)
     assert [entry for entry in found if entry[2] == "STR001"] == [
-        ("docs/01-setup.md", 1, "STR001"), ("docs/02-setup.md", 1, "STR001"), ("docs/other.md", 2, "STR001")
+        ("docs/01-setup.md", 1, "STR001"),
+        ("docs/02-setup.md", 1, "STR001"),
+        ("docs/other.md", 2, "STR001"),
     ]
 
 
 def test_same_id_in_two_versions_is_fine_and_in_two_folders_too(site: Path) -> None:
-    files = {"versions.json": '["1.0"]', "docs/intro.md": "# A\n", "versioned_docs/version-1.0/intro.md": "# B\n",
-             "versioned_sidebars/version-1.0-sidebars.json": '{"s": ["intro"]}', "docs/part/intro.md": "# C\n"}
+    files = {
+        "versions.json": '["1.0"]',
+        "docs/intro.md": "# A\n",
+        "versioned_docs/version-1.0/intro.md": "# B\n",
+        "versioned_sidebars/version-1.0-sidebars.json": '{"s": ["intro"]}',
+        "docs/part/intro.md": "# C\n",
+    }
     assert codes(site, files) == []
 
 
 def test_duplicate_routes_from_slugs_and_index_conventions(site: Path) -> None:
-    files = {"docs/a.md": "---\nslug: /guide\n---\n# A\n", "docs/guide/index.md": "# G\n",
-             "docs/x/README.md": "# X\n", "docs/x/x.md": "# X again\n"}
+    files = {
+        "docs/a.md": "---\nslug: /guide\n---\n# A\n",
+        "docs/guide/index.md": "# G\n",
+        "docs/x/README.md": "# X\n",
+        "docs/x/x.md": "# X again\n",
+    }
     found = [entry for entry in codes(site, files) if entry[2] == "STR002"]
-    assert found == [("docs/a.md", 2, "STR002"), ("docs/guide/index.md", 1, "STR002"),
-                     ("docs/x/README.md", 1, "STR002"), ("docs/x/x.md", 1, "STR002")]
+    assert found == [
+        ("docs/a.md", 2, "STR002"),
+        ("docs/guide/index.md", 1, "STR002"),
+        ("docs/x/README.md", 1, "STR002"),
+        ("docs/x/x.md", 1, "STR002"),
+    ]
 
 
 def test_pagination_names_full_doc_ids(site: Path) -> None:
@@ -53,23 +72,43 @@ def test_pagination_names_full_doc_ids(site: Path) -> None:
 
 
 def test_duplicate_positions_in_one_folder_only(site: Path) -> None:
-    files = {"docs/01-a.md": "# A\n", "docs/b.md": "---\nsidebar_position: 1\n---\n# B\n",
-             "docs/c.md": "---\nsidebar_position: 2\n---\n# C\n", "docs/part/01-d.md": "# D\n",
-             "docs/part/e.md": "---\nsidebar_position: '2'\n---\n# E\n", "docs/part/f.md": "---\nsidebar_position: 2\n---\n"}
+    files = {
+        "docs/01-a.md": "# A\n",
+        "docs/b.md": "---\nsidebar_position: 1\n---\n# B\n",
+        "docs/c.md": "---\nsidebar_position: 2\n---\n# C\n",
+        "docs/part/01-d.md": "# D\n",
+        "docs/part/e.md": "---\nsidebar_position: '2'\n---\n# E\n",
+        "docs/part/f.md": "---\nsidebar_position: 2\n---\n",
+    }
     found = [entry for entry in codes(site, files) if entry[2] == "STR004"]
-    assert found == [("docs/01-a.md", 1, "STR004"), ("docs/b.md", 2, "STR004"),
-                     ("docs/part/e.md", 2, "STR004"), ("docs/part/f.md", 2, "STR004")]
+    assert found == [
+        ("docs/01-a.md", 1, "STR004"),
+        ("docs/b.md", 2, "STR004"),
+        ("docs/part/e.md", 2, "STR004"),
+        ("docs/part/f.md", 2, "STR004"),
+    ]
 
 
 @pytest.mark.parametrize(
     ("name", "text"),
     [
-        ("sidebars.json", '{"course": ["intro", {"type": "category", "label": "P", "items": ["part/gone"]}]}'),
+        (
+            "sidebars.json",
+            '{"course": ["intro", {"type": "category", "label": "P", "items": ["part/gone"]}]}',
+        ),
         ("sidebars.yaml", "course:\n  - intro\n  - type: doc\n    id: part/gone\n"),
-        ("sidebars.js", "// the course\nmodule.exports = {\n  course: ['intro', {Part: ['part/gone']}],\n};\n"),
-        ("sidebars.ts", ("import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';\n"
-                         "const sidebars: SidebarsConfig = {course: [\n'intro',\n{type: 'doc', id: \"part/gone\"}]};\n"
-                         "export default sidebars satisfies SidebarsConfig;\n")),
+        (
+            "sidebars.js",
+            "// the course\nmodule.exports = {\n  course: ['intro', {Part: ['part/gone']}],\n};\n",
+        ),
+        (
+            "sidebars.ts",
+            (
+                "import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';\n"
+                "const sidebars: SidebarsConfig = {course: [\n'intro',\n{type: 'doc', id: \"part/gone\"}]};\n"
+                "export default sidebars satisfies SidebarsConfig;\n"
+            ),
+        ),
     ],
 )
 def test_sidebars_naming_unknown_doc_ids(site: Path, name: str, text: str) -> None:
@@ -84,15 +123,19 @@ def test_sidebars_naming_unknown_doc_ids(site: Path, name: str, text: str) -> No
 
 def test_computed_sidebars_are_skipped_and_said_so(site: Path) -> None:
     with_sidebars(site)
-    files = {"sidebars.js": "const items = require('./items');\nmodule.exports = {course: items.map(x => x)};\n",
-             "docs/intro.md": "# I\n"}
+    files = {
+        "sidebars.js": "const items = require('./items');\nmodule.exports = {course: items.map(x => x)};\n",
+        "docs/intro.md": "# I\n",
+    }
     found = codes(site, files)
     assert found == [("sidebars.js", 1, "STR007")]
 
 
 def test_a_missing_sidebars_file_is_an_error(site: Path) -> None:
     (site / "docusaurus.config.js").write_text(
-        "module.exports = {presets: [['classic', {docs: {sidebarPath: './sidebars.json'}}]]};\n", encoding="utf-8")
+        "module.exports = {presets: [['classic', {docs: {sidebarPath: './sidebars.json'}}]]};\n",
+        encoding="utf-8",
+    )
     found = codes(site, {"docs/intro.md": "# I\n"})
     assert found == [("docusaurus.config.js", 1, "STR006")]
 
@@ -118,12 +161,19 @@ def test_autogenerated_sidebars_have_no_orphans(site: Path) -> None:
 
 
 def test_pagination_to_a_draft_fails_production_builds(site: Path) -> None:
-    files = {"docs/a.md": "---\npagination_next: wip\n---\n# A\n", "docs/wip.md": "---\ndraft: true\n---\n# W\n"}
+    files = {
+        "docs/a.md": "---\npagination_next: wip\n---\n# A\n",
+        "docs/wip.md": "---\ndraft: true\n---\n# W\n",
+    }
     assert codes(site, files, ["docs/a.md"]) == [("docs/a.md", 2, "STR003")]
 
 
 def test_a_renamed_chapter_is_reported_in_the_sidebar_when_only_it_is_checked(site: Path) -> None:
     with_sidebars(site, "sidebars.json")
-    files = {"sidebars.json": '{"course": ["intro", "tokens"]}', "docs/intro.md": "# I\n", "docs/tokenizers.md": "# T\n"}
+    files = {
+        "sidebars.json": '{"course": ["intro", "tokens"]}',
+        "docs/intro.md": "# I\n",
+        "docs/tokenizers.md": "# T\n",
+    }
     found = codes(site, files, ["docs/tokenizers.md"])
     assert found == [("docs/tokenizers.md", 1, "STR005"), ("sidebars.json", 1, "STR006")]

@@ -33,7 +33,9 @@ def update_mdit(mdit: MarkdownIt) -> None:
     mdit.use(footnote_plugin, inline=False, move_to_end=False)  # GFM footnotes, definitions where written
     mdit.disable("code")  # Docusaurus compiles .md and .mdx as MDX by default: MDX has no indented code
     mdit.block.ruler.before("fence", "gfm_table", _table, {"alt": ["paragraph", "reference"]})
-    mdit.block.ruler.before("fence", "docusaurus_container", _container, {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    mdit.block.ruler.before(
+        "fence", "docusaurus_container", _container, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    )
     mdit.block.ruler.before("reference", "comment_definition", _comment_definition)
     mdit.block.ruler.before("html_block", "mdx_esm", _esm)
     mdit.block.ruler.before("html_block", "mdx_flow", _flow_expression)
@@ -216,13 +218,17 @@ def _jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     if silent:
         return True
     next_line = start_line + text[:end].count("\n") + 1
-    while next_line < end_line and not state.isEmpty(next_line) and state.sCount[next_line] >= state.blkIndent:
+    while (
+        next_line < end_line and not state.isEmpty(next_line) and state.sCount[next_line] >= state.blkIndent
+    ):
         next_line += 1
     _verbatim_token(state, "jsx_block", start_line, next_line)
     return True
 
 
-def _flow(state: StateBlock, start_line: int, end_line: int, silent: bool, first: str, kind: str, scan) -> bool:  # type: ignore[no-untyped-def]
+def _flow(
+    state: StateBlock, start_line: int, end_line: int, silent: bool, first: str, kind: str, scan
+) -> bool:  # type: ignore[no-untyped-def]
     if not _line(state, start_line).startswith(first):
         return False
     text = "\n".join(_line(state, number) for number in range(start_line, end_line))

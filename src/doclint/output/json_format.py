@@ -7,4 +7,6 @@ from doclint.diagnostics import Diagnostic
 
 
 def format_json(diagnostics: Sequence[Diagnostic]) -> str:
-    return json.dumps([diagnostic.to_dict() for diagnostic in diagnostics], indent=2, ensure_ascii=False) + "\n"
+    return (
+        json.dumps([diagnostic.to_dict() for diagnostic in diagnostics], indent=2, ensure_ascii=False) + "\n"
+    )

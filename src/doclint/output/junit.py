@@ -12,18 +12,29 @@ def format_junit(diagnostics: Sequence[Diagnostic]) -> str:
     by_path: dict[str, list[Diagnostic]] = {}
     for diagnostic in diagnostics:
         by_path.setdefault(diagnostic.path, []).append(diagnostic)
-    suites = ElementTree.Element("testsuites", name="doclint", tests=str(len(diagnostics)), failures=str(len(diagnostics)))
+    suites = ElementTree.Element(
+        "testsuites", name="doclint", tests=str(len(diagnostics)), failures=str(len(diagnostics))
+    )
     suite = ElementTree.SubElement(
         suites, "testsuite", name="doclint", tests=str(len(diagnostics)), failures=str(len(diagnostics))
     )
     for path, found in by_path.items():
         for diagnostic in found:
             case = ElementTree.SubElement(
-                suite, "testcase", classname=path, name=f"{diagnostic.code} line {diagnostic.line}:{diagnostic.column}"
+                suite,
+                "testcase",
+                classname=path,
+                name=f"{diagnostic.code} line {diagnostic.line}:{diagnostic.column}",
             )
-            failure = ElementTree.SubElement(case, "failure", message=diagnostic.message, type=diagnostic.code)
-            failure.text = f"{path}:{diagnostic.line}:{diagnostic.column}: {diagnostic.code} {diagnostic.message}"
+            failure = ElementTree.SubElement(
+                case, "failure", message=diagnostic.message, type=diagnostic.code
+            )
+            failure.text = (
+                f"{path}:{diagnostic.line}:{diagnostic.column}: {diagnostic.code} {diagnostic.message}"
+            )
     if not diagnostics:
         ElementTree.SubElement(suite, "testcase", classname="doclint", name="no diagnostics")
     ElementTree.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(suites, encoding="unicode") + "\n"
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(suites, encoding="unicode") + "\n"
+    )

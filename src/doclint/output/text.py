@@ -20,14 +20,18 @@ def format_text(
     out: list[str] = []
     for d in diagnostics:
         code = f"{_COLORS[d.severity.value]}{_BOLD}{d.code}{_RESET}" if color else d.code
-        location = f"{_BOLD}{d.path}{_RESET}:{d.line}:{d.column}:" if color else f"{d.path}:{d.line}:{d.column}:"
+        location = (
+            f"{_BOLD}{d.path}{_RESET}:{d.line}:{d.column}:" if color else f"{d.path}:{d.line}:{d.column}:"
+        )
         marker = " [*]" if d.fix is not None and d.fix.safety == "safe" else ""
         out.append(f"{location} {code} {d.message}{marker}")
         if source_line is not None:
             text = source_line(d.path, d.line)
             if text is not None and text.strip():
                 shown = text.expandtabs(4) if len(text) <= 200 else text[:200] + "…"
-                width = max(1, (d.end_column - d.column) if d.end_line == d.line else len(text) - d.column + 1)
+                width = max(
+                    1, (d.end_column - d.column) if d.end_line == d.line else len(text) - d.column + 1
+                )
                 caret = " " * (d.column - 1) + "^" * min(width, max(1, len(shown) - d.column + 1))
                 out.append(f"  {_DIM if color else ''}{shown}{_RESET if color else ''}")
                 out.append(f"  {caret}")
@@ -40,7 +44,11 @@ def summary(diagnostics: Sequence[Diagnostic], files: int, fixable_safe: int, fi
     if not diagnostics:
         return f"All checks passed ({files} file{'s' if files != 1 else ''} checked).\n"
     counts = Counter(d.severity.value for d in diagnostics)
-    parts = [f"{counts[level]} {level}{'s' if counts[level] != 1 else ''}" for level in ("error", "warning", "info") if counts[level]]
+    parts = [
+        f"{counts[level]} {level}{'s' if counts[level] != 1 else ''}"
+        for level in ("error", "warning", "info")
+        if counts[level]
+    ]
     text = f"Found {len(diagnostics)} problem{'s' if len(diagnostics) != 1 else ''} ({', '.join(parts)}) in {files} file{'s' if files != 1 else ''}.\n"
     if fixable_safe:
         text += f"[*] {fixable_safe} fixable with `--fix`.\n"
@@ -52,5 +60,8 @@ def summary(diagnostics: Sequence[Diagnostic], files: int, fixable_safe: int, fi
 def statistics(diagnostics: Sequence[Diagnostic]) -> str:
     counts = Counter((d.code, d.name) for d in diagnostics)
     fixable = Counter(d.code for d in diagnostics if d.fix is not None)
-    rows = [f"{count:>5}  {code:<8} {name}{'  [*]' if fixable[code] else ''}" for (code, name), count in counts.most_common()]
+    rows = [
+        f"{count:>5}  {code:<8} {name}{'  [*]' if fixable[code] else ''}"
+        for (code, name), count in counts.most_common()
+    ]
     return "".join(row + "\n" for row in rows)

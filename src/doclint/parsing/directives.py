@@ -97,7 +97,9 @@ def make_directive_rule(mdx: bool):
     return directive_container
 
 
-def _find_closer(state: StateBlock, start_line: int, end_line: int, colons: int, mdx: bool) -> tuple[int, bool]:
+def _find_closer(
+    state: StateBlock, start_line: int, end_line: int, colons: int, mdx: bool
+) -> tuple[int, bool]:
     next_line = start_line + 1
     while next_line < end_line:
         if state.isEmpty(next_line):
@@ -114,7 +116,9 @@ def _find_closer(state: StateBlock, start_line: int, end_line: int, colons: int,
     return next_line, False
 
 
-def _emit(state: StateBlock, start_line: int, close_line: int, closed: bool, parts: OpenerParts, line: str) -> None:
+def _emit(
+    state: StateBlock, start_line: int, close_line: int, closed: bool, parts: OpenerParts, line: str
+) -> None:
     old_parent, old_line_max = state.parentType, state.lineMax
     state.parentType = "directive"  # type: ignore[assignment]
     state.lineMax = close_line

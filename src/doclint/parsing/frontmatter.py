@@ -24,7 +24,12 @@ class _Yaml12Loader(yaml.SafeLoader):
 
 
 # js-yaml's own scalars (YAML 1.2 core): no `=` value, no sexagesimal, no underscores, `010` is ten
-_YAML11_ONLY = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:value"}
+_YAML11_ONLY = {
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:value",
+}
 _Yaml12Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag not in _YAML11_ONLY]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
@@ -39,7 +44,9 @@ _Yaml12Loader.add_implicit_resolver(
 )
 _Yaml12Loader.add_implicit_resolver(
     "tag:yaml.org,2002:float",
-    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
     list("-+0123456789."),
 )
 
@@ -207,7 +214,9 @@ def _load_with(loader_class: type, front_matter: FrontMatter, raw: str, line_off
         front_matter.problems.append(_problem_from_mark(error, line_offset, "syntax", raw))
         return
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as error:
-        front_matter.problems.append(FrontMatterProblem(f"invalid YAML: {error}", line_offset + 1, 1, "syntax"))
+        front_matter.problems.append(
+            FrontMatterProblem(f"invalid YAML: {error}", line_offset + 1, 1, "syntax")
+        )
         return
     finally:
         loader.dispose()
@@ -225,7 +234,10 @@ def _entries(
         if key is None or key in entries:
             continue
         entries[key] = FrontMatterEntry(
-            key, _span(key_node, line_offset, raw_lines), _span(value_node, line_offset, raw_lines), data.get(key)
+            key,
+            _span(key_node, line_offset, raw_lines),
+            _span(value_node, line_offset, raw_lines),
+            data.get(key),
         )
     return entries
 

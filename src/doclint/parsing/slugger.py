@@ -12,7 +12,27 @@ import unicodedata
 from functools import lru_cache
 
 _STRIPPED_CATEGORIES = frozenset(
-    {"No", "Pe", "Pf", "Pi", "Po", "Ps", "Pd", "Sc", "Sk", "Sm", "So", "Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp", "Zs"}
+    {
+        "No",
+        "Pe",
+        "Pf",
+        "Pi",
+        "Po",
+        "Ps",
+        "Pd",
+        "Sc",
+        "Sk",
+        "Sm",
+        "So",
+        "Cc",
+        "Cf",
+        "Co",
+        "Cn",
+        "Cs",
+        "Zl",
+        "Zp",
+        "Zs",
+    }
 )
 # Symbols that carry the Unicode "Alphabetic" property (circled and squared Latin letters): github-slugger
 # keeps them although their category is So.

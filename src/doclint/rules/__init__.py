@@ -67,14 +67,16 @@ def all_rules() -> tuple[type[Rule], ...]:
             if not hasattr(rule, attribute):
                 raise RuleRegistryError(f"rule {rule.__qualname__} has no {attribute!r}")
         if rule.code in rules and rules[rule.code] is not rule:
-            raise RuleRegistryError(f"two rules use the code {rule.code}: {rules[rule.code].__qualname__}, {rule.__qualname__}")
+            raise RuleRegistryError(
+                f"two rules use the code {rule.code}: {rules[rule.code].__qualname__}, {rule.__qualname__}"
+            )
         rules[rule.code] = rule
     return tuple(sorted(rules.values(), key=lambda rule: code_sort_key(rule.code)))
 
 
 def code_sort_key(code: str) -> tuple[str, int, str]:
     prefix = code.rstrip("0123456789")
-    number = code[len(prefix):]
+    number = code[len(prefix) :]
     return prefix, int(number) if number else 0, code
 
 

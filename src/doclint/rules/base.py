@@ -72,7 +72,6 @@ class Rule:
     # A rule that also looks at the file system (does a linked file exist?) sets this to False.
     pure: ClassVar[bool] = True
 
-
     @property
     def fixable(self) -> bool:
         return self.fix_safety is not None
@@ -113,7 +112,11 @@ class Rule:
         )
 
     def make_fix(
-        self, description: str, *edits: Edit, safety: FixSafety | None = None, scope: tuple[int, int] | None = None
+        self,
+        description: str,
+        *edits: Edit,
+        safety: FixSafety | None = None,
+        scope: tuple[int, int] | None = None,
     ) -> Fix:
         """``scope``: lines (before the fix) whose rendering it means to change besides those it edits."""
         chosen = safety or self.fix_safety

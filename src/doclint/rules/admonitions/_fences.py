@@ -63,4 +63,8 @@ def enclosing(document: Document, directive: Directive) -> Directive | None:
 
 def open_at(document: Document, line: int) -> list[Directive]:
     """Directives whose body contains ``line`` (opener excluded, closer excluded)."""
-    return [d for d in document.directives if d.line < line and (line < d.end_line or (not d.closed and line <= d.end_line))]
+    return [
+        d
+        for d in document.directives
+        if d.line < line and (line < d.end_line or (not d.closed and line <= d.end_line))
+    ]

@@ -58,7 +58,10 @@ class UnknownAdmonitionKeyword(DocumentRule):
                 f"renders the content without the admonition box{hint}"
             )
             yield self.report(
-                document, directive.line, directive.column, message,
+                document,
+                directive.line,
+                directive.column,
+                message,
                 end_column=directive.column + directive.colons + len(directive.name),
             )
         yield from self._leaf_directives(document)
@@ -71,7 +74,9 @@ class UnknownAdmonitionKeyword(DocumentRule):
             if leaf is None or parse_opener(":" + leaf.group(0)) is None:
                 continue
             yield self.report(
-                document, number, column,
+                document,
+                number,
+                column,
                 f"'::{leaf['name']}' (two colons) is a leaf directive, not an admonition: Docusaurus warns about an "
                 f"unused Markdown directive and drops its styling; write ':::{leaf['name']}' ... ':::'",
                 end_column=column + 2 + len(leaf["name"]),

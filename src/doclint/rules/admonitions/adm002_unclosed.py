@@ -37,7 +37,11 @@ class UnclosedAdmonition(DocumentRule):
             outer = enclosing(document, directive) if directive.parent == "directive" else None
             if outer is not None and directive.colons >= outer.colons:
                 continue  # ADM005: the outer fence closes it; the nesting is the mistake
-            where = "the end of the document" if directive.parent == "document" else f"the end of its {directive.parent}"
+            where = (
+                "the end of the document"
+                if directive.parent == "document"
+                else f"the end of its {directive.parent}"
+            )
             yield self.report(
                 document,
                 directive.line,

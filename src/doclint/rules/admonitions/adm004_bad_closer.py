@@ -59,7 +59,9 @@ class BadAdmonitionCloser(DocumentRule):
             elif with_text and open_at(document, fence.number):
                 directive = open_at(document, fence.number)[-1]
                 yield self.report(
-                    document, fence.number, fence.column,
+                    document,
+                    fence.number,
+                    fence.column,
                     f"'{fence.text}' is not a closer (a closer is colons only, nothing after them): "
                     f"{self._stays_open(directive)}",
                     end_column=fence.column + len(fence.text),
@@ -69,7 +71,9 @@ class BadAdmonitionCloser(DocumentRule):
                     failed_openers -= 1
                     continue
                 yield self.report(
-                    document, fence.number, fence.column,
+                    document,
+                    fence.number,
+                    fence.column,
                     f"'{fence.text}' closes nothing (no admonition with at most {len(fence.text)} colons is open "
                     "here): Docusaurus renders it as literal text",
                     end_column=fence.column + len(fence.text),
@@ -82,11 +86,15 @@ class BadAdmonitionCloser(DocumentRule):
         for directive in document.directives:
             if not directive.closed:
                 continue
-            cut = [f for f in document.fences if directive.line < f.line < directive.end_line and not f.closed]
+            cut = [
+                f for f in document.fences if directive.line < f.line < directive.end_line and not f.closed
+            ]
             if cut:
                 fence = cut[0]
                 yield self.report(
-                    document, directive.end_line, 1,
+                    document,
+                    directive.end_line,
+                    1,
                     f"this line is meant as content of the code block opened on line {fence.line}, but Docusaurus "
                     f"reads it as the closer of ':::{directive.name}' (line {directive.line}): the code block is cut "
                     f"there; open the admonition with more colons ({':' * (directive.colons + 1)}{directive.name})",
@@ -104,7 +112,9 @@ class BadAdmonitionCloser(DocumentRule):
                 if match and len(match["colons"]) >= directive.colons:
                     column = match.start("colons") + 1
                     yield self.report(
-                        document, number, column,
+                        document,
+                        number,
+                        column,
                         f"the closing '{match['colons']}' must be on a line of its own: {self._stays_open(directive)}",
                         end_column=column + len(match["colons"]),
                     )

@@ -35,7 +35,9 @@ class NestedAdmonitionNeedsMoreColons(DocumentRule):
                 continue
             wanted = ":" * (directive.colons + 1)
             yield self.report(
-                document, directive.line, directive.column,
+                document,
+                directive.line,
+                directive.column,
                 f"':::{directive.name}' is nested in ':::{outer.name}' (line {outer.line}) with "
                 f"{directive.colons} colons, as many as the outer fence or more: the next closing fence closes "
                 f"':::{outer.name}' instead, and the rest renders outside the box; open the outer one with "

@@ -65,7 +65,9 @@ class LegacyAdmonitionTitle(DocumentRule):
             diagnostic = self._diagnostic(document, number, match, compat, works_now)
             yield replace(diagnostic, severity=Severity.WARNING) if works_now else diagnostic
 
-    def _diagnostic(self, document: Document, number: int, match, compat: bool, works_now: bool) -> Diagnostic:  # type: ignore[no-untyped-def]
+    def _diagnostic(
+        self, document: Document, number: int, match, compat: bool, works_now: bool
+    ) -> Diagnostic:  # type: ignore[no-untyped-def]
         directive, title = match["directive"], match["title"]
         column = match.start("directive") + 1
         name = directive.lstrip(":")
@@ -86,9 +88,14 @@ class LegacyAdmonitionTitle(DocumentRule):
                 f"the line and the body as a paragraph; write '{directive}[...]'"
             )
         if title.rstrip().endswith(":::"):
-            message += f"; the title ends with colons: a one-line ':::{name}' needs its closer on its own line"
+            message += (
+                f"; the title ends with colons: a one-line ':::{name}' needs its closer on its own line"
+            )
         return self.report(
-            document, number, column, message,
+            document,
+            number,
+            column,
+            message,
             end_column=match.end("title") + 1,
             fix=self._fix(document, number, match, compat),
         )
@@ -105,7 +112,9 @@ class LegacyAdmonitionTitle(DocumentRule):
         if not title or title.endswith(":::"):
             return None
         start, end = match.end("directive") + 1, match.end("title") + 1
-        bracketed = title.startswith("[") and title.endswith("]") and title.count("[") == 1 and title.count("]") == 1
+        bracketed = (
+            title.startswith("[") and title.endswith("]") and title.count("[") == 1 and title.count("]") == 1
+        )
         if bracketed:
             edit = Edit(number, start, number, end, title)
             return self.make_fix("drop the space before the bracketed title", edit, safety="unsafe")
@@ -114,7 +123,16 @@ class LegacyAdmonitionTitle(DocumentRule):
             # page renders the same; with it off, the text becomes the admonition it was meant to be, and the
             # render check must allow the body up to the closer to change (the scope)
             edit = Edit(number, start, number, end, f"[{title}]")
-            scope = None if compat else (number, self._closer_line(document, number, len(match["directive"]) - len(match["directive"].lstrip(":"))))
+            scope = (
+                None
+                if compat
+                else (
+                    number,
+                    self._closer_line(
+                        document, number, len(match["directive"]) - len(match["directive"].lstrip(":"))
+                    ),
+                )
+            )
             return self.make_fix("move the title into the directive label", edit, scope=scope)
         escaped = title.replace("[", "\\[").replace("]", "\\]")
         edit = Edit(number, start, number, end, f"[{escaped}]")

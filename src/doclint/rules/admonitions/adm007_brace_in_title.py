@@ -48,7 +48,9 @@ class BraceInAdmonitionTitle(DocumentRule):
             brace = line_text.find("{", directive.column - 1)
             column = brace + 1 if brace >= 0 else directive.column
             yield self.report(
-                document, directive.line, column,
+                document,
+                directive.line,
+                column,
                 f"'{{' in the title of ':::{directive.name}' starts a JavaScript expression in MDX: a name fails "
                 "static site generation (ReferenceError), anything else fails the compile; escape it as '\\{'",
             )

@@ -13,11 +13,23 @@ _BLOCK_QUOTE = re.compile(r"^(?:[ \t]*>)+")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 # lines that start a block of their own: Prettier never joins them with a fence
 PRETTIER_CONFIGS = (
-    ".prettierrc", ".prettierrc.json", ".prettierrc.yml", ".prettierrc.yaml", ".prettierrc.json5", ".prettierrc.js",
-    ".prettierrc.cjs", ".prettierrc.mjs", ".prettierrc.toml", "prettier.config.js", "prettier.config.cjs",
-    "prettier.config.mjs", "prettier.config.ts",
+    ".prettierrc",
+    ".prettierrc.json",
+    ".prettierrc.yml",
+    ".prettierrc.yaml",
+    ".prettierrc.json5",
+    ".prettierrc.js",
+    ".prettierrc.cjs",
+    ".prettierrc.mjs",
+    ".prettierrc.toml",
+    "prettier.config.js",
+    "prettier.config.cjs",
+    "prettier.config.mjs",
+    "prettier.config.ts",
 )
-_BLOCK_START = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|#{1,6}(?:[ \t]|$)|```|~~~|<|\||---|\*\*\*)")
+_BLOCK_START = re.compile(
+    r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|#{1,6}(?:[ \t]|$)|```|~~~|<|\||---|\*\*\*)"
+)
 
 
 class AdmonitionFenceNeedsBlankLines(DocumentRule):
@@ -63,7 +75,9 @@ class AdmonitionFenceNeedsBlankLines(DocumentRule):
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Diagnostic]:
         prettier = context.options.get("prettier", "auto")
-        if prettier is False or (prettier == "auto" and not uses_prettier(str(document.path.resolve().parent))):
+        if prettier is False or (
+            prettier == "auto" and not uses_prettier(str(document.path.resolve().parent))
+        ):
             return
         fences = opener_lines(document) | closer_lines(document)
         masked = document.masked_text.split("\n")
@@ -82,7 +96,9 @@ class AdmonitionFenceNeedsBlankLines(DocumentRule):
                 edits.append(Edit(number, end, number, end, "\n" + quote.rstrip()))
             fence = document.line(number).strip().lstrip(">").strip()
             yield self.report(
-                document, number, 1,
+                document,
+                number,
+                1,
                 f"'{fence}' has text directly {sides}: Prettier would join them into one paragraph and "
                 "break the admonition; leave a blank line",
                 fix=self.make_fix("surround the fence with blank lines", *edits),

@@ -66,7 +66,9 @@ def removal_fix(document: Document, entry: Suppression) -> Fix | None:
         return Fix((Edit(entry.line, start, entry.end_line, end, ""),), "safe", description)
     end_of_comment_lines = Edit(entry.line, 1, entry.end_line, len(source.line(entry.end_line)) + 1, "")
     if source.line(entry.line - 1).strip() and source.line(entry.end_line + 1).strip():
-        return Fix((end_of_comment_lines,), "safe", description)  # the now-blank line keeps the paragraphs apart
+        return Fix(
+            (end_of_comment_lines,), "safe", description
+        )  # the now-blank line keeps the paragraphs apart
     if entry.end_line < source.line_count:
         return Fix((Edit(entry.line, 1, entry.end_line + 1, 1, ""),), "safe", description)
     return Fix((end_of_comment_lines,), "safe", description)

@@ -24,7 +24,9 @@ _URI_FORBIDDEN = frozenset('"<>\\^`{|}')
 _MAX_SAFE_INTEGER = 2**53 - 1
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _DATE_STRINGS = (
-    re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"),
+    re.compile(
+        r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    ),
     re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?: \d{1,2}:\d{2}(?::\d{2})?)?"),
     re.compile(rf"(?:\w+,? )?(?:{_MONTHS})\w* \d{{1,2}},? \d{{4}}.*", re.IGNORECASE),
     re.compile(rf"\d{{1,2}} (?:{_MONTHS})\w* \d{{4}}.*", re.IGNORECASE),
@@ -141,7 +143,7 @@ def _uri(allow_empty: bool = False, allow_null: bool = False) -> Validator:
         if not isinstance(value, str):
             raise InvalidValue(f'"{label}" contains an invalid value')
         if not is_valid_uri(value):
-            raise InvalidValue(f'"{label}" does not look like a valid url (value=\'{value}\')')
+            raise InvalidValue(f"\"{label}\" does not look like a valid url (value='{value}')")
 
     return _run(check)
 
@@ -298,7 +300,9 @@ def _toc_levels(data: Mapping[str, Any]) -> Iterator[SchemaError]:
             yield SchemaError(key, f'"{key}" must be greater than or equal to {low}')
         elif key == "toc_min_heading_level" and "toc_max_heading_level" in data:
             if maximum is not None and level > maximum:
-                yield SchemaError(key, f'"{key}" must be less than or equal to toc_max_heading_level ({maximum:g})')
+                yield SchemaError(
+                    key, f'"{key}" must be less than or equal to toc_max_heading_level ({maximum:g})'
+                )
         elif level > high:
             yield SchemaError(key, f'"{key}" must be less than or equal to {high}')
 

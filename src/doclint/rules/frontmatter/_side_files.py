@@ -43,11 +43,3 @@ def read_side_file(path: Path) -> SideFile:
     finally:
         loader.dispose()
     return side
-
-
-def display_path(path: Path) -> str:
-    """The path as the engine displays paths: relative to the working directory when below it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -27,7 +27,9 @@ class FrontMatterYamlSyntax(DocumentRule):
             Example.of("---\ntitle: [Unclosed\n---\n\n# Title\n"),
             Example.of("---\ntitle: Never closed\n\n# Title\n"),
         ),
-        passing=(Example.of("---\ntitle: 'LLM Deep Dive: Scaling Laws'\nkeywords: [scaling]\n---\n\n# Title\n"),),
+        passing=(
+            Example.of("---\ntitle: 'LLM Deep Dive: Scaling Laws'\nkeywords: [scaling]\n---\n\n# Title\n"),
+        ),
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Diagnostic]:
@@ -35,6 +37,8 @@ class FrontMatterYamlSyntax(DocumentRule):
             return
         for problem in document.front_matter.problems:
             if problem.kind == "syntax":
-                yield self.report(document, problem.line, problem.column, f"{problem.message}: Docusaurus fails the build")
+                yield self.report(
+                    document, problem.line, problem.column, f"{problem.message}: Docusaurus fails the build"
+                )
             elif problem.kind != "duplicate-key":
                 yield self.report(document, problem.line, problem.column, problem.message)

@@ -26,12 +26,22 @@ class UnknownFrontMatterKey(DocumentRule):
     name = "unknown-front-matter-key"
     family = "frontmatter"
     severity = Severity.WARNING
-    default_options: Mapping[str, Any] = {"known-keys": [], "blog-known-keys": [], "extra-keys": [], "blog-dirs": ["blog"]}
+    default_options: Mapping[str, Any] = {
+        "known-keys": [],
+        "blog-known-keys": [],
+        "extra-keys": [],
+        "blog-dirs": ["blog"],
+    }
     examples = Examples(
         failing=(Example.of("---\ntitle: Scaling laws\nsidebar_lable: Scaling\n---\n\nText.\n"),),
         passing=(
-            Example.of("---\ntitle: Scaling laws\nsidebar_label: Scaling\ndoclint:\n  ignore: [LNK001]\n---\n\nText.\n"),
-            Example.of("---\ntitle: Scaling laws\nestimated_minutes: 12\n---\n\nText.\n", options={"extra-keys": ["estimated_minutes"]}),
+            Example.of(
+                "---\ntitle: Scaling laws\nsidebar_label: Scaling\ndoclint:\n  ignore: [LNK001]\n---\n\nText.\n"
+            ),
+            Example.of(
+                "---\ntitle: Scaling laws\nestimated_minutes: 12\n---\n\nText.\n",
+                options={"extra-keys": ["estimated_minutes"]},
+            ),
         ),
     )
 

@@ -30,7 +30,9 @@ class MissingRequiredFrontMatterKey(DocumentRule):
     default_options: Mapping[str, Any] = {"required": [], "blog-dirs": ["blog"]}
     examples = Examples(
         failing=(
-            Example.of("---\ntitle: Scaling laws\n---\n\nText.\n", options={"required": ["title", "sidebar_label"]}),
+            Example.of(
+                "---\ntitle: Scaling laws\n---\n\nText.\n", options={"required": ["title", "sidebar_label"]}
+            ),
             Example.of("# Scaling laws\n\nText.\n", options={"required": ["title"]}),
             Example.of("---\ntitle: ''\n---\n\nText.\n", options={"required": ["title"]}),
         ),
@@ -55,8 +57,14 @@ class MissingRequiredFrontMatterKey(DocumentRule):
             value = data.get(key)
             if value is None or (isinstance(value, str) and not value.strip()):
                 state = "empty" if key in data else "missing"
-                line = document.front_matter.entry(key).key_span.line if key in data and document.front_matter else 1
-                yield self.report(document, line, 1, f"front matter key '{key}' is {state}; this series requires it")
+                line = (
+                    document.front_matter.entry(key).key_span.line
+                    if key in data and document.front_matter
+                    else 1
+                )
+                yield self.report(
+                    document, line, 1, f"front matter key '{key}' is {state}; this series requires it"
+                )
 
 
 def _is_partial(document: Document, context: RuleContext) -> bool:

@@ -4,10 +4,11 @@ from pathlib import Path
 from typing import Any
 
 from doclint.diagnostics import Diagnostic, Severity
+from doclint.files import display_path
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
 from doclint.rules.frontmatter._docs_schema import InvalidValue, as_boolean, as_number, as_object
-from doclint.rules.frontmatter._side_files import SideFile, display_path, read_side_file
+from doclint.rules.frontmatter._side_files import SideFile, read_side_file
 
 CATEGORY_FILE_NAMES = ("_category_.json", "_category_.yml", "_category_.yaml")
 _STRING_KEYS = ("key", "label", "description", "className")
@@ -41,8 +42,12 @@ class InvalidCategoryFile(ProjectRule):
     severity = Severity.ERROR
     examples = Examples(
         failing=(
-            Example({"docs/intro.md": "# Intro\n", "docs/_category_.json": '{"label": "Basics", "positon": 2}\n'}),
-            Example({"docs/intro.md": "# Intro\n", "docs/_category_.yml": "label: Basics\ncollapsed: maybe\n"}),
+            Example(
+                {"docs/intro.md": "# Intro\n", "docs/_category_.json": '{"label": "Basics", "positon": 2}\n'}
+            ),
+            Example(
+                {"docs/intro.md": "# Intro\n", "docs/_category_.yml": "label: Basics\ncollapsed: maybe\n"}
+            ),
             Example({"docs/intro.md": "# Intro\n", "docs/_category_.yml": "link:\n  type: page\n"}),
         ),
         passing=(
@@ -69,7 +74,9 @@ class InvalidCategoryFile(ProjectRule):
                 if len(files) > 1:
                     names = ", ".join(path.name for path in files)
                     yield self.diagnostic(
-                        display_path(files[1]), 1, 1,
+                        display_path(files[1]),
+                        1,
+                        1,
                         f"this folder has more than one category file ({names}): Docusaurus uses one of them, "
                         "which one is undetermined",
                     )
@@ -87,7 +94,9 @@ class InvalidCategoryFile(ProjectRule):
             return
         for key, message in category_errors(side.data):
             line, column = side.key_lines.get(key, (1, 1))
-            yield self.diagnostic(path, line, column, f"{message}: the sidebar generator fails on this category file")
+            yield self.diagnostic(
+                path, line, column, f"{message}: the sidebar generator fails on this category file"
+            )
 
 
 def category_errors(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
@@ -106,7 +115,12 @@ def category_errors(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
         elif key == "link":
             yield from ((key, message) for message in _link_errors(value))
         else:
-            check = {"position": as_number, "collapsed": as_boolean, "collapsible": as_boolean, "customProps": as_object}
+            check = {
+                "position": as_number,
+                "collapsed": as_boolean,
+                "collapsible": as_boolean,
+                "customProps": as_object,
+            }
             try:
                 check[key](key, value)
             except InvalidValue as invalid:

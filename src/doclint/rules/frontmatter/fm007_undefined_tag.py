@@ -39,7 +39,9 @@ class TagNotInTagsFile(ProjectRule):
             ),
         ),
         passing=(
-            Example({"docs/intro.md": "---\ntags: [scaling]\n---\n\n# Intro\n", "docs/tags.yml": "scaling:\n"}),
+            Example(
+                {"docs/intro.md": "---\ntags: [scaling]\n---\n\n# Intro\n", "docs/tags.yml": "scaling:\n"}
+            ),
             Example.of("---\ntags: [anything]\n---\n\n# Intro\n"),
         ),
     )

@@ -51,7 +51,9 @@ class DuplicateHeadingId(DocumentRule):
             how = "has it explicitly" if other.explicit_id is not None else "gets it as its generated slug"
             column, end_column = _id_columns(document, explicit)
             yield self.report(
-                document, explicit.line, column,
+                document,
+                explicit.line,
+                column,
                 f"heading id '{heading.id}' is already used on this page: the heading on line {other.line} {how}; "
                 "Docusaurus does not de-duplicate explicit ids, so the page has two elements with this id and "
                 "links go to the first",

@@ -46,7 +46,9 @@ class HeadingIdNotAtEnd(DocumentRule):
                 if not source[match.end() :].strip():
                     continue  # at the end: the explicit id
                 yield self.report(
-                    document, heading.line, match.start() + 1,
+                    document,
+                    heading.line,
+                    match.start() + 1,
                     f"'{match.group(0)}' is not at the end of the heading, so it is not an id: it shows as text and "
                     f"the heading's id is '{heading.id}'; move it to the end",
                     end_column=match.end() + 1,

@@ -30,13 +30,19 @@ class HeadingIdBreaksMdx(DocumentRule):
     examples = Examples(
         failing=(
             Example.of("# Page\n\n## Setup {#a}{#b}\n", path="docs/page.mdx"),
-            Example.of("# Page\n\n## Setup {#setup}\n", path="docs/page.mdx", site={"mdx1_compat": V4_COMPAT}),
+            Example.of(
+                "# Page\n\n## Setup {#setup}\n", path="docs/page.mdx", site={"mdx1_compat": V4_COMPAT}
+            ),
             Example.of("# Page\n\nSetup {#setup}\n------\n", path="docs/page.mdx"),
         ),
         passing=(
             Example.of("# Page\n\n## Setup {#setup}\n", path="docs/page.mdx"),
-            Example.of("# Page\n\n## Setup {/* #setup */}\n", path="docs/page.mdx", site={"mdx1_compat": V4_COMPAT}),
-            Example.of("# Page\n\n## Setup {#a}{#b}\n", path="docs/page.md", site={"markdown_format": "detect"}),
+            Example.of(
+                "# Page\n\n## Setup {/* #setup */}\n", path="docs/page.mdx", site={"mdx1_compat": V4_COMPAT}
+            ),
+            Example.of(
+                "# Page\n\n## Setup {#a}{#b}\n", path="docs/page.md", site={"markdown_format": "detect"}
+            ),
         ),
     )
 
@@ -55,7 +61,9 @@ class HeadingIdBreaksMdx(DocumentRule):
                 else:
                     why = "Docusaurus escapes only the first '{#' of a heading line"
                 yield self.report(
-                    document, heading.line, match.start() + 1,
+                    document,
+                    heading.line,
+                    match.start() + 1,
                     f"'{match.group(0)}' breaks the MDX compile (\"Could not parse expression with acorn\"): {why}; "
                     "use a single id at the end, or write it as {/* #id */}",
                     end_column=match.end() + 1,

@@ -105,8 +105,9 @@ def _request(opener: urllib.request.OpenerDirector, url: str, method: str, timeo
     except urllib.error.URLError as error:
         return UrlStatus(url, False, None, f"unreachable: {error.reason}", now, transient=True)
     except (TimeoutError, OSError) as error:
-        return UrlStatus(url, False, None, f"no answer within {timeout:g} s ({type(error).__name__})", now,
-                         transient=True)
+        return UrlStatus(
+            url, False, None, f"no answer within {timeout:g} s ({type(error).__name__})", now, transient=True
+        )
 
 
 class _Cache:

@@ -72,8 +72,9 @@ def link_sites(document: Document) -> Iterator[LinkSite]:
     and in MDX the ``<Link to="…">`` elements Docusaurus's route checker also collects."""
     for link in document.links:
         if link.kind != "reference":
-            yield LinkSite(link.url, link.line, link.column, link.end_line, link.end_column, link.is_image,
-                           link.source)
+            yield LinkSite(
+                link.url, link.line, link.column, link.end_line, link.end_column, link.is_image, link.source
+            )
     # a definition matters when a link uses it: an unused one, or one only images use, is never rendered
     # as a link (and Docusaurus does not resolve images through references)
     linked = {link.url for link in document.links if link.kind == "reference" and not link.is_image}
@@ -81,8 +82,15 @@ def link_sites(document: Document) -> Iterator[LinkSite]:
         if definition.url not in linked:
             continue
         end_column = len(document.line(definition.line)) + 1
-        yield LinkSite(definition.url, definition.line, definition.column, definition.line, end_column, False,
-                       document.line(definition.line)[definition.column - 1:])
+        yield LinkSite(
+            definition.url,
+            definition.line,
+            definition.column,
+            definition.line,
+            end_column,
+            False,
+            document.line(definition.line)[definition.column - 1 :],
+        )
     if document.is_mdx:
         for match in _JSX_LINK.finditer(document.masked_text):
             line, column = document.source.position(match.start("url"))
@@ -105,7 +113,12 @@ def _sentence(message: str, then: str) -> str:
 
 
 def _does(setting: str, value: str) -> str:
-    outcomes = {"throw": "fails the build", "warn": "only warns", "log": "only logs it", "ignore": "ignores it"}
+    outcomes = {
+        "throw": "fails the build",
+        "warn": "only warns",
+        "log": "only logs it",
+        "ignore": "ignores it",
+    }
     return f"Docusaurus {outcomes.get(value, 'reports it')} ({setting}: '{value}')"
 
 
@@ -117,8 +130,13 @@ class _LinkCheck:
         self.site = site
         self.settings = project.settings
 
-    def finding(self, code: str, message: str, concerns: frozenset[Path] = frozenset(),
-                replacement: tuple[str, str] | None = None) -> Finding:
+    def finding(
+        self,
+        code: str,
+        message: str,
+        concerns: frozenset[Path] = frozenset(),
+        replacement: tuple[str, str] | None = None,
+    ) -> Finding:
         return Finding(code, self.document, self.site, message, concerns, replacement)
 
     def run(self) -> list[Finding]:
@@ -144,12 +162,18 @@ class _LinkCheck:
             return []
         if resolution.status == "escapes":
             return [self.escapes(url)]
-        consequence = (f"{_does('onBrokenMarkdownLinks', self.settings.on_broken_markdown_links)}, then its route "
-                       f"checker reports the unresolved link: {_does('onBrokenLinks', self.settings.on_broken_links)}")
+        consequence = (
+            f"{_does('onBrokenMarkdownLinks', self.settings.on_broken_markdown_links)}, then its route "
+            f"checker reports the unresolved link: {_does('onBrokenLinks', self.settings.on_broken_links)}"
+        )
         pathname = split_url(url)[0]
         if resolution.status == "not-doc":
             message = f"link to '{pathname}' cannot be resolved: {resolution.reason}. {consequence}"
-            return [self.finding(MISSING_FILE, message, frozenset({resolution.page}) if resolution.page else frozenset())]
+            return [
+                self.finding(
+                    MISSING_FILE, message, frozenset({resolution.page}) if resolution.page else frozenset()
+                )
+            ]
         return [self.missing_file(pathname, resolution, consequence)]
 
     def missing_file(self, pathname: str, resolution: Resolution, consequence: str) -> Finding:
@@ -172,9 +196,12 @@ class _LinkCheck:
         """Given files in the folder of a missing target that nothing links to any more: likely its new name."""
         folder = (self.project.site_dir / resolution.resolved).parent
         return {
-            target for target in self.project.targets
-            if target.parent == folder and target != self.document.path  # a page is not its own lost target
-            and self.project.is_doc(target) and not self.resolver.has_inbound(target)
+            target
+            for target in self.project.targets
+            if target.parent == folder
+            and target != self.document.path  # a page is not its own lost target
+            and self.project.is_doc(target)
+            and not self.resolver.has_inbound(target)
         }
 
     def renamed_pages(self, route: str) -> set[Path]:
@@ -183,13 +210,19 @@ class _LinkCheck:
         found = set()
         for target in self.project.targets:
             identity = self.project.identities.get(target)
-            if identity and identity.permalink.rstrip("/").rsplit("/", 1)[0] == parent and not self.resolver.has_inbound(target):
+            if (
+                identity
+                and identity.permalink.rstrip("/").rsplit("/", 1)[0] == parent
+                and not self.resolver.has_inbound(target)
+            ):
                 found.add(target)
         return found
 
     def escapes(self, url: str) -> Finding:
-        message = (f"link target '{split_url(url)[0]}' resolves outside the project; doclint does not open it, and "
-                   "Docusaurus cannot serve it")
+        message = (
+            f"link target '{split_url(url)[0]}' resolves outside the project; doclint does not open it, and "
+            "Docusaurus cannot serve it"
+        )
         return self.finding(ESCAPES, message)
 
     # -- assets and images --------------------------------------------------------------------------
@@ -202,12 +235,16 @@ class _LinkCheck:
             return []
         pathname = split_url(url)[0]
         if self.site.is_image:
-            message = (f"image '{pathname}' does not exist ({resolution.resolved}); "
-                       f"{_does('onBrokenMarkdownImages', self.settings.on_broken_markdown_images)}")
+            message = (
+                f"image '{pathname}' does not exist ({resolution.resolved}); "
+                f"{_does('onBrokenMarkdownImages', self.settings.on_broken_markdown_images)}"
+            )
             return [self.finding(MISSING_IMAGE, message)]
         if pathname.startswith("@site/"):
-            message = (f"linked file '{pathname}' does not exist ({resolution.resolved}); "
-                       f"{_does('onBrokenMarkdownLinks', self.settings.on_broken_markdown_links)}")
+            message = (
+                f"linked file '{pathname}' does not exist ({resolution.resolved}); "
+                f"{_does('onBrokenMarkdownLinks', self.settings.on_broken_markdown_links)}"
+            )
             return [self.finding(BROKEN_URL, message)]
         return self.check_url(url, asset=resolution.resolved)  # a missing file: the URL may still be a route
 
@@ -245,8 +282,10 @@ class _LinkCheck:
             concerns.add(resolution.suggestion)
         file_hint = self.file_path_hint(pathname) if not asset else None
         if file_hint:
-            message += f" (a file path without its .md extension is a URL, resolved against the page URL: " \
-                       f"write '{file_hint}' to link to the file)"
+            message += (
+                f" (a file path without its .md extension is a URL, resolved against the page URL: "
+                f"write '{file_hint}' to link to the file)"
+            )
         message = _sentence(message, _does("onBrokenLinks", self.settings.on_broken_links))
         return [self.finding(BROKEN_URL, message, frozenset(concerns))]
 
@@ -304,7 +343,6 @@ def _relative_link(source: Path, target: Path, written: str) -> str:
     return relative
 
 
-
 class LinkFindingRule(ProjectRule):
     """A rule that reports the shared link scan's findings of its own code."""
 
@@ -322,8 +360,15 @@ class LinkFindingRule(ProjectRule):
         fix = None
         if finding.replacement is not None and self.fix_safety is not None:
             fix = self._fix(finding)
-        return self.diagnostic(finding.document.display_path, site.line, site.column, finding.message,
-                               end_line=site.end_line, end_column=site.end_column, fix=fix)
+        return self.diagnostic(
+            finding.document.display_path,
+            site.line,
+            site.column,
+            finding.message,
+            end_line=site.end_line,
+            end_column=site.end_column,
+            fix=fix,
+        )
 
     def _fix(self, finding: Finding) -> Fix | None:
         """Replace the written target when it appears exactly once in the link as written."""

@@ -31,16 +31,20 @@ class MissingAnchor(LinkFindingRule):
             Example.of("# Intro\n\n## Scaling laws\n\nSee [below](#scaling-law).\n"),
             Example.of("# Intro\n\nSee [the title](#intro).\n", description="h1 ids are not anchors"),
             Example(
-                {"docs/a.md": "# A\n\nSee [setup](./b.md#setup-install-steps).\n",
-                 "docs/b.md": "# B\n\n## Setup {#install-steps}\n"},
+                {
+                    "docs/a.md": "# A\n\nSee [setup](./b.md#setup-install-steps).\n",
+                    "docs/b.md": "# B\n\n## Setup {#install-steps}\n",
+                },
                 description="an explicit id replaces the slug",
             ),
         ),
         passing=(
             Example.of("# Intro\n\n## Scaling laws {#laws}\n\nSee [below](#laws) and [top](#).\n"),
             Example(
-                {"docs/a.mdx": "# A\n\n[1](./b.mdx#other-id) [2](./b.mdx#uses-code--symbols) [3](/docs/b#install)\n",
-                 "docs/b.mdx": "# B\n\n## Other {/* #other-id */}\n\n## Uses `code` & symbols!\n\n## Install\n"},
+                {
+                    "docs/a.mdx": "# A\n\n[1](./b.mdx#other-id) [2](./b.mdx#uses-code--symbols) [3](/docs/b#install)\n",
+                    "docs/b.mdx": "# B\n\n## Other {/* #other-id */}\n\n## Uses `code` & symbols!\n\n## Install\n",
+                },
             ),
         ),
     )

@@ -24,18 +24,25 @@ class BrokenUrlLink(LinkFindingRule):
     examples = Examples(
         failing=(
             Example(
-                {"docs/intro.md": "# Intro\n\nSee [training](/docs/trainig).\n", "docs/training.md": "# Training\n"}
+                {
+                    "docs/intro.md": "# Intro\n\nSee [training](/docs/trainig).\n",
+                    "docs/training.md": "# Training\n",
+                }
             ),
             Example(
-                {"docs/intro.md": "# Intro\n\nSee [training](01-part/02-training).\n",
-                 "docs/01-part/02-training.md": "# Training\n"},
+                {
+                    "docs/intro.md": "# Intro\n\nSee [training](01-part/02-training).\n",
+                    "docs/01-part/02-training.md": "# Training\n",
+                },
                 description="a file path without extension is a URL",
             ),
         ),
         passing=(
             Example(
-                {"docs/intro.md": "# Intro\n\n[a](/docs/part/training) [b](part/training#data) [c](/blog/post)\n",
-                 "docs/01-part/02-training.md": "# Training\n\n## Data\n"}
+                {
+                    "docs/intro.md": "# Intro\n\n[a](/docs/part/training) [b](part/training#data) [c](/blog/post)\n",
+                    "docs/01-part/02-training.md": "# Training\n\n## Data\n",
+                }
             ),
         ),
     )

@@ -24,8 +24,11 @@ class MissingImage(LinkFindingRule):
         failing=(Example.of("# Intro\n\n![Loss curve](./img/loss.png)\n"),),
         passing=(
             Example(
-                {"docs/intro.md": "# Intro\n\n![Loss](./img/loss.png) ![Logo](/img/logo.svg) ![x](pathname:///y.png)\n",
-                 "docs/img/loss.png": b"\x89PNG", "static/img/logo.svg": "<svg/>"}
+                {
+                    "docs/intro.md": "# Intro\n\n![Loss](./img/loss.png) ![Logo](/img/logo.svg) ![x](pathname:///y.png)\n",
+                    "docs/img/loss.png": b"\x89PNG",
+                    "static/img/logo.svg": "<svg/>",
+                }
             ),
         ),
     )

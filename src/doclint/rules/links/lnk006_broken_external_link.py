@@ -41,12 +41,17 @@ class BrokenExternalLink(ProjectRule):
     }
     examples = Examples(
         failing=(
-            Example.of("# Intro\n\nSee [the server](http://127.0.0.1:9/gone).\n",
-                       options={"check_external": True, "timeout": 2}),
+            Example.of(
+                "# Intro\n\nSee [the server](http://127.0.0.1:9/gone).\n",
+                options={"check_external": True, "timeout": 2},
+            ),
         ),
-        passing=(Example.of("# Intro\n\nSee [the docs](https://docusaurus.io/docs) (not requested: the check is off).\n"),),
+        passing=(
+            Example.of(
+                "# Intro\n\nSee [the docs](https://docusaurus.io/docs) (not requested: the check is off).\n"
+            ),
+        ),
     )
-
 
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
         options = context.options
@@ -54,7 +59,8 @@ class BrokenExternalLink(ProjectRule):
             return
         sites = [
             (project.documents[path], site)
-            for path in sorted(project.targets) if path in project.documents
+            for path in sorted(project.targets)
+            if path in project.documents
             for site in link_sites(project.documents[path])
             if site.url.lower().startswith(_SCHEMES)
         ]
@@ -64,9 +70,12 @@ class BrokenExternalLink(ProjectRule):
             if status.ok:
                 continue
             yield self.diagnostic(
-                document.display_path, site.line, site.column,
+                document.display_path,
+                site.line,
+                site.column,
                 f"external link {site.url} is broken: {status.detail} (Docusaurus does not check external links)",
-                end_line=site.end_line, end_column=site.end_column,
+                end_line=site.end_line,
+                end_column=site.end_column,
             )
 
     @staticmethod

@@ -20,8 +20,13 @@ class MdxHazardRule(DocumentRule):
             line, column = document.source.position(hazard.start)
             end_line, end_column = document.source.position(hazard.end)
             yield self.report(
-                document, line, column, self.message(hazard),
-                end_line=end_line, end_column=end_column, fix=self.fix(document, hazard),
+                document,
+                line,
+                column,
+                self.message(hazard),
+                end_line=end_line,
+                end_column=end_column,
+                fix=self.fix(document, hazard),
             )
 
     def message(self, hazard: Hazard) -> str:

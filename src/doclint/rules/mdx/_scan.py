@@ -17,14 +17,55 @@ from dataclasses import dataclass, field
 from doclint.document import Document
 
 VOID_ELEMENTS = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
 )
 # Names an MDX page may use without defining them: the props of the page, JavaScript's own globals.
 PREDEFINED_NAMES = frozenset(
     {
-        "props", "undefined", "null", "true", "false", "NaN", "Infinity", "Math", "JSON", "Date", "Number",
-        "String", "Object", "Array", "Boolean", "Symbol", "Intl", "Promise", "RegExp", "Map", "Set", "console",
-        "globalThis", "window", "document", "encodeURIComponent", "decodeURIComponent", "parseInt", "parseFloat",
+        "props",
+        "undefined",
+        "null",
+        "true",
+        "false",
+        "NaN",
+        "Infinity",
+        "Math",
+        "JSON",
+        "Date",
+        "Number",
+        "String",
+        "Object",
+        "Array",
+        "Boolean",
+        "Symbol",
+        "Intl",
+        "Promise",
+        "RegExp",
+        "Map",
+        "Set",
+        "console",
+        "globalThis",
+        "window",
+        "document",
+        "encodeURIComponent",
+        "decodeURIComponent",
+        "parseInt",
+        "parseFloat",
     }
 )
 _IMPORT = re.compile(
@@ -32,8 +73,12 @@ _IMPORT = re.compile(
 )
 _EXPORT = re.compile(r"export\s+(?:default|const|let|var|function|async|class|type|interface|\{|\*)")
 _ESM_START = re.compile(r"(?:import|export)[ \t]")
-_IMPORTED_NAMES = re.compile(r"import\s+(?:type\s+)?(?P<default>[\w$]+)?\s*,?\s*(?:\*\s*as\s+(?P<ns>[\w$]+)|\{(?P<named>[^{}]*)\})?")
-_EXPORTED_NAME = re.compile(r"export\s+(?:const|let|var|function\*?|async\s+function|class)\s+(?P<name>[\w$]+)")
+_IMPORTED_NAMES = re.compile(
+    r"import\s+(?:type\s+)?(?P<default>[\w$]+)?\s*,?\s*(?:\*\s*as\s+(?P<ns>[\w$]+)|\{(?P<named>[^{}]*)\})?"
+)
+_EXPORTED_NAME = re.compile(
+    r"export\s+(?:const|let|var|function\*?|async\s+function|class)\s+(?P<name>[\w$]+)"
+)
 _FREE_NAME = re.compile(r"[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*")
 _ATX_HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|$)")
 _DIRECTIVE_OPENER = re.compile(r"(?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?:{3,}[A-Za-z]")
@@ -189,7 +234,9 @@ class _Scanner:
             if char == "\\":
                 position += 2
             elif char == "]":
-                position = self._link_destination(position + 2) if text.startswith("](", position) else position + 1
+                position = (
+                    self._link_destination(position + 2) if text.startswith("](", position) else position + 1
+                )
             elif char == "{":
                 position = self._expression(position)
             else:
@@ -211,11 +258,15 @@ class _Scanner:
         if end is None:
             line_end = self.text.find("\n", start)
             line_end = len(self.text) if line_end == -1 else line_end
-            self.result.hazards.append(Hazard("unbalanced-brace", start, start + 1, self.text[start:line_end].strip()))
+            self.result.hazards.append(
+                Hazard("unbalanced-brace", start, start + 1, self.text[start:line_end].strip())
+            )
             return start + 1
         content = self.text[start + 1 : end]
         if _not_javascript(content):
-            self.result.hazards.append(Hazard("invalid-expression", start, end + 1, self.text[start : end + 1]))
+            self.result.hazards.append(
+                Hazard("invalid-expression", start, end + 1, self.text[start : end + 1])
+            )
             return end + 1
         name = _free_name(content)
         root = name.split(".")[0] if name is not None else None
@@ -230,7 +281,9 @@ class _Scanner:
             return self._comment(start)
         if following in " \t\n":
             if not text[start + 1 :].strip():
-                self.result.hazards.append(Hazard("bad-less-than", start, start + 1, "<"))  # `<` ending the file
+                self.result.hazards.append(
+                    Hazard("bad-less-than", start, start + 1, "<")
+                )  # `<` ending the file
             return start + 1  # `x < 5`: text
         if following == "/":
             return self._tag(start, closing=True)
@@ -257,7 +310,9 @@ class _Scanner:
             return position + 1
         name_match = _TAG_NAME.match(text, position)
         if name_match is None:
-            self.result.hazards.append(Hazard("bad-less-than", start, position + 1, text[start : position + 1]))
+            self.result.hazards.append(
+                Hazard("bad-less-than", start, position + 1, text[start : position + 1])
+            )
             return position
         name = name_match.group(0)
         position = name_match.end()
@@ -265,16 +320,24 @@ class _Scanner:
         if (name.endswith(":") and after.startswith("//")) or after[:1] == "@" or "@" in name:
             end = text.find(">", position)
             end = position if end == -1 else end + 1
-            self.result.hazards.append(Hazard("autolink", start, end, text[start:end], text[start + 1 : end - 1]))
+            self.result.hazards.append(
+                Hazard("autolink", start, end, text[start:end], text[start + 1 : end - 1])
+            )
             return end
         end = self._attributes(position)
         if end is None:
             line_end = text.find("\n", start)
             self.result.hazards.append(
-                Hazard("bad-less-than", start, line_end if line_end != -1 else len(text), text[start:line_end], name)
+                Hazard(
+                    "bad-less-than",
+                    start,
+                    line_end if line_end != -1 else len(text),
+                    text[start:line_end],
+                    name,
+                )
             )
             return position
-        self_closing = text[start:end - 1].rstrip().endswith("/")
+        self_closing = text[start : end - 1].rstrip().endswith("/")
         self.tags.append(self._new_tag(name, start, end, closing=closing, self_closing=self_closing))
         return end
 
@@ -401,7 +464,9 @@ class _Scanner:
     def _unclosed(self, stack: list[_Tag], where: str) -> None:
         for tag in stack:
             kind = "void-tag" if tag.name.lower() in VOID_ELEMENTS else "mismatched-tag"
-            self.result.hazards.append(Hazard(kind, tag.start, tag.end, self.text[tag.start : tag.end], where))
+            self.result.hazards.append(
+                Hazard(kind, tag.start, tag.end, self.text[tag.start : tag.end], where)
+            )
 
 
 _BACKTICKS = re.compile(r"(?<![`\\])`+(?!`)")
@@ -417,7 +482,8 @@ def _blank_code_spans(text: str) -> str:
         while index < len(runs):
             opener = runs[index]
             closer_index = next(
-                (j for j in range(index + 1, len(runs)) if len(runs[j].group(0)) == len(opener.group(0))), None
+                (j for j in range(index + 1, len(runs)) if len(runs[j].group(0)) == len(opener.group(0))),
+                None,
             )
             if closer_index is None:
                 index += 1

@@ -32,22 +32,30 @@ class HtmlCommentInMdx(MdxHazardRule):
     fix_safety = "safe"
     hazard_kind = "comment"
     examples = Examples(
-        failing=(Example.of("Text <!-- todo: expand --> here.\n", path="docs/page.mdx", site={"mdx1_compat": V4_COMPAT}),),
+        failing=(
+            Example.of(
+                "Text <!-- todo: expand --> here.\n", path="docs/page.mdx", site={"mdx1_compat": V4_COMPAT}
+            ),
+        ),
         passing=(
             Example.of("Text <!-- todo: expand --> here.\n", path="docs/page.mdx"),
-            Example.of("Text {/* todo: expand */} here.\n", path="docs/page.mdx", site={"mdx1_compat": V4_COMPAT}),
+            Example.of(
+                "Text {/* todo: expand */} here.\n", path="docs/page.mdx", site={"mdx1_compat": V4_COMPAT}
+            ),
             Example.of("`<!-- code -->`\n", path="docs/page.mdx", site={"mdx1_compat": V4_COMPAT}),
         ),
     )
 
     def message(self, hazard: Hazard) -> str:
         return (
-            "HTML comment in MDX with mdx1Compat.comments off: the compile fails (\"Unexpected character `!` "
-            "before name\"); use {/* ... */}"
+            'HTML comment in MDX with mdx1Compat.comments off: the compile fails ("Unexpected character `!` '
+            'before name"); use {/* ... */}'
         )
 
     def fix(self, document: Document, hazard: Hazard) -> Fix | None:
         body = hazard.text[4:-3] if hazard.text.endswith("-->") else None
         if body is None or "*/" in body:
             return None
-        return self.replace_hazard(document, hazard, "{/*" + body + "*/}", "turn the HTML comment into an MDX comment")
+        return self.replace_hazard(
+            document, hazard, "{/*" + body + "*/}", "turn the HTML comment into an MDX comment"
+        )

@@ -30,7 +30,10 @@ class UndefinedNameInMdx(MdxHazardRule):
                 "import {version} from '@site/versions';\n\nVersion {version}, by {props.author}, {/* note */}.\n",
                 path="docs/page.mdx",
             ),
-            Example.of("export const limit = 3;\n\nAt most {limit} items; `{userId}` in code.\n", path="docs/page.mdx"),
+            Example.of(
+                "export const limit = 3;\n\nAt most {limit} items; `{userId}` in code.\n",
+                path="docs/page.mdx",
+            ),
         ),
     )
 

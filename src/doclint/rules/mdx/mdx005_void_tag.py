@@ -32,7 +32,10 @@ class UnclosedVoidTag(MdxHazardRule):
             Example.of('<img src="/img/plot.png" alt="Loss curve">\n', path="docs/page.mdx"),
         ),
         passing=(
-            Example.of('Line one<br />line two.\n\n<img src="/img/plot.png" alt="Loss curve" />\n', path="docs/page.mdx"),
+            Example.of(
+                'Line one<br />line two.\n\n<img src="/img/plot.png" alt="Loss curve" />\n',
+                path="docs/page.mdx",
+            ),
             Example.of("Line one<br>line two.\n", path="docs/page.md", site={"markdown_format": "detect"}),
         ),
     )
@@ -40,8 +43,8 @@ class UnclosedVoidTag(MdxHazardRule):
     def message(self, hazard: Hazard) -> str:
         name = hazard.text[1:].split(None, 1)[0].rstrip(">")
         return (
-            f"<{name}> is never closed: MDX needs every element closed, and the compile fails (\"Expected a closing "
-            f"tag for `<{name}>`\"); write it self-closing, <{name} />"
+            f'<{name}> is never closed: MDX needs every element closed, and the compile fails ("Expected a closing '
+            f'tag for `<{name}>`"); write it self-closing, <{name} />'
         )
 
     def fix(self, document: Document, hazard: Hazard) -> Fix | None:

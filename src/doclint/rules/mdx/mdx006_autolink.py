@@ -32,8 +32,15 @@ class AutolinkInMdx(MdxHazardRule):
             Example.of("Write to <team@example.com>.\n", path="docs/page.mdx"),
         ),
         passing=(
-            Example.of("See [the paper](https://arxiv.org/abs/2001.08361) or https://arxiv.org.\n", path="docs/page.mdx"),
-            Example.of("See <https://arxiv.org/abs/2001.08361>.\n", path="docs/page.md", site={"markdown_format": "detect"}),
+            Example.of(
+                "See [the paper](https://arxiv.org/abs/2001.08361) or https://arxiv.org.\n",
+                path="docs/page.mdx",
+            ),
+            Example.of(
+                "See <https://arxiv.org/abs/2001.08361>.\n",
+                path="docs/page.md",
+                site={"markdown_format": "detect"},
+            ),
         ),
     )
 
@@ -47,7 +54,9 @@ class AutolinkInMdx(MdxHazardRule):
         if not hazard.text.endswith(">"):
             return None
         url = hazard.detail
-        return self.replace_hazard(document, hazard, f"[{url}]({self._target(url)})", "write the autolink as a link")
+        return self.replace_hazard(
+            document, hazard, f"[{url}]({self._target(url)})", "write the autolink as a link"
+        )
 
     @staticmethod
     def _target(url: str) -> str:

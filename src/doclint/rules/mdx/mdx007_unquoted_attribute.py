@@ -29,14 +29,16 @@ class UnquotedAttributeInMdx(MdxHazardRule):
         failing=(Example.of('<a href=intro.md title="x">Intro</a>\n', path="docs/page.mdx"),),
         passing=(
             Example.of("<a href=\"intro.md\" data-x='y' width={100}>Intro</a>\n", path="docs/page.mdx"),
-            Example.of("<a href=intro.md>Intro</a>\n", path="docs/page.md", site={"markdown_format": "detect"}),
+            Example.of(
+                "<a href=intro.md>Intro</a>\n", path="docs/page.md", site={"markdown_format": "detect"}
+            ),
         ),
     )
 
     def message(self, hazard: Hazard) -> str:
         return (
             f"unquoted attribute value {hazard.text}: JSX needs \"...\", '...' or {{...}}, and the MDX compile fails; "
-            f"write \"{hazard.text}\""
+            f'write "{hazard.text}"'
         )
 
     def fix(self, document: Document, hazard: Hazard) -> Fix | None:

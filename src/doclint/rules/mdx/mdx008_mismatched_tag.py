@@ -47,4 +47,4 @@ class MismatchedTagInMdx(MdxHazardRule):
             if hazard.detail == "no open tag here":
                 return f"closing tag {tag} closes nothing open here (tags amid text close within their paragraph): the MDX compile fails"
             return f"closing tag {tag} does not match the open element (expected {hazard.detail}): the MDX compile fails"
-        return f"{tag} is never closed {hazard.detail}: the MDX compile fails (\"Expected a closing tag\")"
+        return f'{tag} is never closed {hazard.detail}: the MDX compile fails ("Expected a closing tag")'

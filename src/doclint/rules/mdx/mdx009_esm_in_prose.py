@@ -40,5 +40,5 @@ class EsmInProse(MdxHazardRule):
     def message(self, hazard: Hazard) -> str:
         return (
             f"'{hazard.text[:60]}' begins a paragraph with import/export: MDX parses the paragraph as JavaScript "
-            "and the compile fails (\"Could not parse import/exports with acorn\"); reword it"
+            'and the compile fails ("Could not parse import/exports with acorn"); reword it'
         )

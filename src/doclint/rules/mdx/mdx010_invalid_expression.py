@@ -35,8 +35,13 @@ class InvalidExpressionInMdx(MdxHazardRule):
             Example.of("Pass {key: value} pairs.\n", path="docs/page.mdx"),
         ),
         passing=(
-            Example.of("Pick \\{one of these} options, {/* note */}, {['a', 'b'].join(', ')}.\n", path="docs/page.mdx"),
-            Example.of("Pick {one of these} options.\n", path="docs/page.md", site={"markdown_format": "detect"}),
+            Example.of(
+                "Pick \\{one of these} options, {/* note */}, {['a', 'b'].join(', ')}.\n",
+                path="docs/page.mdx",
+            ),
+            Example.of(
+                "Pick {one of these} options.\n", path="docs/page.md", site={"markdown_format": "detect"}
+            ),
         ),
     )
 

@@ -77,18 +77,52 @@ class MermaidUnknownDiagramType(DocumentRule):
 
 # How authors write each diagram type's keyword (mermaid's detectors, spelled in full).
 DIAGRAM_KEYWORDS = (
-    "graph", "flowchart", "flowchart-elk", "sequenceDiagram", "classDiagram", "classDiagram-v2", "stateDiagram",
-    "stateDiagram-v2", "erDiagram", "gantt", "pie", "journey", "gitGraph", "mindmap", "timeline",
-    "quadrantChart", "requirementDiagram", "sankey-beta", "xychart-beta", "block-beta", "packet-beta",
-    "architecture-beta", "kanban", "C4Context", "C4Container", "C4Component", "C4Dynamic", "C4Deployment",
-    "radar-beta", "treemap", "treeView-beta", "venn-beta", "wardley-beta", "ishikawa", "eventmodeling", "info",
+    "graph",
+    "flowchart",
+    "flowchart-elk",
+    "sequenceDiagram",
+    "classDiagram",
+    "classDiagram-v2",
+    "stateDiagram",
+    "stateDiagram-v2",
+    "erDiagram",
+    "gantt",
+    "pie",
+    "journey",
+    "gitGraph",
+    "mindmap",
+    "timeline",
+    "quadrantChart",
+    "requirementDiagram",
+    "sankey-beta",
+    "xychart-beta",
+    "block-beta",
+    "packet-beta",
+    "architecture-beta",
+    "kanban",
+    "C4Context",
+    "C4Container",
+    "C4Component",
+    "C4Dynamic",
+    "C4Deployment",
+    "radar-beta",
+    "treemap",
+    "treeView-beta",
+    "venn-beta",
+    "wardley-beta",
+    "ishikawa",
+    "eventmodeling",
+    "info",
 )
 
 
 def _closest_keyword(word: str) -> str | None:
     """The one keyword ``word`` is a likely misspelling of, or None when none or several are as close."""
     scored = sorted(
-        ((difflib.SequenceMatcher(a=word.lower(), b=keyword.lower()).ratio(), keyword) for keyword in DIAGRAM_KEYWORDS),
+        (
+            (difflib.SequenceMatcher(a=word.lower(), b=keyword.lower()).ratio(), keyword)
+            for keyword in DIAGRAM_KEYWORDS
+        ),
         reverse=True,
     )
     best_score, best = scored[0]

@@ -23,11 +23,15 @@ class InvalidMermaidDiagram(DocumentRule):
     severity = Severity.ERROR
     examples = Examples(
         failing=(
-            Example.of("```mermaid\nerDiagram\n    CHAPTER ||--o{ SECTION : contains\n    CHAPTER {\n        string title\n```\n"),
+            Example.of(
+                "```mermaid\nerDiagram\n    CHAPTER ||--o{ SECTION : contains\n    CHAPTER {\n        string title\n```\n"
+            ),
             Example.of('```mermaid\npie title Tokens\n    "Web" : 60\n    "Code" : -5\n```\n'),
         ),
         passing=(
-            Example.of("```mermaid\nerDiagram\n    CHAPTER ||--o{ SECTION : contains\n    CHAPTER {\n        string title\n    }\n```\n"),
+            Example.of(
+                "```mermaid\nerDiagram\n    CHAPTER ||--o{ SECTION : contains\n    CHAPTER {\n        string title\n    }\n```\n"
+            ),
         ),
     )
 
@@ -41,5 +45,8 @@ class InvalidMermaidDiagram(DocumentRule):
             if result.valid or result.diagram_type is None:
                 continue  # no diagram type at all is MER001's finding
             offset = result.source_line or 1
-            line = min(fence.content_line + offset - 1, max(fence.end_line - (1 if fence.closed else 0), fence.content_line))
+            line = min(
+                fence.content_line + offset - 1,
+                max(fence.end_line - (1 if fence.closed else 0), fence.content_line),
+            )
             yield self.report(document, line, 1, f"invalid {result.diagram_type} diagram: {result.message}")

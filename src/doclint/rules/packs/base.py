@@ -3,7 +3,6 @@ scopes, token patterns, fixes and the pattern-timeout report."""
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any, ClassVar
 
 from doclint.diagnostics import Diagnostic, Edit, Fix, Severity
 from doclint.document import Document
+from doclint.files import glob_match
 from doclint.rules.base import Example, Examples, Rule
 from doclint.rules.packs.patterns import GuardedPattern, PatternTimeout
 from doclint.rules.packs.scopes import Block, blocks, valid_scope
@@ -147,9 +147,9 @@ class PackRule(Rule):
             relative = path.resolve().relative_to(cls.project_root.resolve()).as_posix()
         except ValueError:
             relative = path.as_posix()
-        if any(_glob(relative, pattern) for pattern in cls.exclude):
+        if any(glob_match(relative, pattern) for pattern in cls.exclude):
             return False
-        return any(_glob(relative, pattern) for pattern in cls.paths)
+        return any(glob_match(relative, pattern) for pattern in cls.paths)
 
     def blocks(self, document: Document, scopes: tuple[str, ...] | None = None) -> list[Block]:
         return blocks(document, scopes or self.scopes)
@@ -228,12 +228,6 @@ def match_case(replacement: str, original: str) -> str:
 
 def quoted(items: Mapping[str, Any] | tuple[str, ...]) -> str:
     return ", ".join(f"`{item}`" for item in items)
-
-
-def _glob(relative: str, pattern: str) -> bool:
-    if fnmatch.fnmatchcase(relative, pattern):
-        return True
-    return pattern.startswith("**/") and fnmatch.fnmatchcase(relative, pattern[3:])
 
 
 def _first_sentence(text: str) -> str:

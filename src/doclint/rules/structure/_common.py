@@ -11,14 +11,6 @@ from doclint.project import DocIdentity, DocsVersion, ProjectIndex
 from doclint.rules.base import Rule
 
 
-def display_path(path: Path) -> str:
-    """A path as the engine shows it: relative to the working directory when below it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def version_touched(project: ProjectIndex, version: DocsVersion) -> bool:
     """Whether the run checks any file of this docs version (then its series-wide problems are reported)."""
     return any(project.version_of_path.get(target) == version for target in project.targets)

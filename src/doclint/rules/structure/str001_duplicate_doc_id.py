@@ -33,7 +33,12 @@ class DuplicateDocId(ProjectRule):
 
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
         yield from collision_diagnostics(
-            self, project, lambda identity: (*identity.version_key, identity.doc_id), "id",
-            lambda key, others: f"doc id '{key[-1]}' is also the id of {others}; Docusaurus fails the build (docs "
-            "sharing the same id): rename a file or set a distinct `id` in the front matter",
+            self,
+            project,
+            lambda identity: (*identity.version_key, identity.doc_id),
+            "id",
+            lambda key, others: (
+                f"doc id '{key[-1]}' is also the id of {others}; Docusaurus fails the build (docs "
+                "sharing the same id): rename a file or set a distinct `id` in the front matter"
+            ),
         )

@@ -25,7 +25,9 @@ class DuplicateRoute(ProjectRule):
     reports_beyond_targets = True
     examples = Examples(
         failing=(
-            Example({"docs/a.md": "---\nslug: /start\n---\n# A\n", "docs/b.md": "---\nslug: /start\n---\n# B\n"}),
+            Example(
+                {"docs/a.md": "---\nslug: /start\n---\n# A\n", "docs/b.md": "---\nslug: /start\n---\n# B\n"}
+            ),
             Example({"docs/guide/index.md": "# Guide\n", "docs/guide/README.md": "# Readme\n"}),
         ),
         passing=(Example({"docs/a.md": "---\nslug: /start\n---\n# A\n", "docs/start/b.md": "# B\n"}),),
@@ -33,7 +35,12 @@ class DuplicateRoute(ProjectRule):
 
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
         yield from collision_diagnostics(
-            self, project, lambda identity: normalize_route(identity.permalink), "slug",
-            lambda route, others: f"this doc is served at {route}, like {others}; Docusaurus warns about duplicate "
-            "routes and only one of the pages can be reached: give one a different `slug`",
+            self,
+            project,
+            lambda identity: normalize_route(identity.permalink),
+            "slug",
+            lambda route, others: (
+                f"this doc is served at {route}, like {others}; Docusaurus warns about duplicate "
+                "routes and only one of the pages can be reached: give one a different `slug`"
+            ),
         )

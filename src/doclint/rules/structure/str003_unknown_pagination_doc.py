@@ -24,12 +24,20 @@ class UnknownPaginationDoc(ProjectRule):
     reports_beyond_targets = True
     examples = Examples(
         failing=(
-            Example({"docs/01-intro.md": "---\npagination_next: 02-training\n---\n# Intro\n",
-                     "docs/02-training.md": "# Training\n"}),
+            Example(
+                {
+                    "docs/01-intro.md": "---\npagination_next: 02-training\n---\n# Intro\n",
+                    "docs/02-training.md": "# Training\n",
+                }
+            ),
         ),
         passing=(
-            Example({"docs/01-intro.md": "---\npagination_next: part/training\npagination_prev: null\n---\n# I\n",
-                     "docs/01-part/02-training.md": "# Training\n"}),
+            Example(
+                {
+                    "docs/01-intro.md": "---\npagination_next: part/training\npagination_prev: null\n---\n# I\n",
+                    "docs/01-part/02-training.md": "# Training\n",
+                }
+            ),
         ),
     )
 
@@ -51,10 +59,13 @@ class UnknownPaginationDoc(ProjectRule):
                     drafts = [target for target in ids[str(entry.value)] if project.is_draft(target)]
                     if drafts and path in project.targets:
                         yield self.diagnostic(
-                            document.display_path, entry.value_span.line, entry.value_span.column,
+                            document.display_path,
+                            entry.value_span.line,
+                            entry.value_span.column,
                             f"{key} names '{entry.value}', a draft doc that production builds leave out; Docusaurus "
                             f"fails the production build (the {key} front matter points to a non-existent ID)",
-                            end_line=entry.value_span.end_line, end_column=entry.value_span.end_column,
+                            end_line=entry.value_span.end_line,
+                            end_column=entry.value_span.end_column,
                         )
                     continue
                 close = difflib.get_close_matches(str(entry.value), list(ids), n=1, cutoff=0.5)
@@ -62,9 +73,12 @@ class UnknownPaginationDoc(ProjectRule):
                 if path not in project.targets and not renamed & project.targets:
                     continue
                 yield self.diagnostic(
-                    document.display_path, entry.value_span.line, entry.value_span.column,
+                    document.display_path,
+                    entry.value_span.line,
+                    entry.value_span.column,
                     self._message(key, str(entry.value), close),
-                    end_line=entry.value_span.end_line, end_column=entry.value_span.end_column,
+                    end_line=entry.value_span.end_line,
+                    end_column=entry.value_span.end_column,
                 )
 
     @staticmethod

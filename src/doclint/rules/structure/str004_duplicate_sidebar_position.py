@@ -26,13 +26,15 @@ class DuplicateSidebarPosition(ProjectRule):
     reports_beyond_targets = True
     examples = Examples(
         failing=(
-            Example({"docs/a.md": "---\nsidebar_position: 2\n---\n# A\n",
-                     "docs/b.md": "---\nsidebar_position: 2\n---\n# B\n"}),
+            Example(
+                {
+                    "docs/a.md": "---\nsidebar_position: 2\n---\n# A\n",
+                    "docs/b.md": "---\nsidebar_position: 2\n---\n# B\n",
+                }
+            ),
             Example({"docs/02-a.md": "# A\n", "docs/b.md": "---\nsidebar_position: 2\n---\n# B\n"}),
         ),
-        passing=(
-            Example({"docs/01-a.md": "# A\n", "docs/02-b.md": "# B\n", "docs/part/01-c.md": "# C\n"}),
-        ),
+        passing=(Example({"docs/01-a.md": "# A\n", "docs/02-b.md": "# B\n", "docs/part/01-c.md": "# C\n"}),),
     )
 
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
@@ -51,11 +53,15 @@ class DuplicateSidebarPosition(ProjectRule):
     def _report(self, project: ProjectIndex, path: Path, others: list[Path], position: float) -> Diagnostic:
         document = project.documents[path]
         line, column = front_matter_position(document, "sidebar_position")
-        source = "sidebar_position" if "sidebar_position" in document.front_matter_data else "its number prefix"
+        source = (
+            "sidebar_position" if "sidebar_position" in document.front_matter_data else "its number prefix"
+        )
         shown = int(position) if position.is_integer() else position
         names = ", ".join(project.documents[other].display_path for other in others)
         return self.diagnostic(
-            document.display_path, line, column,
+            document.display_path,
+            line,
+            column,
             f"sidebar position {shown} (from {source}) is also used by {names} in this folder; Docusaurus "
             "orders the tie by file name, silently",
         )

@@ -3,9 +3,10 @@ from collections.abc import Iterator
 
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.docusaurus_config import find_config_file
+from doclint.files import display_path
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
-from doclint.rules.structure._common import display_path, version_label, version_touched
+from doclint.rules.structure._common import version_label, version_touched
 from doclint.sidebars import read_sidebars
 from doclint.site import DocsPlugin
 
@@ -31,12 +32,20 @@ class UnknownSidebarDoc(ProjectRule):
     reports_beyond_targets = True
     examples = Examples(
         failing=(
-            Example({"docs/intro.md": "# Intro\n", "sidebars.json": '{"docs": ["intro", "training"]}\n'},
-                    site=_WITH_SIDEBARS),
+            Example(
+                {"docs/intro.md": "# Intro\n", "sidebars.json": '{"docs": ["intro", "training"]}\n'},
+                site=_WITH_SIDEBARS,
+            ),
         ),
         passing=(
-            Example({"docs/intro.md": "# Intro\n", "docs/01-part/02-training.md": "# T\n",
-                     "sidebars.json": '{"docs": ["intro", {"Part": ["part/training"]}]}\n'}, site=_WITH_SIDEBARS),
+            Example(
+                {
+                    "docs/intro.md": "# Intro\n",
+                    "docs/01-part/02-training.md": "# T\n",
+                    "sidebars.json": '{"docs": ["intro", {"Part": ["part/training"]}]}\n',
+                },
+                site=_WITH_SIDEBARS,
+            ),
         ),
     )
 
@@ -50,12 +59,18 @@ class UnknownSidebarDoc(ProjectRule):
             if sidebars.status == "missing":
                 config = find_config_file(project.site_dir)
                 yield self.diagnostic(
-                    display_path(config or sidebars.path), 1, 1,
+                    display_path(config or sidebars.path),
+                    1,
+                    1,
                     f"the sidebars file of {version_label(version)} ({display_path(sidebars.path)}) does not exist; "
                     "Docusaurus fails the build",
                 )
                 continue
-            ids = {identity.doc_id for identity in project.identities.values() if identity.version_key == version.key}
+            ids = {
+                identity.doc_id
+                for identity in project.identities.values()
+                if identity.version_key == version.key
+            }
             for ref in sidebars.refs:
                 if ref.doc_id in ids:
                     continue
@@ -64,7 +79,9 @@ class UnknownSidebarDoc(ProjectRule):
                 if close:
                     message += f"; did you mean '{close[0]}'?"
                 yield self.diagnostic(
-                    display_path(sidebars.path), ref.line, ref.column,
+                    display_path(sidebars.path),
+                    ref.line,
+                    ref.column,
                     message + "; Docusaurus fails the build (these sidebar document ids do not exist)",
                     end_column=ref.end_column,
                 )

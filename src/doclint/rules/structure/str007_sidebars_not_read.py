@@ -2,9 +2,10 @@ from collections.abc import Iterator
 
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.docusaurus_config import find_config_file
+from doclint.files import display_path
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
-from doclint.rules.structure._common import display_path, version_label, version_touched
+from doclint.rules.structure._common import version_label, version_touched
 from doclint.sidebars import read_sidebars
 from doclint.site import DocsPlugin
 
@@ -31,14 +32,22 @@ class SidebarsNotRead(ProjectRule):
     reports_beyond_targets = True
     examples = Examples(
         failing=(
-            Example({"docs/intro.md": "# Intro\n",
-                     "sidebars.js": "module.exports = {docs: require('./generated').items};\n"},
-                    site=_WITH_JS_SIDEBARS),
+            Example(
+                {
+                    "docs/intro.md": "# Intro\n",
+                    "sidebars.js": "module.exports = {docs: require('./generated').items};\n",
+                },
+                site=_WITH_JS_SIDEBARS,
+            ),
         ),
         passing=(
-            Example({"docs/intro.md": "# Intro\n",
-                     "sidebars.js": "// plain literal\nmodule.exports = {docs: ['intro']};\n"},
-                    site=_WITH_JS_SIDEBARS),
+            Example(
+                {
+                    "docs/intro.md": "# Intro\n",
+                    "sidebars.js": "// plain literal\nmodule.exports = {docs: ['intro']};\n",
+                },
+                site=_WITH_JS_SIDEBARS,
+            ),
         ),
     )
 
@@ -49,7 +58,9 @@ class SidebarsNotRead(ProjectRule):
             if version.sidebars_unknown:
                 config = find_config_file(project.site_dir)
                 yield self.diagnostic(
-                    display_path(config) if config else "docusaurus.config", 1, 1,
+                    display_path(config) if config else "docusaurus.config",
+                    1,
+                    1,
                     f"sidebars of {version_label(version)} skipped: its sidebarPath is computed in the config; "
                     "sidebar doc ids and orphan docs were not checked (doclint never runs JavaScript)",
                 )
@@ -58,7 +69,9 @@ class SidebarsNotRead(ProjectRule):
             if sidebars is None or sidebars.status not in ("computed", "invalid"):
                 continue
             yield self.diagnostic(
-                display_path(sidebars.path), 1, 1,
+                display_path(sidebars.path),
+                1,
+                1,
                 f"sidebars of {version_label(version)} skipped: {sidebars.note}; sidebar doc ids and orphan docs "
                 "were not checked (doclint never runs JavaScript)",
             )
