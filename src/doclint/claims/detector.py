@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from doclint.claims.features import FEATURES, Feature, active_features, prepare
+from doclint.claims.features import FEATURES, Feature, Sentence, active_features, prepare
 
 WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "data" / "claims_detector.json"
 
@@ -79,18 +79,47 @@ def assess_if_claim(
     """
     model = model or default_model()
     cutoff = model.threshold if threshold is None else threshold
-    prepared = prepare(sentence, section, prev, next)
-    fired: dict[str, bool] = {}
+    answer = _Answers(sentence, section, prev, next)
     bound = model.bias
     for feature in FEATURES:
         weight = model.weights.get(feature.name, 0.0)
-        if weight > 0:
-            fired[feature.name] = feature.test(prepared)
-            bound += weight if fired[feature.name] else 0.0
+        if weight > 0 and answer(feature):
+            bound += weight
     if logistic(bound) < cutoff:
         return None
-    active = [f for f in FEATURES if (fired[f.name] if f.name in fired else f.test(prepared))]
-    return _assessment(active, model, cutoff)
+    return _assessment([f for f in FEATURES if answer(f)], model, cutoff)
+
+
+# Features that read more than the sentence itself: its section heading, the sentence before it.
+_CONTEXT_FEATURES = frozenset({"course_section", "refers_back"})
+
+
+@lru_cache(maxsize=4096)
+def _answers_for_text(sentence: str) -> dict[str, bool]:
+    """What the other features answered for this sentence so far: a series repeats its sentences."""
+    return {}
+
+
+class _Answers:
+    """Each feature's answer for one sentence, asked lazily, prepared once, remembered per text."""
+
+    def __init__(self, sentence: str, section: str, prev: str, next: str) -> None:
+        self._context = (sentence, section, prev, next)
+        self._prepared: Sentence | None = None
+        self._known = _answers_for_text(sentence)
+
+    def __call__(self, feature: Feature) -> bool:
+        if feature.name in _CONTEXT_FEATURES:
+            return feature.test(self._sentence())
+        known = self._known.get(feature.name)
+        if known is None:
+            known = self._known[feature.name] = feature.test(self._sentence())
+        return known
+
+    def _sentence(self) -> Sentence:
+        if self._prepared is None:
+            self._prepared = prepare(*self._context)
+        return self._prepared
 
 
 def _assessment(fired: list[Feature], model: Model, cutoff: float) -> Assessment:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TypeVar
 
@@ -74,6 +74,17 @@ _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 
 def prepare(sentence: str, section: str = "", prev: str = "", next: str = "") -> Sentence:
     """Strip the markup that doesn't change whether a sentence needs a source (GUIDE.md section 1)."""
+    return replace(
+        _prepared_text(sentence),
+        section=section,
+        prev=_FOOTNOTE.sub("", prev) if "[^" in prev else prev,
+        next=_FOOTNOTE.sub("", next) if "[^" in next else next,
+    )
+
+
+@lru_cache(maxsize=4096)
+def _prepared_text(sentence: str) -> Sentence:
+    """The part of ``prepare`` that reads only the sentence: a series repeats its sentences."""
     # Each substitution runs only when its markup can be there: most sentences have none of it.
     text = _FOOTNOTE.sub("", sentence) if "[^" in sentence else sentence
     has_component = "<" in text and bool(_SELF_CLOSING_TAG.search(text))
@@ -91,9 +102,9 @@ def prepare(sentence: str, section: str = "", prev: str = "", next: str = "") ->
     return Sentence(
         raw=sentence,
         text=text,
-        section=section,
-        prev=_FOOTNOTE.sub("", prev) if "[^" in prev else prev,
-        next=_FOOTNOTE.sub("", next) if "[^" in next else next,
+        section="",
+        prev="",
+        next="",
         has_code=has_code,
         has_component=has_component,
         quantities=find_quantities(text),
