@@ -80,12 +80,7 @@ def assess_if_claim(
     model = model or default_model()
     cutoff = model.threshold if threshold is None else threshold
     answer = _Answers(sentence, section, prev, next)
-    bound = model.bias
-    for feature in FEATURES:
-        weight = model.weights.get(feature.name, 0.0)
-        if weight > 0 and answer(feature):
-            bound += weight
-    if logistic(bound) < cutoff:
+    if logistic(_cue_bound(answer, model)) < cutoff:
         return None
     return _assessment([f for f in FEATURES if answer(f)], model, cutoff)
 
@@ -93,11 +88,55 @@ def assess_if_claim(
 # Features that read more than the sentence itself: its section heading, the sentence before it.
 _CONTEXT_FEATURES = frozenset({"course_section", "refers_back"})
 
+# The cue weights a model adds, split at each context cue: the sums between them depend only on
+# the sentence's text, and each sentence text keeps them (see ``_TextAnswers``).
+_Plan = tuple[float, tuple[tuple[Feature, float, tuple[float, ...]], ...]]
+
+
+def _cue_bound(answer: _Answers, model: Model) -> float:
+    """bias + the weights of the cues that fire, added in declaration order as ``_assessment`` would."""
+    plans = answer.known.plans
+    planned = plans.get(id(model))
+    if planned is None or planned[0] is not model:
+        planned = plans[id(model)] = (model, _plan(answer, model))
+    bound, tail = planned[1]
+    for feature, weight, after in tail:
+        if answer(feature):
+            bound += weight
+        for following in after:
+            bound += following
+    return bound
+
+
+def _plan(answer: _Answers, model: Model) -> _Plan:
+    prefix = model.bias
+    tail: list[tuple[Feature, float, list[float]]] = []
+    for feature in FEATURES:
+        weight = model.weights.get(feature.name, 0.0)
+        if weight <= 0:
+            continue
+        if feature.name in _CONTEXT_FEATURES:
+            tail.append((feature, weight, []))
+        elif answer(feature):
+            if tail:
+                tail[-1][2].append(weight)
+            else:
+                prefix += weight
+    return prefix, tuple((feature, weight, tuple(after)) for feature, weight, after in tail)
+
+
+class _TextAnswers:
+    """What the text-only features answered for one sentence text, and each model's cue plan for it."""
+
+    def __init__(self) -> None:
+        self.features: dict[str, bool] = {}
+        self.plans: dict[int, tuple[Model, _Plan]] = {}
+
 
 @lru_cache(maxsize=4096)
-def _answers_for_text(sentence: str) -> dict[str, bool]:
-    """What the other features answered for this sentence so far: a series repeats its sentences."""
-    return {}
+def _answers_for_text(sentence: str) -> _TextAnswers:
+    """Remembered per text, for the detector sees the same sentences again: a series repeats them."""
+    return _TextAnswers()
 
 
 class _Answers:
@@ -106,14 +145,14 @@ class _Answers:
     def __init__(self, sentence: str, section: str, prev: str, next: str) -> None:
         self._context = (sentence, section, prev, next)
         self._prepared: Sentence | None = None
-        self._known = _answers_for_text(sentence)
+        self.known = _answers_for_text(sentence)
 
     def __call__(self, feature: Feature) -> bool:
         if feature.name in _CONTEXT_FEATURES:
             return feature.test(self._sentence())
-        known = self._known.get(feature.name)
+        known = self.known.features.get(feature.name)
         if known is None:
-            known = self._known[feature.name] = feature.test(self._sentence())
+            known = self.known.features[feature.name] = feature.test(self._sentence())
         return known
 
     def _sentence(self) -> Sentence:

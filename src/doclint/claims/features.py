@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeVar
 
@@ -74,11 +74,18 @@ _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 
 def prepare(sentence: str, section: str = "", prev: str = "", next: str = "") -> Sentence:
     """Strip the markup that doesn't change whether a sentence needs a source (GUIDE.md section 1)."""
-    return replace(
-        _prepared_text(sentence),
+    base = _prepared_text(sentence)
+    return Sentence(
+        raw=base.raw,
+        text=base.text,
         section=section,
         prev=_FOOTNOTE.sub("", prev) if "[^" in prev else prev,
         next=_FOOTNOTE.sub("", next) if "[^" in next else next,
+        has_code=base.has_code,
+        has_component=base.has_component,
+        quantities=base.quantities,
+        memo=base.memo,  # the helpers it holds read only the sentence's text
+        lower=base.lower,
     )
 
 
