@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -85,9 +86,6 @@ def assess_if_claim(
     return _assessment([f for f in FEATURES if answer(f)], model, cutoff)
 
 
-# Features that read more than the sentence itself: its section heading, the sentence before it.
-_CONTEXT_FEATURES = frozenset({"course_section", "refers_back"})
-
 # The cue weights a model adds, split at each context cue: the sums between them depend only on
 # the sentence's text, and each sentence text keeps them (see ``_TextAnswers``).
 _Plan = tuple[float, tuple[tuple[Feature, float, tuple[float, ...]], ...]]
@@ -115,7 +113,7 @@ def _plan(answer: _Answers, model: Model) -> _Plan:
         weight = model.weights.get(feature.name, 0.0)
         if weight <= 0:
             continue
-        if feature.name in _CONTEXT_FEATURES:
+        if feature.reads_context:
             tail.append((feature, weight, []))
         elif answer(feature):
             if tail:
@@ -148,11 +146,16 @@ class _Answers:
         self.known = _answers_for_text(sentence)
 
     def __call__(self, feature: Feature) -> bool:
-        if feature.name in _CONTEXT_FEATURES:
-            return feature.test(self._sentence())
-        known = self.known.features.get(feature.name)
+        if not feature.reads_context:
+            return self._text_answer(feature.name, feature.test)
+        if feature.text_gate is not None and not self._text_answer(f"{feature.name} gate", feature.text_gate):
+            return False
+        return feature.test(self._sentence())
+
+    def _text_answer(self, key: str, test: Callable[[Sentence], bool]) -> bool:
+        known = self.known.features.get(key)
         if known is None:
-            known = self.known.features[feature.name] = feature.test(self._sentence())
+            known = self.known.features[key] = test(self._sentence())
         return known
 
     def _sentence(self) -> Sentence:

@@ -62,6 +62,11 @@ class Feature:
     test: Callable[[Sentence], bool]
     direction: int = 0  # +1 a cue for a claim, -1 a suppressor, 0 either: the fitted sign must agree
     fixed_weight: float | None = None  # a rule from the guide: never refit, always this strong
+    # Most features read only the sentence, so their answers can be kept per sentence text; one that
+    # also reads its section or neighbours says so, with ``text_gate`` (if any) a test of the
+    # sentence alone that must pass for it to fire.
+    reads_context: bool = False
+    text_gate: Callable[[Sentence], bool] | None = None
 
 
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
@@ -536,9 +541,13 @@ def _past_tense(s: Sentence) -> bool:
     return bool(_PAST.found_in(s))
 
 
+def _pronoun_start(s: Sentence) -> bool:
+    return _PRONOUN_START.found_in(s)
+
+
 def _refers_back_to_name(s: Sentence) -> bool:
     """ "It reportedly reached…" inherits the artifact named in the previous sentence."""
-    if not _PRONOUN_START.found_in(s):
+    if not _pronoun_start(s):
         return False
     return _named_artifact(prepare(s.prev)) if s.prev else False
 
@@ -608,7 +617,14 @@ FEATURES: tuple[Feature, ...] = (
     _cue("original", "a historical design detail", _finds(_ORIGINAL)),
     _cue("past_fact", "a past-tense fact", _finds(_PAST_FACT)),
     _cue("model_behaviour", "a claim about model behaviour", _finds(_MODEL_BEHAVIOUR)),
-    _cue("refers_back", "a pronoun for a named artifact", _refers_back_to_name),
+    Feature(
+        "refers_back",
+        "a pronoun for a named artifact",
+        _refers_back_to_name,
+        direction=1,
+        reads_context=True,
+        text_gate=_pronoun_start,
+    ),
     _suppressor("question", "a question", _open_question, fixed_weight=-6.0),
     _suppressor("meta", "meta-discourse", _finds(_META)),
     _suppressor("first_person_future", "first-person plural + future", _first_person_future),
@@ -623,7 +639,13 @@ FEATURES: tuple[Feature, ...] = (
     _suppressor("definition", "a definition", _definition),
     _suppressor("method_description", "a description of how a method works", _generic_method_description),
     _suppressor("analogy", "an analogy", _finds(_ANALOGY)),
-    _suppressor("course_section", "a hands-on section", lambda s: bool(_COURSE_SECTION.search(s.section))),
+    Feature(
+        "course_section",
+        "a hands-on section",
+        lambda s: bool(_COURSE_SECTION.search(s.section)),
+        direction=-1,
+        reads_context=True,
+    ),
 )
 
 
