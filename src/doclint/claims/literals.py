@@ -25,7 +25,7 @@ _REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT} | (
     {sre_constants.POSSESSIVE_REPEAT} if hasattr(sre_constants, "POSSESSIVE_REPEAT") else set()
 )
 # Shorter literals are found almost everywhere, so they would only cost time.
-MIN_LENGTH = 2
+MIN_LENGTH = 3
 
 Literals = frozenset[str]
 
