@@ -92,7 +92,11 @@ _Plan = tuple[float, tuple[tuple[Feature, float, tuple[float, ...]], ...]]
 
 
 def _cue_bound(answer: _Answers, model: Model) -> float:
-    """bias + the weights of the cues that fire, added in declaration order as ``_assessment`` would."""
+    """bias + the weights of the cues that fire, added one by one in declaration order.
+
+    The additions are those of testing every cue in turn, so the bound is the same float to the
+    last bit, and a sentence at the threshold's edge gets the same answer as before caching.
+    """
     plans = answer.known.plans
     planned = plans.get(id(model))
     if planned is None or planned[0] is not model:
