@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from doclint.claims.features import FEATURES, Feature, active_features, prepare
+from doclint.claims.features import FEATURES, Feature, Sentence, active_features, prepare
 
 WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "data" / "claims_detector.json"
 
@@ -79,18 +80,92 @@ def assess_if_claim(
     """
     model = model or default_model()
     cutoff = model.threshold if threshold is None else threshold
-    prepared = prepare(sentence, section, prev, next)
-    fired: dict[str, bool] = {}
-    bound = model.bias
+    answer = _Answers(sentence, section, prev, next)
+    if logistic(_cue_bound(answer, model)) < cutoff:
+        return None
+    return _assessment([f for f in FEATURES if answer(f)], model, cutoff)
+
+
+# The cue weights a model adds, split at each context cue: the sums between them depend only on
+# the sentence's text, and each sentence text keeps them (see ``_TextAnswers``).
+_Plan = tuple[float, tuple[tuple[Feature, float, tuple[float, ...]], ...]]
+
+
+def _cue_bound(answer: _Answers, model: Model) -> float:
+    """bias + the weights of the cues that fire, added one by one in declaration order.
+
+    The additions are those of testing every cue in turn, so the bound is the same float to the
+    last bit, and a sentence at the threshold's edge gets the same answer as before caching.
+    """
+    plans = answer.known.plans
+    planned = plans.get(id(model))
+    if planned is None or planned[0] is not model:
+        planned = plans[id(model)] = (model, _plan(answer, model))
+    bound, tail = planned[1]
+    for feature, weight, after in tail:
+        if answer(feature):
+            bound += weight
+        for following in after:
+            bound += following
+    return bound
+
+
+def _plan(answer: _Answers, model: Model) -> _Plan:
+    prefix = model.bias
+    tail: list[tuple[Feature, float, list[float]]] = []
     for feature in FEATURES:
         weight = model.weights.get(feature.name, 0.0)
-        if weight > 0:
-            fired[feature.name] = feature.test(prepared)
-            bound += weight if fired[feature.name] else 0.0
-    if logistic(bound) < cutoff:
-        return None
-    active = [f for f in FEATURES if (fired[f.name] if f.name in fired else f.test(prepared))]
-    return _assessment(active, model, cutoff)
+        if weight <= 0:
+            continue
+        if feature.reads_context:
+            tail.append((feature, weight, []))
+        elif answer(feature):
+            if tail:
+                tail[-1][2].append(weight)
+            else:
+                prefix += weight
+    return prefix, tuple((feature, weight, tuple(after)) for feature, weight, after in tail)
+
+
+class _TextAnswers:
+    """What the text-only features answered for one sentence text, and each model's cue plan for it."""
+
+    def __init__(self) -> None:
+        self.features: dict[str, bool] = {}
+        self.plans: dict[int, tuple[Model, _Plan]] = {}
+
+
+@lru_cache(maxsize=4096)
+def _answers_for_text(sentence: str) -> _TextAnswers:
+    """Remembered per text, for the detector sees the same sentences again: a series repeats them."""
+    return _TextAnswers()
+
+
+class _Answers:
+    """Each feature's answer for one sentence, asked lazily, prepared once, remembered per text."""
+
+    def __init__(self, sentence: str, section: str, prev: str, next: str) -> None:
+        self._context = (sentence, section, prev, next)
+        self._prepared: Sentence | None = None
+        self.known = _answers_for_text(sentence)
+
+    def __call__(self, feature: Feature) -> bool:
+        if not feature.reads_context:
+            return self._text_answer(feature.name, feature.test)
+        if feature.text_gate is not None and not self._text_answer(f"{feature.name} gate", feature.text_gate):
+            return False
+        return feature.test(self._sentence())
+
+    def _text_answer(self, key: str, test: Callable[[Sentence], bool]) -> bool:
+        known = self.known.features.get(key)
+        if known is None:
+            known = self.known.features[key] = test(self._sentence())
+        return known
+
+    def _sentence(self) -> Sentence:
+        if self._prepared is None:
+            self._prepared = prepare(*self._context)
+        return self._prepared
 
 
 def _assessment(fired: list[Feature], model: Model, cutoff: float) -> Assessment:

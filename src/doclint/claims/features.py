@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TypeVar
 
+from doclint.claims.literals import LiteralScanner, required_literals
 from doclint.claims.numbers import (
     BYTES,
     DATE,
@@ -40,6 +42,7 @@ class Sentence:
     has_code: bool
     has_component: bool
     quantities: list[Quantity] = field(default_factory=list)
+    lower: str = ""  # ``text`` lowercased, for the case-insensitive patterns
     # Answers of helpers that several features ask for (names, numbers), computed once per sentence.
     memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
@@ -59,6 +62,11 @@ class Feature:
     test: Callable[[Sentence], bool]
     direction: int = 0  # +1 a cue for a claim, -1 a suppressor, 0 either: the fitted sign must agree
     fixed_weight: float | None = None  # a rule from the guide: never refit, always this strong
+    # Most features read only the sentence, so their answers can be kept per sentence text; one that
+    # also reads its section or neighbours says so, with ``text_gate`` (if any) a test of the
+    # sentence alone that must pass for it to fire.
+    reads_context: bool = False
+    text_gate: Callable[[Sentence], bool] | None = None
 
 
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
@@ -71,6 +79,24 @@ _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 
 def prepare(sentence: str, section: str = "", prev: str = "", next: str = "") -> Sentence:
     """Strip the markup that doesn't change whether a sentence needs a source (GUIDE.md section 1)."""
+    base = _prepared_text(sentence)
+    return Sentence(
+        raw=base.raw,
+        text=base.text,
+        section=section,
+        prev=_FOOTNOTE.sub("", prev) if "[^" in prev else prev,
+        next=_FOOTNOTE.sub("", next) if "[^" in next else next,
+        has_code=base.has_code,
+        has_component=base.has_component,
+        quantities=base.quantities,
+        memo=base.memo,  # the helpers it holds read only the sentence's text
+        lower=base.lower,
+    )
+
+
+@lru_cache(maxsize=4096)
+def _prepared_text(sentence: str) -> Sentence:
+    """The part of ``prepare`` that reads only the sentence: a series repeats its sentences."""
     # Each substitution runs only when its markup can be there: most sentences have none of it.
     text = _FOOTNOTE.sub("", sentence) if "[^" in sentence else sentence
     has_component = "<" in text and bool(_SELF_CLOSING_TAG.search(text))
@@ -88,12 +114,13 @@ def prepare(sentence: str, section: str = "", prev: str = "", next: str = "") ->
     return Sentence(
         raw=sentence,
         text=text,
-        section=section,
-        prev=_FOOTNOTE.sub("", prev) if "[^" in prev else prev,
-        next=_FOOTNOTE.sub("", next) if "[^" in next else next,
+        section="",
+        prev="",
+        next="",
         has_code=has_code,
         has_component=has_component,
         quantities=find_quantities(text),
+        lower=text.lower(),
     )
 
 
@@ -116,15 +143,40 @@ class _CaseInsensitive:
 
     Python's regex engine is several times slower on large alternations with IGNORECASE, and the
     detector runs thirty of them on every prose sentence. Patterns whose literal letters are all
-    lowercase match lowercased text exactly as IGNORECASE would; the others keep the flag.
+    lowercase match lowercased text exactly as IGNORECASE would; the others keep the flag. Those
+    lowercase ones also know the literals any match must contain (``doclint.claims.literals``):
+    ``found_in`` skips the search when the sentence holds none of them.
     """
 
     def __init__(self, source: str) -> None:
         self._lowercase = not any(char.isupper() for char in re.sub(r"\\.", "", source))
         self._compiled = re.compile(source, 0 if self._lowercase else re.IGNORECASE)
+        self.literals = required_literals(self._compiled) if self._lowercase else None
+        _PATTERNS.append(self)
 
     def search(self, text: str) -> re.Match[str] | None:
         return self._compiled.search(text.lower() if self._lowercase else text)
+
+    def found_in(self, s: Sentence) -> bool:
+        """Does the pattern match the sentence's text? The same answer as ``search(s.text)``."""
+        if not self._lowercase:
+            return self._compiled.search(s.text) is not None
+        if self.literals is not None and self.literals.isdisjoint(_present_literals(s)):
+            return False
+        return self._compiled.search(s.lower) is not None
+
+
+_PATTERNS: list[_CaseInsensitive] = []
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> LiteralScanner:
+    return LiteralScanner(literal for pattern in _PATTERNS for literal in pattern.literals or ())
+
+
+@_per_sentence
+def _present_literals(s: Sentence) -> frozenset[str]:
+    return _scanner().present(s.lower)
 
 
 def _words(pattern: str) -> _CaseInsensitive:
@@ -132,6 +184,8 @@ def _words(pattern: str) -> _CaseInsensitive:
 
 
 def _finds(pattern: re.Pattern[str] | _CaseInsensitive) -> Callable[[Sentence], bool]:
+    if isinstance(pattern, _CaseInsensitive):
+        return pattern.found_in
     return lambda s: bool(pattern.search(s.text))
 
 
@@ -146,7 +200,7 @@ _SCALE_WORD = _words(
 @_per_sentence
 def _large_number(s: Sentence) -> bool:
     """A large or unit-bearing quantity: what a model, dataset or bill is made of."""
-    return any(_is_real_world_size(q) for q in s.quantities) or bool(_SCALE_WORD.search(s.text))
+    return any(_is_real_world_size(q) for q in s.quantities) or bool(_SCALE_WORD.found_in(s))
 
 
 def _is_real_world_size(q: Quantity) -> bool:
@@ -159,7 +213,7 @@ _FRACTION = _words(r"(?:one|two)-(?:thirds?|quarters?)|(?:a|one) (?:third|quarte
 
 
 def _percentage(s: Sentence) -> bool:
-    return any(q.unit == PERCENT for q in s.quantities) or bool(_FRACTION.search(s.text))
+    return any(q.unit == PERCENT for q in s.quantities) or bool(_FRACTION.found_in(s))
 
 
 def _bounded_number(s: Sentence) -> bool:
@@ -173,7 +227,7 @@ def _plain_number(s: Sentence) -> bool:
 
 def _date(s: Sentence) -> bool:
     return any(q.unit in (YEAR, DATE) and 1900 <= q.value < 2100 for q in s.quantities) or bool(
-        _ERA.search(s.text)
+        _ERA.found_in(s)
     )
 
 
@@ -458,45 +512,49 @@ def _open_question(s: Sentence) -> bool:
 
 
 def _instruction(s: Sentence) -> bool:
-    return bool(_IMPERATIVE_START.search(s.text) or _SECOND_PERSON_ADVICE.search(s.text))
+    return bool(_IMPERATIVE_START.found_in(s) or _SECOND_PERSON_ADVICE.found_in(s))
 
 
 def _course_internal(s: Sentence) -> bool:
-    return bool(_COURSE.search(s.text) or _FILE_NAME.search(s.raw) or s.has_component)
+    return bool(_COURSE.found_in(s) or _FILE_NAME.search(s.raw) or s.has_component)
 
 
 def _worked_example(s: Sentence) -> bool:
-    return bool(_WORKED_EXAMPLE.search(s.text) or _NUMBER_LIST.search(s.text))
+    return bool(_WORKED_EXAMPLE.found_in(s) or _NUMBER_LIST.search(s.text))
 
 
 def _definition(s: Sentence) -> bool:
-    return bool(_DEFINITION.search(s.text))
+    return bool(_DEFINITION.found_in(s))
 
 
 def _generic_method_description(s: Sentence) -> bool:
     """Present-tense "how it works" sentences about a generic subject are definitions, not findings."""
     if _past_tense(s) or _named_artifact(s):
         return False  # design facts about a named model are attribution, not definition (rule 3)
-    return bool(_GENERIC_SUBJECT.search(s.text) or _METHOD_VERB.search(s.text))
+    return bool(_GENERIC_SUBJECT.found_in(s) or _METHOD_VERB.found_in(s))
 
 
 _PAST = _CaseInsensitive(r"\b(?:was|were|had|did|\w{3,}ed)\b")
 
 
 def _past_tense(s: Sentence) -> bool:
-    return bool(_PAST.search(s.text))
+    return bool(_PAST.found_in(s))
+
+
+def _pronoun_start(s: Sentence) -> bool:
+    return _PRONOUN_START.found_in(s)
 
 
 def _refers_back_to_name(s: Sentence) -> bool:
     """ "It reportedly reached…" inherits the artifact named in the previous sentence."""
-    if not _PRONOUN_START.search(s.text):
+    if not _pronoun_start(s):
         return False
     return _named_artifact(prepare(s.prev)) if s.prev else False
 
 
 def _statistic(s: Sentence) -> bool:
     """A large quantity given as a property of something real ("has", "was trained on")."""
-    return _large_number(s) and bool(_SPEC_VERB.search(s.text))
+    return _large_number(s) and bool(_SPEC_VERB.found_in(s))
 
 
 def _named_artifact_with_number(s: Sentence) -> bool:
@@ -504,12 +562,12 @@ def _named_artifact_with_number(s: Sentence) -> bool:
 
 
 def _named_artifact_design(s: Sentence) -> bool:
-    return (_named_artifact(s) or _proper_noun(s)) and bool(_DESIGN_VERB.search(s.text))
+    return (_named_artifact(s) or _proper_noun(s)) and bool(_DESIGN_VERB.found_in(s))
 
 
 def _benchmark_result(s: Sentence) -> bool:
     return bool(_BENCHMARK.search(s.text)) and bool(
-        _SCORE.search(s.text) or _percentage(s) or _COMPARISON.search(s.text)
+        _SCORE.found_in(s) or _percentage(s) or _COMPARISON.found_in(s)
     )
 
 
@@ -518,7 +576,7 @@ _WE_WILL = _words(r"we (?:will|'ll|come|return|look|explain|discuss|build|derive
 
 def _first_person_future(s: Sentence) -> bool:
     """ "We will…"/"we come back to…" announce the text itself (GUIDE.md: meta-discourse)."""
-    return bool(_WE_WILL.search(s.text))
+    return bool(_WE_WILL.found_in(s))
 
 
 def _cue(name: str, signal: str, test: Callable[[Sentence], bool]) -> Feature:
@@ -559,7 +617,14 @@ FEATURES: tuple[Feature, ...] = (
     _cue("original", "a historical design detail", _finds(_ORIGINAL)),
     _cue("past_fact", "a past-tense fact", _finds(_PAST_FACT)),
     _cue("model_behaviour", "a claim about model behaviour", _finds(_MODEL_BEHAVIOUR)),
-    _cue("refers_back", "a pronoun for a named artifact", _refers_back_to_name),
+    Feature(
+        "refers_back",
+        "a pronoun for a named artifact",
+        _refers_back_to_name,
+        direction=1,
+        reads_context=True,
+        text_gate=_pronoun_start,
+    ),
     _suppressor("question", "a question", _open_question, fixed_weight=-6.0),
     _suppressor("meta", "meta-discourse", _finds(_META)),
     _suppressor("first_person_future", "first-person plural + future", _first_person_future),
@@ -574,7 +639,13 @@ FEATURES: tuple[Feature, ...] = (
     _suppressor("definition", "a definition", _definition),
     _suppressor("method_description", "a description of how a method works", _generic_method_description),
     _suppressor("analogy", "an analogy", _finds(_ANALOGY)),
-    _suppressor("course_section", "a hands-on section", lambda s: bool(_COURSE_SECTION.search(s.section))),
+    Feature(
+        "course_section",
+        "a hands-on section",
+        lambda s: bool(_COURSE_SECTION.search(s.section)),
+        direction=-1,
+        reads_context=True,
+    ),
 )
 
 

@@ -30,6 +30,7 @@ _ABBREVIATION = re.compile(
     r"(?:\b(?:al|e\.g|i\.e|cf|vs|Fig|fig|Eq|eq|No|no|pp?|approx|ca|Dr|Mr|Ms|Mrs|St|Sec|sec|Ch|ch|vol|Vol)|\b[A-Z])$"
 )
 _NOT_PROSE = frozenset({"footnote"})
+_NON_SPACE = re.compile(r"\S")
 _MDX_STATEMENT = re.compile(r"(?:import|export)\s")
 _MDX_COMMENT = re.compile(r"\{/\*.*?\*/\}", re.DOTALL)
 
@@ -177,9 +178,8 @@ def split_text(text: str) -> list[tuple[int, int]]:
 
 
 def _skip_space(text: str, position: int) -> int:
-    while position < len(text) and text[position].isspace():
-        position += 1
-    return position
+    found = _NON_SPACE.search(text, position)  # \S is exactly "not str.isspace()"
+    return found.start() if found else len(text)
 
 
 def _split(document: Document, paragraph: Paragraph, section: str) -> Iterator[ProseSentence]:
@@ -203,10 +203,14 @@ def _split(document: Document, paragraph: Paragraph, section: str) -> Iterator[P
         after = previous_column if line == previous_line else 0
         column = _column(document.line(line), sentence_text, after)
         previous_line, previous_column = line, column
-        code = tuple(
-            (max(code_start, start) - start, min(code_end, end) - start)
-            for code_start, code_end in paragraph.code_spans
-            if code_start < end and start < code_end
+        code = (
+            tuple(
+                (max(code_start, start) - start, min(code_end, end) - start)
+                for code_start, code_end in paragraph.code_spans
+                if code_start < end and start < code_end
+            )
+            if paragraph.code_spans
+            else ()
         )
         yield ProseSentence(
             sentence_text, start, end, line, column, end_line, tuple(labels[index] + literal), paragraph, section, index, code

@@ -1,0 +1,52 @@
+"""Required literals: a pattern never matches a text that holds none of them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from doclint.claims import features
+from doclint.claims.literals import LiteralScanner, required_literals
+
+from .verdicts import all_cases
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\b(?:the most|one of the)\b", {"the most", "one of the"}),
+        (r"\b(?:better|worse) than", {" than"}),  # as long as "worse", and one literal, not two
+        (r"(?:has|have) (?:\w+ )?(?:grown|risen)", {"grown", "risen"}),
+        (r"\b\w{3,}er\b[\w -]{0,40}\bthan", {"than"}),
+        (r"\b(?:you|x)\b", None),  # "x" is too short to be worth looking for
+        (r"\b(?:cannot|\w+ed)\b", None),  # one alternative requires no literal
+        (r"(?:early)?-?\d{4}", None),
+        (r"speed-?ups?", {"speed"}),
+    ],
+)
+def test_required_literals(pattern, expected):
+    found = required_literals(re.compile(pattern))
+    assert (None if found is None else set(found)) == expected
+
+
+def test_case_insensitive_patterns_have_no_literals():
+    assert required_literals(re.compile("the most", re.IGNORECASE)) is None
+
+
+def test_scanner_finds_overlapping_and_nested_literals():
+    scanner = LiteralScanner(["the", "the most", "most", "he m", "zzz"])
+    assert scanner.present("by the most") == {"the", "the most", "most", "he m"}
+    assert scanner.present("them") == {"the"}
+    assert scanner.present("nothing here") == frozenset()
+
+
+def test_no_detector_pattern_matches_a_sentence_without_its_literals():
+    texts = [features.prepare(case[0]).lower for case in all_cases().values()]
+    guarded = [pattern for pattern in features._PATTERNS if pattern.literals]
+    assert len(guarded) > 20
+    for text in texts:
+        present = {literal for pattern in guarded for literal in pattern.literals if literal in text}
+        for pattern in guarded:
+            if pattern._compiled.search(text):
+                assert present & pattern.literals, (pattern._compiled.pattern, text)
