@@ -10,17 +10,22 @@ from doclint.engine import Linter
 from doclint.fixes import run_fixes
 
 # The examples' registries plus a web page, for the staleness checks.
-REFERENCES = samples.REFERENCES + """  - id: site
+REFERENCES = (
+    samples.REFERENCES
+    + """  - id: site
     type: webpage
     title: A leaderboard
     accessed: {date-parts: [[2025, 1, 1]]}
 """
+)
 CLAIMS = samples.CLAIMS
 GENERATED = '[^brown2020]: Brown et al., "Language Models are Few-Shot Learners", 2020. https://arxiv.org/abs/2005.14165'
 
 
 def linter(root: Path, select: tuple[str, ...], rules: dict | None = None) -> Linter:
-    return Linter(config_from_table({"docs": ["docs"], "rules": rules or {}}, root), select=select, use_cache=False)
+    return Linter(
+        config_from_table({"docs": ["docs"], "rules": rules or {}}, root), select=select, use_cache=False
+    )
 
 
 def found(root: Path, *codes: str, rules: dict | None = None) -> list[tuple[str, int, int, str]]:
@@ -36,13 +41,26 @@ def fixed(root: Path, codes: tuple[str, ...], unsafe: bool = False) -> str:
 
 
 def test_registry_key_without_definition_is_fixed_with_a_generated_definition(tree):
-    root = tree({"docs/a.md": "# A\n\nGPT-3 is large.[^brown2020] Really.[^brown2020]\n", "references.yaml": REFERENCES})
+    root = tree(
+        {
+            "docs/a.md": "# A\n\nGPT-3 is large.[^brown2020] Really.[^brown2020]\n",
+            "references.yaml": REFERENCES,
+        }
+    )
     assert found(root, "CLM001") == [("docs/a.md", 3, 16, "CLM001"), ("docs/a.md", 3, 36, "CLM001")]
-    assert fixed(root, ("CLM001",)) == f"# A\n\nGPT-3 is large.[^brown2020] Really.[^brown2020]\n\n{GENERATED}\n"
+    assert (
+        fixed(root, ("CLM001",)) == f"# A\n\nGPT-3 is large.[^brown2020] Really.[^brown2020]\n\n{GENERATED}\n"
+    )
 
 
 def test_claim_key_definition_names_the_source_and_locator(tree):
-    root = tree({"docs/a.md": "GPT-3 has 175B parameters.[^gpt3.params]\n", "references.yaml": REFERENCES, "claims.yaml": CLAIMS})
+    root = tree(
+        {
+            "docs/a.md": "GPT-3 has 175B parameters.[^gpt3.params]\n",
+            "references.yaml": REFERENCES,
+            "claims.yaml": CLAIMS,
+        }
+    )
     assert fixed(root, ("CLM001",)).endswith(
         '[^gpt3.params]: Brown et al., "Language Models are Few-Shot Learners", 2020, Table 2.1. '
         "https://arxiv.org/abs/2005.14165\n"
@@ -62,7 +80,12 @@ def test_pandoc_citation_becomes_a_footnote(tree):
 
 
 def test_pandoc_citation_with_a_locator_is_only_an_unsafe_fix(tree):
-    root = tree({"docs/a.md": "GPT-3 is large [@brown2020, p. 8].\n\n[^brown2020]: Brown.\n", "references.yaml": REFERENCES})
+    root = tree(
+        {
+            "docs/a.md": "GPT-3 is large [@brown2020, p. 8].\n\n[^brown2020]: Brown.\n",
+            "references.yaml": REFERENCES,
+        }
+    )
     result = linter(root, ("CLM011",)).run([Path("docs")])
     (diagnostic,) = result.diagnostics
     assert diagnostic.fix.safety == "unsafe" and "'p. 8'" in diagnostic.fix.description
@@ -70,7 +93,11 @@ def test_pandoc_citation_with_a_locator_is_only_an_unsafe_fix(tree):
 
 
 def test_unused_definition_is_deleted(tree):
-    root = tree({"docs/a.md": "A claim.[^a] More.[^C]\n\n[^a]: Used.\n[^b]: Unused,\n    continued.\n[^c]: Used.[^a]\n"})
+    root = tree(
+        {
+            "docs/a.md": "A claim.[^a] More.[^C]\n\n[^a]: Used.\n[^b]: Unused,\n    continued.\n[^c]: Used.[^a]\n"
+        }
+    )
     assert fixed(root, ("CLM002",)) == "A claim.[^a] More.[^C]\n\n[^a]: Used.\n[^c]: Used.[^a]\n"
 
 
@@ -87,8 +114,14 @@ def test_chapters_that_disagree_are_both_reported_with_the_other_location(tree):
         }
     )
     result = linter(root, ("CLM007",)).run([Path("docs")])
-    assert [(d.path, d.line, d.column) for d in result.diagnostics] == [("docs/intro.md", 3, 11), ("docs/scaling.md", 4, 10)]
-    assert "docs/scaling.md:4" in result.diagnostics[0].message and "docs/intro.md:3" in result.diagnostics[1].message
+    assert [(d.path, d.line, d.column) for d in result.diagnostics] == [
+        ("docs/intro.md", 3, 11),
+        ("docs/scaling.md", 4, 10),
+    ]
+    assert (
+        "docs/scaling.md:4" in result.diagnostics[0].message
+        and "docs/intro.md:3" in result.diagnostics[1].message
+    )
 
 
 def test_registered_fact_checks_untagged_mentions_and_tagged_ones_separately(tree):
@@ -105,17 +138,21 @@ def test_registered_fact_checks_untagged_mentions_and_tagged_ones_separately(tre
 def test_untagged_claim_options(tree):
     text = "# Scale\n\nGPT-3 has 175 billion parameters and was trained on 300 billion tokens.\n\n## Exercises\n\nGPT-2 has 1.5 billion parameters.\n"
     root = tree({"docs/a.md": text})
-    assert found(root, "CLM008") == [("docs/a.md", 3, 1, "CLM008")]
-    assert found(root, "CLM008", rules={"CLM008": {"threshold": 0.999}}) == []
-    assert found(root, "CLM008", rules={"CLM008": {"skip-sections": []}}) == [
+    assert found(root, "CLM008") == []  # by default only pages that cite something are scored
+    every = {"documents": "all"}
+    assert found(root, "CLM008", rules={"CLM008": every}) == [("docs/a.md", 3, 1, "CLM008")]
+    assert found(root, "CLM008", rules={"CLM008": {**every, "threshold": 0.999}}) == []
+    assert found(root, "CLM008", rules={"CLM008": {**every, "skip-sections": []}}) == [
         ("docs/a.md", 3, 1, "CLM008"),
         ("docs/a.md", 7, 1, "CLM008"),
     ]
 
 
 def test_untagged_claim_message_names_its_signals(tree):
-    root = tree({"docs/a.md": "The Transformer architecture was introduced in 2017 by researchers at Google.\n"})
-    (diagnostic,) = linter(root, ("CLM008",)).run([Path("docs")]).diagnostics
+    root = tree(
+        {"docs/a.md": "The Transformer architecture was introduced in 2017 by researchers at Google.\n"}
+    )
+    (diagnostic,) = linter(root, ("CLM008",), {"CLM008": {"documents": "all"}}).run([Path("docs")]).diagnostics
     assert "a date (+" in diagnostic.message and "score 0." in diagnostic.message
 
 
@@ -127,7 +164,13 @@ def test_a_bad_option_is_reported_not_ignored(tree):
 
 def test_stale_claim_falls_back_to_its_source_accessed_date(tree):
     claims = "claims:\n  - {id: votes, value: 1000, unit: count, source: site, review: quarterly}\n"
-    root = tree({"docs/a.md": "It had 1000 votes.[^votes]\n\n[^votes]: Site.\n", "references.yaml": REFERENCES, "claims.yaml": claims})
+    root = tree(
+        {
+            "docs/a.md": "It had 1000 votes.[^votes]\n\n[^votes]: Site.\n",
+            "references.yaml": REFERENCES,
+            "claims.yaml": claims,
+        }
+    )
     result = linter(root, ("CLM009",), {"CLM009": {"today": "2025-06-01"}}).run([Path("docs")])
     assert [(d.path, d.line) for d in result.diagnostics] == [("claims.yaml", 2)]
     assert "accessed date of site" in result.diagnostics[0].message

@@ -22,6 +22,8 @@ from test_adversarial import lint, time_bound, write
 )
 def test_claim_rules_stay_fast(tmp_path, text):
     write(tmp_path, "hostile.md", "# Hostile\n\n" + text + "\n")
-    (tmp_path / "references.yaml").write_text("references:\n  - {id: a, type: book, title: A}\n", encoding="utf-8")
+    (tmp_path / "references.yaml").write_text(
+        "references:\n  - {id: a, type: book, title: A}\n", encoding="utf-8"
+    )
     with time_bound(30):
         lint(tmp_path)

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from doclint.claims.detector import assess_if_claim, score_sentence
+
 from .verdicts import REFERENCE, all_cases, verdict
 
 

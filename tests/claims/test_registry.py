@@ -34,7 +34,10 @@ def test_list_and_mapping_forms_keep_lines_and_duplicates(tree):
 def test_claim_id_wins_over_an_equal_reference_id(tree):
     loaded = registry(
         tree,
-        {"references.yaml": "references:\n  - {id: same, type: book, title: T}\n", "claims.yaml": "claims:\n  - {id: same}\n"},
+        {
+            "references.yaml": "references:\n  - {id: same, type: book, title: T}\n",
+            "claims.yaml": "claims:\n  - {id: same}\n",
+        },
     )
     assert loaded.lookup("same").kind == "claim"
     assert loaded.reference("same").kind == "reference"
@@ -72,14 +75,17 @@ def test_read_date(value, expected):
     assert read_date(value) == expected
 
 
-@pytest.mark.parametrize("value", [{"date-parts": []}, {"date-parts": [[]]}, "May 2020", {"date-parts": [[2020, 13]]}])
+@pytest.mark.parametrize(
+    "value", [{"date-parts": []}, {"date-parts": [[]]}, "May 2020", {"date-parts": [[2020, 13]]}]
+)
 def test_bad_dates(value):
     with pytest.raises(FieldError):
         read_date(value)
 
 
 @pytest.mark.parametrize(
-    ("value", "days"), [("stable", None), ("annual", 366), ("6 months", 186), ("P90D", 90), ("P1Y", 366), (30, 30)]
+    ("value", "days"),
+    [("stable", None), ("annual", 366), ("6 months", 186), ("P90D", 90), ("P1Y", 366), (30, 30)],
 )
 def test_review_days(value, days):
     assert review_days(value) == days
@@ -108,7 +114,9 @@ def test_labels_normalise_like_gfm():
 
 def test_claims_table_in_configuration(tree):
     root = tree({"refs/bib.yaml": "references: []\n", "refs/facts.yaml": "claims: []\n"})
-    config = config_from_table({"claims": {"references": "refs/bib.yaml", "registry": ["refs/facts.yaml"]}}, root)
+    config = config_from_table(
+        {"claims": {"references": "refs/bib.yaml", "registry": ["refs/facts.yaml"]}}, root
+    )
     assert config.registries == RegistryFiles(("refs/bib.yaml",), ("refs/facts.yaml",), configured=True)
 
 

@@ -13,7 +13,9 @@ from doclint.source import SourceText
 
 
 def document(text: str, markdown_format: str = "mdx"):
-    return build_document(Path("x.md"), "x.md", SourceText.from_bytes(text.encode()), SiteSettings(markdown_format))
+    return build_document(
+        Path("x.md"), "x.md", SourceText.from_bytes(text.encode()), SiteSettings(markdown_format)
+    )
 
 
 def texts(text: str) -> list[str]:
@@ -38,7 +40,9 @@ def test_split_text(text, expected):
 
 
 def test_footnote_after_the_full_stop_tags_the_sentence_before_it():
-    doc = document("GPT-3 has 175B parameters.[^brown] It was trained on 300B tokens.[^kaplan]\n\n[^brown]: B.\n[^kaplan]: K.\n")
+    doc = document(
+        "GPT-3 has 175B parameters.[^brown] It was trained on 300B tokens.[^kaplan]\n\n[^brown]: B.\n[^kaplan]: K.\n"
+    )
     assert [(s.text, s.footnotes) for s in sentences(doc)] == [
         ("GPT-3 has 175B parameters.", ("brown",)),
         ("It was trained on 300B tokens.", ("kaplan",)),
@@ -69,12 +73,16 @@ def test_inline_code_is_restored_for_the_detector_and_blanked_for_numbers():
 
 
 def test_footnote_definitions_and_mdx_comments_are_not_prose():
-    doc = document("{/* doclint-disable-next-line CLM008 */}\nA claim.[^a]\n\n[^a]: A source with 2 numbers.\n")
+    doc = document(
+        "{/* doclint-disable-next-line CLM008 */}\nA claim.[^a]\n\n[^a]: A source with 2 numbers.\n"
+    )
     assert [s.text.strip() for s in sentences(doc)] == ["A claim."]
 
 
 def test_section_and_admonition_title_and_navigation():
-    doc = document("# Intro\n\n## Next Steps\n\n- [Scaling](./scaling.md): how loss falls.\n\n:::tip[Try it]\nCompute 7 × 20.\n:::\n")
+    doc = document(
+        "# Intro\n\n## Next Steps\n\n- [Scaling](./scaling.md): how loss falls.\n\n:::tip[Try it]\nCompute 7 × 20.\n:::\n"
+    )
     paragraphs = prose(doc)
     assert [(p.sentences[0].section, p.container_title, p.navigation) for p in paragraphs] == [
         ("Next Steps", "", True),

@@ -65,7 +65,10 @@ _PANDOC_KEY = r"(?<![\w@])-?@(?:\{[^{}\n]*\}|[A-Za-z0-9_](?:[\w:.#$%&\-+?<>~/]*\
 # A bracket group without nested brackets on one line, not a link or a definition; linear to scan.
 _BRACKETS = re.compile(r"\[(?P<body>[^\[\]\n]*)\](?![(\[:])")
 _HAS_PANDOC_KEY = re.compile(_PANDOC_KEY)
-_PANDOC_ITEM = re.compile(r"^(?P<prefix>.*?)(?P<suppress>-)?@(?P<key>\{[^{}\n]*\}|[A-Za-z0-9_](?:[\w:.#$%&\-+?<>~/]*\w)?)(?P<suffix>.*)$", re.DOTALL)
+_PANDOC_ITEM = re.compile(
+    r"^(?P<prefix>.*?)(?P<suppress>-)?@(?P<key>\{[^{}\n]*\}|[A-Za-z0-9_](?:[\w:.#$%&\-+?<>~/]*\w)?)(?P<suffix>.*)$",
+    re.DOTALL,
+)
 _MYST_ROLE = re.compile(r"\{cite(?::[a-z]+)*\}")
 
 
@@ -90,7 +93,11 @@ def foreign_citations(document: Document) -> list[ForeignCitation]:
     if "@" in text:
         for match in _BRACKETS.finditer(text):
             body = match.group("body")
-            if "@" not in body or not _HAS_PANDOC_KEY.search(body) or not outside.holds(match.start(), match.end()):
+            if (
+                "@" not in body
+                or not _HAS_PANDOC_KEY.search(body)
+                or not outside.holds(match.start(), match.end())
+            ):
                 continue
             items = [_PANDOC_ITEM.match(item.strip()) for item in body.split(";")]
             if not items or not all(items):

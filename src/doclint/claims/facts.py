@@ -69,7 +69,9 @@ def claim_unit(entry: Entry) -> str:
     if unit is None:
         raise FieldError("has no 'unit'")
     if not isinstance(unit, str) or unit.strip().lower() not in UNITS:
-        raise FieldError(f"has unit {unit!r}; use one of {', '.join(sorted(set(UNITS) - {'%', 'params', 'dollars', 'times'}))}")
+        raise FieldError(
+            f"has unit {unit!r}; use one of {', '.join(sorted(set(UNITS) - {'%', 'params', 'dollars', 'times'}))}"
+        )
     return UNITS[unit.strip().lower()]
 
 
@@ -84,7 +86,9 @@ def read_value(value: Any, unit: str) -> Quantity:
     if unit in numbers.TIME_UNITS:
         when = read_date(value)
         if isinstance(value, int) or (isinstance(value, str) and len(value.strip()) == 4):
-            return Quantity(float(when.year), numbers.YEAR, (0, 0), str(value))  # a year covers the whole year
+            return Quantity(
+                float(when.year), numbers.YEAR, (0, 0), str(value)
+            )  # a year covers the whole year
         decimal = when.year + (when.month - 1) / 12 + (when.day - 1) / 372  # as numbers.find_quantities does
         return Quantity(decimal, numbers.DATE, (0, 0), str(value))
     if isinstance(value, bool):
@@ -99,8 +103,19 @@ def read_value(value: Any, unit: str) -> Quantity:
         found = find_quantities(value)
         if len(found) == 1:
             quantity = found[0]
-            return Quantity(quantity.value, unit, (0, 0), value, quantity.approximate, quantity.comparator, quantity.low, quantity.high)
-    raise FieldError(f"has value {value!r}, which is not a number, a date or a quantity such as '175 billion'")
+            return Quantity(
+                quantity.value,
+                unit,
+                (0, 0),
+                value,
+                quantity.approximate,
+                quantity.comparator,
+                quantity.low,
+                quantity.high,
+            )
+    raise FieldError(
+        f"has value {value!r}, which is not a number, a date or a quantity such as '175 billion'"
+    )
 
 
 def claim_tolerance(entry: Entry) -> float:
@@ -123,7 +138,11 @@ def claim_aliases(entry: Entry) -> tuple[str, ...]:
 
 def claim_fact(entry: Entry) -> ClaimFact:
     return ClaimFact(
-        entry, claim_quantity(entry), claim_tolerance(entry), claim_aliases(entry), str(entry.get("property") or "")
+        entry,
+        claim_quantity(entry),
+        claim_tolerance(entry),
+        claim_aliases(entry),
+        str(entry.get("property") or ""),
     )
 
 
@@ -154,7 +173,9 @@ def _date_parts(parts: Any) -> datetime.date:
         raise FieldError("'date-parts' must hold at least one non-empty list, such as [[2020, 5, 28]]")
     first = parts[0]
     if len(first) > 3 or not all(isinstance(part, int) and not isinstance(part, bool) for part in first):
-        raise FieldError(f"'date-parts' {first!r} must be [year], [year, month] or [year, month, day] as numbers")
+        raise FieldError(
+            f"'date-parts' {first!r} must be [year], [year, month] or [year, month, day] as numbers"
+        )
     return _date(first[0], first[1] if len(first) > 1 else 1, first[2] if len(first) > 2 else 1, first)
 
 

@@ -473,9 +473,7 @@ _WORKED_EXAMPLE = _words(
     r"a typical (?:rule|example)|^consider|given the prefix|the result is|toy example|hypothetical"
 )
 _NUMBER_LIST = re.compile(r"\[\s*-?\d+(?:\.\d+)?\s*(?:,\s*-?\d+(?:\.\d+)?\s*)+\]")
-_CAUSAL = _CaseInsensitive(
-    r"\b(?:because|so that|that is why|which is why|since each|since every)\b|, so "
-)
+_CAUSAL = _CaseInsensitive(r"\b(?:because|so that|that is why|which is why|since each|since every)\b|, so ")
 _DERIVATION = _words(
     r"therefore|thus|hence|which means|this means|it follows|follows from|divided by|multiplied by|plus|"
     r"minus|equals|in principle|by construction|grows (?:quadratically|linearly|exponentially)|"

@@ -93,7 +93,9 @@ class LiteralScanner:
         self._literals = frozenset(literals)
         self._pattern = re.compile(f"(?=({_trie_regex(sorted(self._literals))}))", re.DOTALL)
         self._prefixes = {
-            literal: frozenset(literal[:end] for end in range(1, len(literal) + 1) if literal[:end] in self._literals)
+            literal: frozenset(
+                literal[:end] for end in range(1, len(literal) + 1) if literal[:end] in self._literals
+            )
             for literal in self._literals
         }
 

@@ -25,8 +25,7 @@ _MODEL_NAME = re.compile(
     r"(?<![\w-])(?:[A-Z][A-Za-z]*-?\d+(?:\.\d+)?[A-Za-z]*|[A-Z][a-z]*[A-Z][A-Za-z]*)(?![\w-]|\.\d)"
 )
 _GENERIC = frozenset(
-    """AI API CPU CPUs DPO FLOP FLOPs GPU GPUs HTML JSON KV LLM LLMs ML MDX NLP PPO RAM RL RLHF SFT TPU TPUs
-    URL USD""".split()
+    ["AI", "API", "CPU", "CPUs", "DPO", "FLOP", "FLOPs", "GPU", "GPUs", "HTML", "JSON", "KV", "LLM", "LLMs", "ML", "MDX", "NLP", "PPO", "RAM", "RL", "RLHF", "SFT", "TPU", "TPUs", "URL", "USD"]
 )
 _HAS_NUMBER = re.compile(r"\d|\b(?:thousand|million|billion|trillion)\b", re.IGNORECASE)
 _LITERAL_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
@@ -54,7 +53,9 @@ def alias_pattern(aliases: Iterable[str]) -> re.Pattern[str] | None:
 _CACHE: dict[tuple[int, str, str], tuple[weakref.ref[Document], list[Mention]]] = {}
 
 
-def mentions(document: Document, aliases: re.Pattern[str] | None, topic: re.Pattern[str] | None = None) -> list[Mention]:
+def mentions(
+    document: Document, aliases: re.Pattern[str] | None, topic: re.Pattern[str] | None = None
+) -> list[Mention]:
     """Every number in the document's prose with the name it is attributed to; cached per document.
 
     ``topic`` narrows the search to paragraphs it matches (a rule that compares parameter counts
@@ -78,7 +79,9 @@ def mentions(document: Document, aliases: re.Pattern[str] | None, topic: re.Patt
     return found
 
 
-def _sentence_mentions(document: Document, sentence: ProseSentence, aliases: re.Pattern[str] | None) -> list[Mention]:
+def _sentence_mentions(
+    document: Document, sentence: ProseSentence, aliases: re.Pattern[str] | None
+) -> list[Mention]:
     # Blank literal [^x] calls and inline code rather than delete them, so spans stay offsets in the sentence.
     text = _LITERAL_FOOTNOTE.sub(lambda match: " " * len(match.group(0)), sentence.prose_text)
     if not _HAS_NUMBER.search(text):
@@ -122,4 +125,6 @@ def _nearest(quantity: Quantity, names: list[tuple[int, int, str]], text: str) -
     if after < len(names):
         candidates.append((names[after][0] - end, text[end : names[after][0]], names[after][2]))
     usable = [(gap, name) for gap, between, name in candidates if gap <= MAX_DISTANCE and ";" not in between]
-    return min(usable, key=lambda candidate: candidate[0])[1] if usable else ""  # a tie goes to the name before
+    return (
+        min(usable, key=lambda candidate: candidate[0])[1] if usable else ""
+    )  # a tie goes to the name before

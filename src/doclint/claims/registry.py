@@ -109,7 +109,10 @@ class Registry:
 
 
 def _reference_parts(reference: Entry) -> list[str]:
-    parts = [_authors(reference.get("author")), f"\"{reference.get('title')}\"" if reference.get("title") else ""]
+    parts = [
+        _authors(reference.get("author")),
+        f'"{reference.get("title")}"' if reference.get("title") else "",
+    ]
     container = reference.get("container-title")
     if isinstance(container, str):
         parts.append(container)
@@ -152,7 +155,10 @@ def load_registry(root: Path, files: RegistryFiles) -> Registry:
     found: dict[Kind, list[Entry]] = {"reference": [], "claim": []}
     problems: list[RegistryProblem] = []
     shown: list[str] = []
-    kinds: tuple[tuple[Kind, tuple[str, ...]], ...] = (("reference", files.references), ("claim", files.claims))
+    kinds: tuple[tuple[Kind, tuple[str, ...]], ...] = (
+        ("reference", files.references),
+        ("claim", files.claims),
+    )
     for kind, names in kinds:
         for name in names:
             path = (root / name).resolve()
@@ -190,7 +196,9 @@ def _read(path: Path, display: str, kind: Kind, problems: list[RegistryProblem])
     if node is None:
         return []
     if _expanded_size(node, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES:
-        problems.append(RegistryProblem(display, 1, 1, "expands to too many YAML nodes through aliases; not read"))
+        problems.append(
+            RegistryProblem(display, 1, 1, "expands to too many YAML nodes through aliases; not read")
+        )
         return []
     body = _entry_collection(node, _LIST_KEYS[kind])
     if body is None:
@@ -234,7 +242,9 @@ def _entry(
 ) -> Entry | None:
     line = (key or node).start_mark.line + 1
     if not isinstance(node, yaml.MappingNode):
-        problems.append(RegistryProblem(display, line, node.start_mark.column + 1, f"a {kind} entry must be a mapping"))
+        problems.append(
+            RegistryProblem(display, line, node.start_mark.column + 1, f"a {kind} entry must be a mapping")
+        )
         return None
     fields: dict[str, Any] = {}
     lines: dict[str, int] = {}
@@ -243,7 +253,12 @@ def _entry(
         name = str(constructor.construct_object(key_node, deep=True))
         if name in fields:
             problems.append(
-                RegistryProblem(display, key_node.start_mark.line + 1, key_node.start_mark.column + 1, f"field '{name}' is written twice in one {kind}")
+                RegistryProblem(
+                    display,
+                    key_node.start_mark.line + 1,
+                    key_node.start_mark.column + 1,
+                    f"field '{name}' is written twice in one {kind}",
+                )
             )
             continue
         fields[name] = _construct(constructor, value_node)
@@ -254,7 +269,6 @@ def _entry(
         lines.setdefault("id", line)
     identifier = str(entry_id) if isinstance(entry_id, (str, int, float)) and str(entry_id).strip() else None
     return Entry(kind, identifier, fields, display, line, lines)
-
 
 
 def _construct(constructor: yaml.SafeLoader, node: yaml.Node) -> Any:

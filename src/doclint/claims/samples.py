@@ -28,7 +28,9 @@ CLAIMS = """claims:
     as_of: 2020-05-28
     review: stable
 """
-GPT3_CITED = "GPT-3 has 175 billion parameters.[^gpt3.params]\n\n[^gpt3.params]: Brown et al., 2020, Table 2.1.\n"
+GPT3_CITED = (
+    "GPT-3 has 175 billion parameters.[^gpt3.params]\n\n[^gpt3.params]: Brown et al., 2020, Table 2.1.\n"
+)
 KAPLAN_CITED = "Loss follows a power law.[^kaplan2020]\n\n[^kaplan2020]: Kaplan et al., 2020.\n"
 
 

@@ -133,13 +133,19 @@ def prose_where(document: Document, keep: Callable[[str], object]) -> Iterator[P
     return _split_document(document, keep)
 
 
-def _split_document(document: Document, keep: Callable[[str], object] | None = None) -> Iterator[ProseParagraph]:
+def _split_document(
+    document: Document, keep: Callable[[str], object] | None = None
+) -> Iterator[ProseParagraph]:
     heading_lines = [heading.line for heading in document.headings]
     link_texts: dict[int, list[str]] = {}
     for link in document.links:
         link_texts.setdefault(link.line, []).append(link.text.strip())
     for paragraph in document.paragraphs:
-        if paragraph.context in _NOT_PROSE or not paragraph.text.strip() or (keep and not keep(paragraph.text)):
+        if (
+            paragraph.context in _NOT_PROSE
+            or not paragraph.text.strip()
+            or (keep and not keep(paragraph.text))
+        ):
             continue
         if document.is_mdx and _MDX_STATEMENT.match(paragraph.text):
             continue
@@ -197,7 +203,11 @@ def _split(document: Document, paragraph: Paragraph, section: str) -> Iterator[P
     previous_line, previous_column = 0, 0
     for index, (start, end) in enumerate(spans):
         sentence_text = text[start:end]
-        literal = [match.group(1) for match in _LITERAL_FOOTNOTE.finditer(sentence_text)] if "[^" in sentence_text else []
+        literal = (
+            [match.group(1) for match in _LITERAL_FOOTNOTE.finditer(sentence_text)]
+            if "[^" in sentence_text
+            else []
+        )
         line = paragraph.line + bisect.bisect_left(newlines, start)
         end_line = paragraph.line + bisect.bisect_left(newlines, end)
         after = previous_column if line == previous_line else 0
@@ -213,7 +223,17 @@ def _split(document: Document, paragraph: Paragraph, section: str) -> Iterator[P
             else ()
         )
         yield ProseSentence(
-            sentence_text, start, end, line, column, end_line, tuple(labels[index] + literal), paragraph, section, index, code
+            sentence_text,
+            start,
+            end,
+            line,
+            column,
+            end_line,
+            tuple(labels[index] + literal),
+            paragraph,
+            section,
+            index,
+            code,
         )
 
 
@@ -242,7 +262,9 @@ def locate(document: Document, sentence: ProseSentence, span: tuple[int, int]) -
     line = sentence.paragraph.line + text.count("\n", 0, start)
     fragment = sentence.text[span[0] : span[1]].split("\n", 1)[0]
     source_line = document.line(line)
-    found = source_line.find(fragment, sentence.column - 1 if line == sentence.line else 0) if fragment else -1
+    found = (
+        source_line.find(fragment, sentence.column - 1 if line == sentence.line else 0) if fragment else -1
+    )
     if found < 0:
         return line, sentence.column if line == sentence.line else 1, len(source_line) + 1
     return line, found + 1, found + 1 + len(fragment)

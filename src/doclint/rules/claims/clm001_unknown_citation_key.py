@@ -44,7 +44,10 @@ class UnknownCitationKey(ProjectRule):
             ),
             Example.of("GPT-3 has 175 billion parameters.[^brown]\n\n[^brwn]: Brown et al., 2020.\n"),
             Example(
-                {"docs/example.md": "GPT-3 has 175 billion parameters.[^brown2020]\n", "references.yaml": REFERENCES},
+                {
+                    "docs/example.md": "GPT-3 has 175 billion parameters.[^brown2020]\n",
+                    "references.yaml": REFERENCES,
+                },
                 description="the key is in references.yaml but the file has no definition",
             ),
         ),
@@ -76,10 +79,14 @@ class UnknownCitationKey(ProjectRule):
                         + (" and no entry in the registries" if not registry.empty else "")
                         + "; Docusaurus prints it as literal text"
                     )
-                    close = did_you_mean(call.label, [d.label for d in document.footnote_definitions] + registry.ids())
+                    close = did_you_mean(
+                        call.label, [d.label for d in document.footnote_definitions] + registry.ids()
+                    )
                     if close:
                         message += f"; did you mean '[^{close}]'?"
-                    yield self.diagnostic(document.display_path, call.line, call.column, message, end_column=call.end_column)
+                    yield self.diagnostic(
+                        document.display_path, call.line, call.column, message, end_column=call.end_column
+                    )
                     continue
                 message = (
                     f"citation '[^{call.label}]' is the {entry.kind} '{entry.id}' in {entry.path}, but this file "
@@ -90,5 +97,14 @@ class UnknownCitationKey(ProjectRule):
                     fixed.add(key)
                     line = definition_line(registry, call.label)
                     if line is not None:
-                        fix = self.make_fix(f"add [^{call.label}]: from {entry.path}", append_definitions(document, [line]))
-                yield self.diagnostic(document.display_path, call.line, call.column, message, end_column=call.end_column, fix=fix)
+                        fix = self.make_fix(
+                            f"add [^{call.label}]: from {entry.path}", append_definitions(document, [line])
+                        )
+                yield self.diagnostic(
+                    document.display_path,
+                    call.line,
+                    call.column,
+                    message,
+                    end_column=call.end_column,
+                    fix=fix,
+                )

@@ -33,7 +33,9 @@ class UnusedFootnoteDefinition(DocumentRule):
     fix_safety = "safe"
     examples = Examples(
         failing=(
-            Example.of("GPT-3 has 175 billion parameters.[^brown]\n\n[^brown]: Brown et al., 2020.\n[^kaplan]: Kaplan et al., 2020.\n"),
+            Example.of(
+                "GPT-3 has 175 billion parameters.[^brown]\n\n[^brown]: Brown et al., 2020.\n[^kaplan]: Kaplan et al., 2020.\n"
+            ),
         ),
         passing=(
             Example.of("GPT-3 has 175 billion parameters.[^brown]\n\n[^brown]: Brown et al., 2020.\n"),
@@ -71,14 +73,18 @@ class UnusedFootnoteDefinition(DocumentRule):
             return None
         source = document.source
         end_line = min(definition.end_line, source.line_count)
-        last_block = all(not source.line(number).strip() for number in range(end_line + 1, source.line_count + 1))
+        last_block = all(
+            not source.line(number).strip() for number in range(end_line + 1, source.line_count + 1)
+        )
         if not last_block:
             edit = Edit(definition.line, 1, end_line + 1, 1, "")
         elif definition.line > 1:  # the file's last block: also drop the blank lines before it
             previous = definition.line - 1
             while previous > 1 and not source.line(previous).strip():
                 previous -= 1
-            edit = Edit(previous, len(source.line(previous)) + 1, end_line, len(source.line(end_line)) + 1, "")
+            edit = Edit(
+                previous, len(source.line(previous)) + 1, end_line, len(source.line(end_line)) + 1, ""
+            )
         else:
             edit = Edit(1, 1, end_line, len(source.line(end_line)) + 1, "")
         return self.make_fix(f"delete the unused definition [^{definition.label}]", edit)

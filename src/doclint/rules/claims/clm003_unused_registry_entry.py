@@ -28,12 +28,8 @@ class UnusedRegistryEntry(ProjectRule):
     family = "claims"
     severity = Severity.WARNING
     examples = Examples(
-        failing=(
-            Example(registries(GPT3_CITED), description="kaplan2020 is cited nowhere"),
-        ),
-        passing=(
-            Example(registries(GPT3_CITED, **{"docs/scaling.md": KAPLAN_CITED})),
-        ),
+        failing=(Example(registries(GPT3_CITED), description="kaplan2020 is cited nowhere"),),
+        passing=(Example(registries(GPT3_CITED, **{"docs/scaling.md": KAPLAN_CITED})),),
     )
 
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:

@@ -31,7 +31,12 @@ class DuplicateCitationKey(ProjectRule):
     examples = Examples(
         failing=(
             Example.of("A claim.[^a]\n\n[^a]: First source.\n[^A]: Second source.\n"),
-            Example({"docs/example.md": "A claim.\n", "references.yaml": REFERENCES + REFERENCES.split("\n", 1)[1]}),
+            Example(
+                {
+                    "docs/example.md": "A claim.\n",
+                    "references.yaml": REFERENCES + REFERENCES.split("\n", 1)[1],
+                }
+            ),
             Example(
                 {
                     "docs/example.md": "A claim.\n",
@@ -94,7 +99,9 @@ class DuplicateCitationKey(ProjectRule):
             original = first.setdefault(entry.key, entry)
             if original is entry:
                 continue
-            same_case = "" if original.id == entry.id else f" (as '{original.id}': footnote labels ignore case)"
+            same_case = (
+                "" if original.id == entry.id else f" (as '{original.id}': footnote labels ignore case)"
+            )
             yield self.diagnostic(
                 entry.path,
                 entry.line_of("id"),

@@ -20,11 +20,7 @@ from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
 
 # CSL 1.0.2 item types (citation-style-language/schema, csl-types.rnc).
 CSL_TYPES = frozenset(
-    """article article-journal article-magazine article-newspaper bill book broadcast chapter classic
-    collection dataset document entry entry-dictionary entry-encyclopedia event figure graphic hearing
-    interview legal_case legislation manuscript map motion_picture musical_score pamphlet
-    paper-conference patent performance periodical personal_communication post post-weblog regulation
-    report review review-book software song speech standard thesis treaty webpage""".split()
+    ["article", "article-journal", "article-magazine", "article-newspaper", "bill", "book", "broadcast", "chapter", "classic", "collection", "dataset", "document", "entry", "entry-dictionary", "entry-encyclopedia", "event", "figure", "graphic", "hearing", "interview", "legal_case", "legislation", "manuscript", "map", "motion_picture", "musical_score", "pamphlet", "paper-conference", "patent", "performance", "periodical", "personal_communication", "post", "post-weblog", "regulation", "report", "review", "review-book", "software", "song", "speech", "standard", "thesis", "treaty", "webpage"]
 )
 CSL_DATES = ("issued", "accessed", "original-date", "submitted", "event-date", "container")
 
@@ -100,7 +96,11 @@ class MalformedRegistryEntry(ProjectRule):
             yield "type", "has no 'type' (a CSL type such as article-journal, book, webpage)"
         elif kind not in CSL_TYPES:
             close = did_you_mean(str(kind), CSL_TYPES)
-            yield "type", f"has type {kind!r}, which is not a CSL type" + (f"; did you mean '{close}'?" if close else "")
+            yield (
+                "type",
+                f"has type {kind!r}, which is not a CSL type"
+                + (f"; did you mean '{close}'?" if close else ""),
+            )
         if not reference.get("title"):
             yield "title", "has no 'title'"
         for field in CSL_DATES:

@@ -4,7 +4,19 @@ from typing import Any, ClassVar
 
 from doclint.claims.facts import UNITS, ClaimFact, describes, fact_index
 from doclint.claims.mentions import Mention, mentions
-from doclint.claims.numbers import BYTES, COUNT, DATE, FLOPS, PARAMETERS, PERCENT, RATIO, TOKENS, USD, YEAR, agrees
+from doclint.claims.numbers import (
+    BYTES,
+    COUNT,
+    DATE,
+    FLOPS,
+    PARAMETERS,
+    PERCENT,
+    RATIO,
+    TOKENS,
+    USD,
+    YEAR,
+    agrees,
+)
 from doclint.claims.registry import normalize_label
 from doclint.claims.samples import GPT3_CITED, registries
 from doclint.claims.sentences import locate
@@ -53,14 +65,18 @@ class InconsistentFact(ProjectRule):
     default_options: ClassVar[Mapping[str, Any]] = {"units": ["parameters"], "tolerance": 0.0}
     examples = Examples(
         failing=(
-            _registered("The original davinci model, with its 170 billion parameters, was expensive to serve.\n"),
+            _registered(
+                "The original davinci model, with its 170 billion parameters, was expensive to serve.\n"
+            ),
             _chapters(
                 "The 170-billion-parameter GPT-3 showed that scale pays.\n",
                 "GPT-3 has 175 billion parameters.[^brown2020]\n\n[^brown2020]: Brown et al., 2020.\n",
             ),
         ),
         passing=(
-            _registered("The original davinci model, with its 175 billion parameters, was expensive to serve.\n"),
+            _registered(
+                "The original davinci model, with its 175 billion parameters, was expensive to serve.\n"
+            ),
             _chapters(
                 "The 175-billion-parameter GPT-3 showed that scale pays.\n",
                 "GPT-3 has 175 billion parameters.[^brown2020]\n\n[^brown2020]: Brown et al., 2020.\n",
@@ -77,7 +93,9 @@ class InconsistentFact(ProjectRule):
         units = _units(context.options.get("units", ["parameters"]))
         tolerance = context.options.get("tolerance", 0.0)
         if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)) or tolerance < 0:
-            raise ValueError(f"CLM007 option 'tolerance' must be a relative tolerance such as 0.05, not {tolerance!r}")
+            raise ValueError(
+                f"CLM007 option 'tolerance' must be a relative tolerance such as 0.05, not {tolerance!r}"
+            )
         unregistered: dict[tuple[str, str], list[Mention]] = {}
         topic = _topic(index.aliases, units)
         for document in project.documents.values():
@@ -125,7 +143,8 @@ class InconsistentFact(ProjectRule):
             others = [
                 other
                 for other in distinct.values()
-                if other.document is not mention.document and not agrees(mention.quantity, other.quantity, tolerance)
+                if other.document is not mention.document
+                and not agrees(mention.quantity, other.quantity, tolerance)
             ]
             if not others:
                 continue
@@ -145,8 +164,12 @@ class InconsistentFact(ProjectRule):
 
 
 def _units(value: object) -> set[str]:
-    if not isinstance(value, list) or not all(isinstance(unit, str) and unit.lower() in UNITS for unit in value):
-        raise ValueError(f"CLM007 option 'units' must be a list of units ({', '.join(sorted(UNITS))}), not {value!r}")
+    if not isinstance(value, list) or not all(
+        isinstance(unit, str) and unit.lower() in UNITS for unit in value
+    ):
+        raise ValueError(
+            f"CLM007 option 'units' must be a list of units ({', '.join(sorted(UNITS))}), not {value!r}"
+        )
     return {UNITS[unit.lower()] for unit in value}
 
 

@@ -11,8 +11,15 @@ from doclint.rules.base import DocumentRule, Example, Examples, RuleContext
 
 # Headings and admonition titles whose prose is navigation or the course's own examples.
 DEFAULT_SKIPPED_SECTIONS = (
-    "next steps", "see also", "further reading", "what's next", "exercises?", "examples?", "worked example",
-    "try it", "quiz",
+    "next steps",
+    "see also",
+    "further reading",
+    "what's next",
+    "exercises?",
+    "examples?",
+    "worked example",
+    "try it",
+    "quiz",
 )
 
 
@@ -48,8 +55,9 @@ class UntaggedClaim(DocumentRule):
     - `coverage`: `sentence` (default), each claim needs its own footnote; `paragraph`, a footnote
       at the end of a paragraph covers every sentence of it.
 
-    - `documents`: `all` (default) checks every document; `citing` only documents that cite at least
-      one source, for sites where most pages (API references, release notes) are not sourced texts;
+    - `documents`: `citing` (default) checks the documents that cite at least one source: a page with
+      footnote citations has opted into claim tagging, while a site that cites nothing (API references,
+      release notes) would otherwise get a warning on most sentences; `all` checks every document;
     - `skip-sections`: words or regular expressions; prose under a heading or inside an admonition
       whose title matches one is not scored. The default skips navigation and the course's own
       examples: next steps, see also, further reading, exercises, examples, try it, quiz.
@@ -74,22 +82,30 @@ class UntaggedClaim(DocumentRule):
         "threshold": None,
         "coverage": "sentence",
         "skip-sections": list(DEFAULT_SKIPPED_SECTIONS),
-        "documents": "all",
+        "documents": "citing",
     }
     examples = Examples(
         failing=(
-            Example.of("# Scale\n\nGPT-3 has 175 billion parameters and was trained on 300 billion tokens.\n"),
-            Example.of("# History\n\nThe Transformer architecture was introduced in 2017 by researchers at Google.\n"),
+            Example.of(
+                "# Scale\n\nGPT-3 has 175 billion parameters and was trained on 300 billion tokens.\n",
+                options={"documents": "all"},
+            ),
+            Example.of(
+                "# History\n\nThe Transformer architecture was introduced in 2017 by researchers at Google.\n"
+                "It replaced recurrence with attention.[^vaswani]\n\n[^vaswani]: Vaswani et al., 2017.\n"
+            ),
             Example.of(
                 "GPT-3 has 175 billion parameters. It was trained on 300 billion tokens.[^brown]\n\n[^brown]: Brown et al.\n",
                 description="the footnote covers only its own sentence by default",
             ),
         ),
         passing=(
-            Example.of("# Scale\n\nGPT-3 has 175 billion parameters.[^brown]\n\n[^brown]: Brown et al., 2020.\n"),
+            Example.of(
+                "# Scale\n\nGPT-3 has 175 billion parameters.[^brown]\n\n[^brown]: Brown et al., 2020.\n"
+            ),
             Example.of("# Tokens\n\nIn this chapter, we will walk through how tokenization works.\n"),
             Example.of("Let's compute the softmax of the logits [2.0, 1.0, 0.1].\n"),
-            Example.of("React Native 0.80 ships with React 19.1.\n", options={"documents": "citing"}),
+            Example.of("React Native 0.80 ships with React 19.1.\n", description="a page that cites nothing"),
             Example.of(
                 "GPT-3 has 175 billion parameters. It was trained on 300 billion tokens.[^brown]\n\n[^brown]: Brown et al.\n",
                 options={"coverage": "paragraph"},
@@ -99,7 +115,7 @@ class UntaggedClaim(DocumentRule):
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Diagnostic]:
         coverage = coverage_option(context.options, "CLM008")
-        documents = context.options.get("documents", "all")
+        documents = context.options.get("documents", "citing")
         if documents not in ("all", "citing"):
             raise ValueError(f"CLM008 option 'documents' must be 'all' or 'citing', not {documents!r}")
         if documents == "citing" and not (document.footnote_calls or document.footnote_definitions):
@@ -112,8 +128,13 @@ class UntaggedClaim(DocumentRule):
         for paragraph in prose(document):
             if paragraph.navigation:
                 continue
-            if skipped is not None and paragraph.sentences and (
-                skipped.search(paragraph.sentences[0].section) or skipped.search(paragraph.container_title)
+            if (
+                skipped is not None
+                and paragraph.sentences
+                and (
+                    skipped.search(paragraph.sentences[0].section)
+                    or skipped.search(paragraph.container_title)
+                )
             ):
                 continue
             for sentence in paragraph.sentences:
@@ -126,7 +147,9 @@ class UntaggedClaim(DocumentRule):
                 verdict = assess_if_claim(text, sentence.section, previous, following, threshold=cutoff)
                 if verdict is None or not verdict.needs_citation:
                     continue
-                signals = ", ".join(f"{signal} ({verdict.contributions[signal]:+.1f})" for signal in verdict.signals[:4])
+                signals = ", ".join(
+                    f"{signal} ({verdict.contributions[signal]:+.1f})" for signal in verdict.signals[:4]
+                )
                 yield self.report(
                     document,
                     sentence.line,

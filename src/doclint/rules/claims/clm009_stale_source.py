@@ -87,9 +87,15 @@ class StaleSource(ProjectRule):
         volatile = set(options.get("volatile-types", ()))
         for reference in registry.references:
             review = reference.get("review") if "review" in reference.fields else None
-            period = _period(review) if review is not None else (default_review if reference.get("type") in volatile else None)
+            period = (
+                _period(review)
+                if review is not None
+                else (default_review if reference.get("type") in volatile else None)
+            )
             line = reference.line_of("accessed")
-            yield from self._check(reference, "accessed", line, reference.get("accessed"), period, review, today)
+            yield from self._check(
+                reference, "accessed", line, reference.get("accessed"), period, review, today
+            )
         for claim in registry.claims:
             if "review" not in claim.fields:
                 continue
@@ -116,7 +122,11 @@ class StaleSource(ProjectRule):
         age = (today - checked).days
         if age <= period:
             return
-        named = f"review period {review}" if review is not None else f"{period}-day review period for a {entry.get('type')}"
+        named = (
+            f"review period {review}"
+            if review is not None
+            else f"{period}-day review period for a {entry.get('type')}"
+        )
         yield self.diagnostic(
             entry.path,
             line,
@@ -134,7 +144,9 @@ def _today(value: object) -> datetime.date:
     try:
         return datetime.date.fromisoformat(str(value))
     except ValueError:
-        raise ValueError(f"CLM009 option 'today' must be an ISO date such as 2026-01-31, not {value!r}") from None
+        raise ValueError(
+            f"CLM009 option 'today' must be an ISO date such as 2026-01-31, not {value!r}"
+        ) from None
 
 
 def _period(value: object) -> int | None:

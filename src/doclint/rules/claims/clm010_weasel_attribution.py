@@ -7,7 +7,9 @@ from doclint.diagnostics import Diagnostic, Severity
 from doclint.document import Document
 from doclint.rules.base import DocumentRule, Example, Examples, RuleContext
 
-_UNNAMED_GROUP = r"(?:experts|researchers|scientists|scholars|critics|commentators|observers|practitioners|people)"
+_UNNAMED_GROUP = (
+    r"(?:experts|researchers|scientists|scholars|critics|commentators|observers|practitioners|people)"
+)
 # MOS:WEASEL's "unsupported attributions" and write-good's weasel phrases, narrowed to attributions:
 # a claim credited to unnamed studies, experts or common belief.
 WEASEL = re.compile(
@@ -71,11 +73,17 @@ class WeaselAttribution(DocumentRule):
         failing=(
             Example.of("Studies show that larger models are more sample-efficient.\n"),
             Example.of("RLHF is widely considered the most important technique behind ChatGPT.\n"),
-            Example.of("Experts agree that scaling alone will not be enough.[^a] Some researchers argue otherwise.\n\n[^a]: Source.\n"),
+            Example.of(
+                "Experts agree that scaling alone will not be enough.[^a] Some researchers argue otherwise.\n\n[^a]: Source.\n"
+            ),
         ),
         passing=(
-            Example.of("Studies show that larger models are more sample-efficient.[^kaplan]\n\n[^kaplan]: Kaplan et al., 2020.\n"),
-            Example.of("Kaplan et al. showed that larger models are more sample-efficient.[^kaplan]\n\n[^kaplan]: Kaplan.\n"),
+            Example.of(
+                "Studies show that larger models are more sample-efficient.[^kaplan]\n\n[^kaplan]: Kaplan et al., 2020.\n"
+            ),
+            Example.of(
+                "Kaplan et al. showed that larger models are more sample-efficient.[^kaplan]\n\n[^kaplan]: Kaplan.\n"
+            ),
             Example.of("This layout is known as a decoder-only Transformer.\n"),
             Example.of(
                 "Experts agree that scaling helps. Loss falls smoothly with compute.[^kaplan]\n\n[^kaplan]: Kaplan.\n",

@@ -50,13 +50,28 @@ class ForeignCitationSyntax(ProjectRule):
     fix_safety = "safe"
     examples = Examples(
         failing=(
-            Example({"docs/example.md": "GPT-3 has 175 billion parameters [@brown2020].\n", "references.yaml": REFERENCES}),
+            Example(
+                {
+                    "docs/example.md": "GPT-3 has 175 billion parameters [@brown2020].\n",
+                    "references.yaml": REFERENCES,
+                }
+            ),
             Example.of("GPT-3 has 175 billion parameters {cite}`brown2020`.\n"),
-            Example.of("GPT-3 has 175 billion parameters.<!-- source: brown2020 -->\n", site={"mdx1_compat": Mdx1Compat(comments=False)}),
+            Example.of(
+                "GPT-3 has 175 billion parameters.<!-- source: brown2020 -->\n",
+                site={"mdx1_compat": Mdx1Compat(comments=False)},
+            ),
         ),
         passing=(
-            Example({"docs/example.md": "GPT-3 has 175 billion parameters.[^brown2020]\n\n[^brown2020]: Brown.\n", "references.yaml": REFERENCES}),
-            Example.of("Write to me@example.com [mail me@example.com] or see [@docusaurus](https://x.com/docusaurus).\n"),
+            Example(
+                {
+                    "docs/example.md": "GPT-3 has 175 billion parameters.[^brown2020]\n\n[^brown2020]: Brown.\n",
+                    "references.yaml": REFERENCES,
+                }
+            ),
+            Example.of(
+                "Write to me@example.com [mail me@example.com] or see [@docusaurus](https://x.com/docusaurus).\n"
+            ),
             Example.of("Pandoc writes citations as `[@key]`.\n\n```md\nSee [@brown2020].\n```\n"),
             Example.of("GPT-3 has 175 billion parameters.<!-- source: brown2020 -->\n"),
         ),
@@ -71,25 +86,40 @@ class ForeignCitationSyntax(ProjectRule):
             if document.is_mdx and not document.settings.mdx1_compat.comments and "<!--" in document.text:
                 yield from self._html_comments(document)
 
-    def _citations(self, document: Document, citations: list[ForeignCitation], registry: Registry) -> Iterator[Diagnostic]:
+    def _citations(
+        self, document: Document, citations: list[ForeignCitation], registry: Registry
+    ) -> Iterator[Diagnostic]:
         defined = definitions_by_label(document)
         generated: set[str] = set()
         for citation in citations:
             line, column = document.source.position(citation.start)
             end_line, end_column = document.source.position(citation.end)
             written = document.text[citation.start : citation.end]
-            unknown = [key for key in citation.keys if normalize_label(key) not in defined and registry.lookup(key) is None]
+            unknown = [
+                key
+                for key in citation.keys
+                if normalize_label(key) not in defined and registry.lookup(key) is None
+            ]
             footnotes = "".join(f"[^{key}]" for key in citation.keys)
             message = f"{_what_happens(citation, written, document)}; write it as a footnote {footnotes or '[^key]'}"
             fix = None
             if unknown or not citation.keys:
                 candidates = [d.label for d in document.footnote_definitions] + registry.ids()
-                hints = [f"'{key}' (did you mean '{close}'?)" if (close := did_you_mean(key, candidates)) else f"'{key}'" for key in unknown]
+                hints = [
+                    f"'{key}' (did you mean '{close}'?)"
+                    if (close := did_you_mean(key, candidates))
+                    else f"'{key}'"
+                    for key in unknown
+                ]
                 if hints:
                     message += f"; unknown key {', '.join(hints)}"
             else:
                 edits = [Edit(line, column, end_line, end_column, footnotes)]
-                missing = [key for key in citation.keys if normalize_label(key) not in defined and normalize_label(key) not in generated]
+                missing = [
+                    key
+                    for key in citation.keys
+                    if normalize_label(key) not in defined and normalize_label(key) not in generated
+                ]
                 lines = [text for key in missing if (text := definition_line(registry, key))]
                 generated.update(normalize_label(key) for key in missing)
                 if lines:
@@ -99,7 +129,13 @@ class ForeignCitationSyntax(ProjectRule):
                 dropped = f" (drops {', '.join(repr(text) for text in locators)})" if locators else ""
                 fix = self.make_fix(f"convert to {footnotes}{dropped}", *edits, safety=safety)
             yield self.diagnostic(
-                document.display_path, line, column, message, end_line=end_line, end_column=end_column, fix=fix
+                document.display_path,
+                line,
+                column,
+                message,
+                end_line=end_line,
+                end_column=end_column,
+                fix=fix,
             )
 
     def _html_comments(self, document: Document) -> Iterator[Diagnostic]:
@@ -108,14 +144,20 @@ class ForeignCitationSyntax(ProjectRule):
                 continue
             fix = None
             if "*/" not in comment.body:
-                edit = Edit(comment.line, comment.column, comment.end_line, comment.end_column, "{/*" + comment.body + "*/}")
+                edit = Edit(
+                    comment.line,
+                    comment.column,
+                    comment.end_line,
+                    comment.end_column,
+                    "{/*" + comment.body + "*/}",
+                )
                 fix = self.make_fix("turn the HTML comment into an MDX comment", edit)
             yield self.diagnostic(
                 document.display_path,
                 comment.line,
                 comment.column,
                 "HTML comment in an MDX file with mdx1Compat.comments off: MDX fails to compile "
-                "(\"Unexpected character `!`\"); write {/* … */} instead",
+                '("Unexpected character `!`"); write {/* … */} instead',
                 end_line=comment.end_line,
                 end_column=comment.end_column,
                 fix=fix,
