@@ -197,5 +197,9 @@ def test_readme_documents_every_builtin_rule():
     from doclint.rules import all_rules
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    missing = [rule.code for rule in all_rules() if rule.origin == "doclint" and f"| {rule.code} | {rule.name} |" not in readme]
+    missing = [
+        rule.code
+        for rule in all_rules()
+        if rule.origin == "doclint" and f"| {rule.code} | {rule.name} |" not in readme
+    ]
     assert missing == [], f"README's rule tables lack {missing}"

@@ -152,7 +152,9 @@ def test_untagged_claim_message_names_its_signals(tree):
     root = tree(
         {"docs/a.md": "The Transformer architecture was introduced in 2017 by researchers at Google.\n"}
     )
-    (diagnostic,) = linter(root, ("CLM008",), {"CLM008": {"documents": "all"}}).run([Path("docs")]).diagnostics
+    (diagnostic,) = (
+        linter(root, ("CLM008",), {"CLM008": {"documents": "all"}}).run([Path("docs")]).diagnostics
+    )
     assert "a date (+" in diagnostic.message and "score 0." in diagnostic.message
 
 

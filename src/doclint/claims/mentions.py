@@ -25,7 +25,34 @@ _MODEL_NAME = re.compile(
     r"(?<![\w-])(?:[A-Z][A-Za-z]*-?\d+(?:\.\d+)?[A-Za-z]*|[A-Z][a-z]*[A-Z][A-Za-z]*)(?![\w-]|\.\d)"
 )
 _GENERIC = frozenset(
-    ["AI", "API", "CPU", "CPUs", "DPO", "FLOP", "FLOPs", "GPU", "GPUs", "HTML", "JSON", "KV", "LLM", "LLMs", "ML", "MDX", "NLP", "PPO", "RAM", "RL", "RLHF", "SFT", "TPU", "TPUs", "URL", "USD"]
+    [
+        "AI",
+        "API",
+        "CPU",
+        "CPUs",
+        "DPO",
+        "FLOP",
+        "FLOPs",
+        "GPU",
+        "GPUs",
+        "HTML",
+        "JSON",
+        "KV",
+        "LLM",
+        "LLMs",
+        "ML",
+        "MDX",
+        "NLP",
+        "PPO",
+        "RAM",
+        "RL",
+        "RLHF",
+        "SFT",
+        "TPU",
+        "TPUs",
+        "URL",
+        "USD",
+    ]
 )
 _HAS_NUMBER = re.compile(r"\d|\b(?:thousand|million|billion|trillion)\b", re.IGNORECASE)
 _LITERAL_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
