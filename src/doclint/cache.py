@@ -84,18 +84,11 @@ class ResultCache:
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.entry"
 
+    def _run_path(self, key: str) -> Path:
+        return self.directory / "runs" / f"{key}.entry"
+
     def load(self, key: str, settings: SiteSettings) -> tuple[Document, list[Diagnostic]]:
-        try:
-            data = self._path(key).read_bytes()
-        except OSError as error:
-            raise CacheMiss(str(error)) from None
-        header = _MAGIC + key.encode("ascii") + b"\n"
-        if not data.startswith(header):
-            raise CacheMiss("foreign entry")
-        try:
-            document, found = _RestrictedUnpickler(io.BytesIO(data[len(header) :])).load()
-        except Exception as error:  # noqa: BLE001 - a malformed payload is a miss, whatever the unpickler raised
-            raise CacheMiss(f"unreadable entry: {error}") from None
+        document, found = _pair(_read_entry(self._path(key), key))
         from doclint.document import Document
 
         if not isinstance(document, Document) or not isinstance(found, list):
@@ -106,13 +99,34 @@ class ResultCache:
         return document, found
 
     def store(self, key: str, document: Document, found: list[Diagnostic]) -> None:
+        self._write_entry(self._path(key), key, (_without_derived_state(document), found))
+
+    def load_run(self, key: str) -> tuple[list[Diagnostic], int] | None:
+        """The final diagnostics and file count of an identical earlier run, or None."""
         try:
-            payload = pickle.dumps(
-                (_without_derived_state(document), found), protocol=pickle.HIGHEST_PROTOCOL
-            )
+            found, files = _pair(_read_entry(self._run_path(key), key))
+        except CacheMiss:
+            return None
+        if not isinstance(found, list) or not all(isinstance(item, Diagnostic) for item in found):
+            return None
+        return found, files if isinstance(files, int) else 0
+
+    def store_run(self, key: str, found: list[Diagnostic], files: int) -> None:
+        runs = self.directory / "runs"
+        try:
+            runs.mkdir(parents=True, exist_ok=True)
+            for stale in sorted(runs.glob("*.entry"), key=lambda p: p.stat().st_mtime)[:-7]:
+                stale.unlink(missing_ok=True)  # keep the last few runs (several configurations, CI matrices)
+        except OSError:
+            return
+        self._write_entry(self._run_path(key), key, (found, files))
+
+    def _write_entry(self, target: Path, key: str, value: object) -> None:
+        """Write ``value`` under its key atomically; an entry that cannot be written is simply not cached."""
+        try:
+            payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError, AttributeError):
             return  # something not cacheable (a plugin's value): correctness first, no entry
-        target = self._path(key)
         try:
             self._prepare()
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -123,39 +137,6 @@ class ResultCache:
         except OSError:
             return  # a read-only or full disk costs speed, never the run
 
-    def load_run(self, key: str) -> tuple[list[Diagnostic], int] | None:
-        """The final diagnostics and file count of an identical earlier run, or None."""
-        try:
-            data = (self.directory / "runs" / f"{key}.entry").read_bytes()
-            header = _MAGIC + key.encode("ascii") + b"\n"
-            if not data.startswith(header):
-                return None
-            found, files = _RestrictedUnpickler(io.BytesIO(data[len(header) :])).load()
-        except Exception:  # noqa: BLE001 - missing, foreign or corrupt: not trusted, recomputed
-            return None
-        if not isinstance(found, list) or not all(isinstance(item, Diagnostic) for item in found):
-            return None
-        return found, files if isinstance(files, int) else 0
-
-    def store_run(self, key: str, found: list[Diagnostic], files: int) -> None:
-        runs = self.directory / "runs"
-        try:
-            self._prepare()
-            runs.mkdir(exist_ok=True)
-            for stale in sorted(runs.glob("*.entry"), key=lambda p: p.stat().st_mtime)[:-7]:
-                stale.unlink(missing_ok=True)  # keep the last few runs (several configurations, CI matrices)
-            handle, temporary = tempfile.mkstemp(dir=runs, suffix=".tmp")
-            with os.fdopen(handle, "wb") as out:
-                out.write(
-                    _MAGIC
-                    + key.encode("ascii")
-                    + b"\n"
-                    + pickle.dumps((found, files), protocol=pickle.HIGHEST_PROTOCOL)
-                )
-            os.replace(temporary, runs / f"{key}.entry")
-        except OSError:
-            return
-
     def _prepare(self) -> None:
         if self._ready:
             return
@@ -164,6 +145,27 @@ class ResultCache:
         if not ignore.exists():
             ignore.write_text("# created by doclint\n*\n", encoding="utf-8")
         self._ready = True
+
+
+def _read_entry(path: Path, key: str) -> object:
+    """The value stored under ``key`` at ``path``, through the restricted unpickler; CacheMiss otherwise."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise CacheMiss(str(error)) from None
+    header = _MAGIC + key.encode("ascii") + b"\n"
+    if not data.startswith(header):
+        raise CacheMiss("foreign entry")
+    try:
+        return _RestrictedUnpickler(io.BytesIO(data[len(header) :])).load()
+    except Exception as error:  # noqa: BLE001 - a malformed payload is a miss, whatever the unpickler raised
+        raise CacheMiss(f"unreadable entry: {error}") from None
+
+
+def _pair(value: object) -> tuple[object, object]:
+    if not isinstance(value, tuple) or len(value) != 2:
+        raise CacheMiss("malformed entry")
+    return value
 
 
 def _without_derived_state(document: Document) -> Document:
