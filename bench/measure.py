@@ -10,7 +10,6 @@ with their parent, so the sum is what the run really occupies.
 from __future__ import annotations
 
 import json
-import os
 import resource
 import subprocess
 import sys

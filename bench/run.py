@@ -25,7 +25,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpora" / "react-native-website"
 # measure the code of this checkout, whatever doclint the interpreter may also have installed
-CHECKOUT_ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(HERE.parent / "src"), os.environ.get("PYTHONPATH")]))}
+CHECKOUT_ENV = {
+    **os.environ,
+    "PYTHONPATH": os.pathsep.join(filter(None, [str(HERE.parent / "src"), os.environ.get("PYTHONPATH")])),
+}
 
 
 def measure(command: list[str], cwd: Path) -> dict:
@@ -45,7 +48,9 @@ def measure(command: list[str], cwd: Path) -> dict:
 
 
 def median_of(runs: list[dict]) -> dict:
-    return {key: statistics.median(run[key] for run in runs) for key in ("wall", "cpu", "peak_mb", "tree_peak_mb")}
+    return {
+        key: statistics.median(run[key] for run in runs) for key in ("wall", "cpu", "peak_mb", "tree_peak_mb")
+    }
 
 
 def doclint(folder: Path, *extra: str) -> list[str]:
