@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,9 +27,9 @@ class Selection:
 
     def wants(self, path: Path) -> bool:
         relative = _relative_posix(path, self.root)
-        if any(glob_match(relative, pattern) for pattern in self.exclude):
+        if _globs_pattern(self.exclude).match(relative):
             return False
-        return any(glob_match(relative, pattern) for pattern in self.include)
+        return bool(_globs_pattern(self.include).match(relative))
 
 
 def _relative_posix(path: Path, root: Path) -> str:
@@ -39,10 +40,16 @@ def _relative_posix(path: Path, root: Path) -> str:
 
 
 def glob_match(relative: str, pattern: str) -> bool:
-    if fnmatch.fnmatchcase(relative, pattern):
-        return True
+    return bool(_globs_pattern((pattern,)).match(relative))
+
+
+@lru_cache(maxsize=256)
+def _globs_pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for a list of globs (discovery asks it of every file, so it is compiled once)."""
+    alternatives = [fnmatch.translate(pattern) for pattern in patterns]
     # "**/x" also matches "x" at the top, as gitignore-style globs do
-    return pattern.startswith("**/") and fnmatch.fnmatchcase(relative, pattern[3:])
+    alternatives += [fnmatch.translate(pattern[3:]) for pattern in patterns if pattern.startswith("**/")]
+    return re.compile("|".join(alternatives) or "(?!)")
 
 
 def discover(paths: Iterable[Path], selection: Selection) -> Iterator[Path]:

@@ -108,3 +108,14 @@ def test_without_the_plugin_the_kind_is_unknown(tree, tmp_path, capsys):
         "check TST020 (sentence-length): field 'kind': unknown kind 'sentence-length'"
         in capsys.readouterr().err
     )
+
+
+def test_installing_a_plugin_changes_the_run_cache_key(plugin_installed, tree, monkeypatch):
+    from doclint.config import load_config
+    from doclint.runcache import run_key
+
+    root = tree({"docs/a.md": "# A\n"})
+    config = load_config([root / "docs"])
+    with_plugin = run_key(config, [root / "docs"], ())
+    monkeypatch.setattr(sys, "path", [entry for entry in sys.path if entry != str(root / "site-packages")])
+    assert run_key(config, [root / "docs"], ()) != with_plugin
