@@ -49,6 +49,24 @@ def legacy_title_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every character of the ``[start, end)`` spans but newlines turned into a space.
+
+    Offsets, lines and columns stay as they were; spans may overlap or reach past the end.
+    """
+    pieces: list[str] = []
+    cursor = 0
+    for start, end in sorted(spans):
+        start, end = max(start, cursor), min(end, len(text))
+        if start >= end:
+            continue
+        pieces.append(text[cursor:start])
+        pieces.append("\n".join(" " * len(line) for line in text[start:end].split("\n")))
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
 @dataclass
 class Document:
     path: Path
@@ -95,18 +113,13 @@ class Document:
         Raw-text rules (MDX hazards, comments, prose patterns) scan this so that code never fires them;
         newlines are kept, so offsets, lines and columns are unchanged.
         """
-        chars = list(self.text)
         ranges = list(self.code_ranges)
         for number in self.unwrapped_fence_lines:
             start = self.source.offset(number)
             ranges.append((start, start + len(self.line(number))))
         if self.front_matter:
             ranges.append((0, self.source.offset(self.front_matter.end_line + 1)))
-        for start, end in ranges:
-            for index in range(start, min(end, len(chars))):
-                if chars[index] != "\n":
-                    chars[index] = " "
-        return "".join(chars)
+        return blank_spans(self.text, ranges)
 
     @cached_property
     def comments(self) -> list[Comment]:
