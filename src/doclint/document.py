@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -87,6 +87,11 @@ class Document:
     legacy_title_lines: frozenset[int] = frozenset()
     unwrapped_fence_lines: frozenset[int] = frozenset()  # ```mdx-code-block fences Docusaurus removes
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Only the fields: what rules derive and cache on the Document (``masked_text``, ...) is cheaper
+        to compute again than to pickle, when a worker sends the Document to the main process."""
+        return {name: self.__dict__[name] for name in _FIELD_NAMES}
+
     @property
     def is_mdx(self) -> bool:
         return self.format == "mdx"
@@ -122,6 +127,11 @@ class Document:
         return blank_spans(self.text, ranges)
 
     @cached_property
+    def masked_lines(self) -> list[str]:
+        """``masked_text`` split into lines, shared by the rules that read it line by line (do not modify)."""
+        return self.masked_text.split("\n")
+
+    @cached_property
     def comments(self) -> list[Comment]:
         found: list[Comment] = []
         for kind, pattern in (("html", _HTML_COMMENT), ("mdx", _MDX_COMMENT)):
@@ -147,6 +157,7 @@ class Document:
         return registered
 
 
+_FIELD_NAMES = tuple(declared.name for declared in fields(Document))
 MERMAID_SUFFIXES = frozenset({".mmd", ".mermaid"})
 
 

@@ -28,7 +28,7 @@ class FenceLine:
 
 def line_content(document: Document) -> Iterator[tuple[int, int, str]]:
     """(line, column, content) of every line with a colon outside code, quote and list markers taken off."""
-    for index, masked in enumerate(document.masked_text.split("\n")):
+    for index, masked in enumerate(document.masked_lines):
         if ":" not in masked:
             continue
         prefix = _PREFIX.match(masked)
