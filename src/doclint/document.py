@@ -220,19 +220,18 @@ def _text_for_parser(
 def _mdx_code_block_fences(lines: list[str]) -> list[int]:
     """1-based lines of the ```mdx-code-block openers and their closers; an unclosed one stays a code block."""
     found: list[int] = []
-    index = 0
-    while index < len(lines):
-        opener = _MDX_CODE_BLOCK_FENCE.fullmatch(lines[index])
+    resume = 0  # the line after the last pair found: an opener inside a pair is content
+    for index, line in enumerate(lines):
+        if index < resume or "mdx-code-block" not in line:
+            continue
+        opener = _MDX_CODE_BLOCK_FENCE.fullmatch(line)
         if opener is None:
-            index += 1
             continue
         closer = re.compile(r" *" + opener["ticks"])
         end = next((j for j in range(index + 1, len(lines)) if closer.fullmatch(lines[j])), None)
-        if end is None:
-            index += 1
-            continue
-        found += [index + 1, end + 1]
-        index = end + 1
+        if end is not None:
+            found += [index + 1, end + 1]
+            resume = end + 1
     return found
 
 
@@ -251,9 +250,9 @@ class _Collector:
 
     def collect(self, tokens: list[Token]) -> None:
         for index, token in enumerate(tokens):
-            handler = getattr(self, f"_on_{token.type}", None)
+            handler = _TOKEN_HANDLERS.get(token.type)
             if handler is not None:
-                handler(token, tokens, index)
+                handler(self, token, tokens, index)
         self.document.links.sort(key=lambda link: (link.line, link.column))
 
     # -- containers --------------------------------------------------------------------------------
@@ -388,11 +387,13 @@ class _Collector:
         document = self.document
         open_links: list[tuple[Token, list[str]]] = []  # link_open tokens still collecting their text
         for child in children:
-            meta = child.meta or {}
-            span = meta.get("span")
             if child.type in ("text", "code_inline", "image"):
                 for _, parts in open_links:
                     parts.append(child.content)
+            elif child.type not in ("link_open", "link_close", "footnote_ref"):
+                continue  # nothing else is collected
+            meta = child.meta or {}
+            span = meta.get("span")
             if child.type == "link_open" and span:
                 open_links.append((child, []))
             elif child.type == "link_close" and open_links:
@@ -504,6 +505,13 @@ class _Collector:
             if marker in line:
                 return number
         return 1
+
+
+_TOKEN_HANDLERS = {
+    name.removeprefix("_on_"): handler
+    for name, handler in vars(_Collector).items()
+    if name.startswith("_on_")
+}
 
 
 class _InlinePositions:
