@@ -88,9 +88,12 @@ class Document:
     unwrapped_fence_lines: frozenset[int] = frozenset()  # ```mdx-code-block fences Docusaurus removes
 
     def __getstate__(self) -> dict[str, Any]:
-        """Only the fields: what rules derive and cache on the Document (``masked_text``, ...) is cheaper
-        to compute again than to pickle, when a worker sends the Document to the main process."""
-        return {name: self.__dict__[name] for name in _FIELD_NAMES}
+        """The fields, and of what rules derive and cache on the Document only what the main process reads
+        again (suppression comments, anchors in JSX): a worker sends the Document there, and lists such as
+        ``masked_lines`` cost more to pickle than to compute."""
+        state = {name: self.__dict__[name] for name in _FIELD_NAMES}
+        state.update((name, self.__dict__[name]) for name in _SHIPPED_DERIVED if name in self.__dict__)
+        return state
 
     @property
     def is_mdx(self) -> bool:
@@ -134,7 +137,9 @@ class Document:
     @cached_property
     def comments(self) -> list[Comment]:
         found: list[Comment] = []
-        for kind, pattern in (("html", _HTML_COMMENT), ("mdx", _MDX_COMMENT)):
+        for kind, pattern, opener in (("html", _HTML_COMMENT, "<!--"), ("mdx", _MDX_COMMENT, "{/*")):
+            if opener not in self.text:
+                continue  # most pages have no comments: no need to mask their code
             for match in pattern.finditer(self.masked_text):
                 line, column = self.source.position(match.start())
                 end_line, end_column = self.source.position(match.end())
@@ -158,6 +163,7 @@ class Document:
 
 
 _FIELD_NAMES = tuple(declared.name for declared in fields(Document))
+_SHIPPED_DERIVED = ("masked_text", "comments")
 MERMAID_SUFFIXES = frozenset({".mmd", ".mermaid"})
 
 

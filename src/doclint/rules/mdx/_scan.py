@@ -142,12 +142,9 @@ class _Scanner:
         self.tags: list[_Tag] = []
         self.skip: list[tuple[int, int]] = []
         self.skip_starts: list[int] = []
-        lines = self.text.split("\n")
-        self.line_starts = [0]
-        for line in lines[:-1]:
-            self.line_starts.append(self.line_starts[-1] + len(line) + 1)
-        self.lines = lines
-        self.blocks = _block_numbers(lines)
+        self.lines = self.text.split("\n")
+        self.line_starts = document.source.line_starts  # blanking keeps every newline where it was
+        self.blocks = _block_numbers(self.lines)
 
     def run(self) -> MdxScan:
         self._esm_blocks()
