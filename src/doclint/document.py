@@ -396,6 +396,8 @@ class _Collector:
             if child.type in ("text", "code_inline", "image"):
                 for _, parts in open_links:
                     parts.append(child.content)
+                if child.type == "text":
+                    continue
             elif child.type not in ("link_open", "link_close", "footnote_ref"):
                 continue  # nothing else is collected
             meta = child.meta or {}
