@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from doclint.document import Document, blank_spans
 
@@ -144,7 +145,11 @@ class _Scanner:
         self.skip_starts: list[int] = []
         self.lines = self.text.split("\n")
         self.line_starts = document.source.line_starts  # blanking keeps every newline where it was
-        self.blocks = _block_numbers(self.lines)
+
+    @cached_property
+    def blocks(self) -> list[int]:
+        """Each line's block number, needed only by a page with tags."""
+        return _block_numbers(self.lines)
 
     def run(self) -> MdxScan:
         self._esm_blocks()
