@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -49,6 +49,24 @@ def legacy_title_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every character of the ``[start, end)`` spans but newlines turned into a space.
+
+    Offsets, lines and columns stay as they were; spans may overlap or reach past the end.
+    """
+    pieces: list[str] = []
+    cursor = 0
+    for start, end in sorted(spans):
+        start, end = max(start, cursor), min(end, len(text))
+        if start >= end:
+            continue
+        pieces.append(text[cursor:start])
+        pieces.append("\n".join(" " * len(line) for line in text[start:end].split("\n")))
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
 @dataclass
 class Document:
     path: Path
@@ -68,6 +86,14 @@ class Document:
     code_ranges: list[tuple[int, int]] = field(default_factory=list)  # character offsets [start, end)
     legacy_title_lines: frozenset[int] = frozenset()
     unwrapped_fence_lines: frozenset[int] = frozenset()  # ```mdx-code-block fences Docusaurus removes
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The fields, and of what rules derive and cache on the Document only what the main process reads
+        again (suppression comments, anchors in JSX): a worker sends the Document there, and lists such as
+        ``masked_lines`` cost more to pickle than to compute."""
+        state = {name: self.__dict__[name] for name in _FIELD_NAMES}
+        state.update((name, self.__dict__[name]) for name in _SHIPPED_DERIVED if name in self.__dict__)
+        return state
 
     @property
     def is_mdx(self) -> bool:
@@ -95,23 +121,25 @@ class Document:
         Raw-text rules (MDX hazards, comments, prose patterns) scan this so that code never fires them;
         newlines are kept, so offsets, lines and columns are unchanged.
         """
-        chars = list(self.text)
         ranges = list(self.code_ranges)
         for number in self.unwrapped_fence_lines:
             start = self.source.offset(number)
             ranges.append((start, start + len(self.line(number))))
         if self.front_matter:
             ranges.append((0, self.source.offset(self.front_matter.end_line + 1)))
-        for start, end in ranges:
-            for index in range(start, min(end, len(chars))):
-                if chars[index] != "\n":
-                    chars[index] = " "
-        return "".join(chars)
+        return blank_spans(self.text, ranges)
+
+    @cached_property
+    def masked_lines(self) -> list[str]:
+        """``masked_text`` split into lines, shared by the rules that read it line by line (do not modify)."""
+        return self.masked_text.split("\n")
 
     @cached_property
     def comments(self) -> list[Comment]:
         found: list[Comment] = []
-        for kind, pattern in (("html", _HTML_COMMENT), ("mdx", _MDX_COMMENT)):
+        for kind, pattern, opener in (("html", _HTML_COMMENT, "<!--"), ("mdx", _MDX_COMMENT, "{/*")):
+            if opener not in self.text:
+                continue  # most pages have no comments: no need to mask their code
             for match in pattern.finditer(self.masked_text):
                 line, column = self.source.position(match.start())
                 end_line, end_column = self.source.position(match.end())
@@ -134,6 +162,8 @@ class Document:
         return registered
 
 
+_FIELD_NAMES = tuple(declared.name for declared in fields(Document))
+_SHIPPED_DERIVED = ("masked_text", "comments")
 MERMAID_SUFFIXES = frozenset({".mmd", ".mermaid"})
 
 
@@ -196,19 +226,18 @@ def _text_for_parser(
 def _mdx_code_block_fences(lines: list[str]) -> list[int]:
     """1-based lines of the ```mdx-code-block openers and their closers; an unclosed one stays a code block."""
     found: list[int] = []
-    index = 0
-    while index < len(lines):
-        opener = _MDX_CODE_BLOCK_FENCE.fullmatch(lines[index])
+    resume = 0  # the line after the last pair found: an opener inside a pair is content
+    for index, line in enumerate(lines):
+        if index < resume or "mdx-code-block" not in line:
+            continue
+        opener = _MDX_CODE_BLOCK_FENCE.fullmatch(line)
         if opener is None:
-            index += 1
             continue
         closer = re.compile(r" *" + opener["ticks"])
         end = next((j for j in range(index + 1, len(lines)) if closer.fullmatch(lines[j])), None)
-        if end is None:
-            index += 1
-            continue
-        found += [index + 1, end + 1]
-        index = end + 1
+        if end is not None:
+            found += [index + 1, end + 1]
+            resume = end + 1
     return found
 
 
@@ -227,9 +256,9 @@ class _Collector:
 
     def collect(self, tokens: list[Token]) -> None:
         for index, token in enumerate(tokens):
-            handler = getattr(self, f"_on_{token.type}", None)
+            handler = _TOKEN_HANDLERS.get(token.type)
             if handler is not None:
-                handler(token, tokens, index)
+                handler(self, token, tokens, index)
         self.document.links.sort(key=lambda link: (link.line, link.column))
 
     # -- containers --------------------------------------------------------------------------------
@@ -364,11 +393,15 @@ class _Collector:
         document = self.document
         open_links: list[tuple[Token, list[str]]] = []  # link_open tokens still collecting their text
         for child in children:
-            meta = child.meta or {}
-            span = meta.get("span")
             if child.type in ("text", "code_inline", "image"):
                 for _, parts in open_links:
                     parts.append(child.content)
+                if child.type == "text":
+                    continue
+            elif child.type not in ("link_open", "link_close", "footnote_ref"):
+                continue  # nothing else is collected
+            meta = child.meta or {}
+            span = meta.get("span")
             if child.type == "link_open" and span:
                 open_links.append((child, []))
             elif child.type == "link_close" and open_links:
@@ -480,6 +513,13 @@ class _Collector:
             if marker in line:
                 return number
         return 1
+
+
+_TOKEN_HANDLERS = {
+    name.removeprefix("_on_"): handler
+    for name, handler in vars(_Collector).items()
+    if name.startswith("_on_")
+}
 
 
 class _InlinePositions:

@@ -47,6 +47,11 @@ class SourceText:
         return cls(*decode(data))
 
     @property
+    def line_starts(self) -> list[int]:
+        """The offset where each line starts (shared: do not modify)."""
+        return self._line_starts
+
+    @property
     def line_count(self) -> int:
         return len(self._line_starts)
 

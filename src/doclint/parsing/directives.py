@@ -82,9 +82,9 @@ def make_directive_rule(mdx: bool):
         if indent >= 4 and not mdx:
             return False
         start = state.bMarks[start_line] + state.tShift[start_line]
+        if not state.src.startswith(":::", start, state.eMarks[start_line]):
+            return False  # tried on every line that could end a paragraph: decided before slicing the line
         line = state.src[start : state.eMarks[start_line]]
-        if not line.startswith(":::"):
-            return False
         parts = parse_opener(line)
         if parts is None:
             return False

@@ -38,8 +38,14 @@ def parser(mdx: bool) -> MarkdownIt:
         md.disable("code")  # MDX has no indented code blocks
         # nor HTML blocks: a JSX tag on its own line ends there, so a fence or heading right under it is one
         md.disable("html_block")
-    for name in ("link", "image", "autolink", "backticks", "html_inline"):
-        _record_span(md, name)
+    for name, first_char in (
+        ("link", "["),
+        ("image", "!"),
+        ("autolink", "<"),
+        ("backticks", "`"),
+        ("html_inline", "<"),
+    ):
+        _record_span(md, name, first_char)
     _record_footnote_calls(md)
     _track_current_block(md)
     return md
@@ -49,12 +55,18 @@ def parse(text: str, mdx: bool) -> list[Token]:
     return parser(mdx).parse(text, {})
 
 
-def _record_span(md: MarkdownIt, rule_name: str) -> None:
-    """Wrap an inline rule so that its first token remembers the source span it consumed."""
+def _record_span(md: MarkdownIt, rule_name: str, first_char: str) -> None:
+    """Wrap an inline rule so that its first token remembers the source span it consumed.
+
+    The rule is tried at every punctuation character; it can only match at ``first_char``, so elsewhere
+    it runs as is (the text it leaves pending is not split there).
+    """
     original = _inline_rule(md, rule_name)
 
     def recording(state: StateInline, silent: bool) -> bool:
-        if state.pending and not silent:
+        if silent or state.src[state.pos] != first_char:
+            return original(state, silent)
+        if state.pending:
             state.pushPending()  # so that the rule's own first token is the one we annotate
         start, first = state.pos, len(state.tokens)
         matched = original(state, silent)
@@ -71,12 +83,12 @@ def _record_footnote_calls(md: MarkdownIt) -> None:
     original = _inline_rule(md, "footnote_ref")
 
     def recording(state: StateInline, silent: bool) -> bool:
-        if state.pending and not silent:
+        if silent or state.src[state.pos] != "[":
+            return original(state, silent)
+        if state.pending:
             state.pushPending()
         start, first = state.pos, len(state.tokens)
         matched = original(state, silent)
-        if silent:
-            return matched
         if matched and len(state.tokens) > first:
             token = state.tokens[first]
             token.meta = {**(token.meta or {}), "span": (start, state.pos), "src": state.src}

@@ -26,10 +26,10 @@ class FenceLine:
     source: str  # the whole line as written
 
 
-def line_content(document: Document) -> Iterator[tuple[int, int, str]]:
-    """(line, column, content) of every line with a colon outside code, quote and list markers taken off."""
-    for index, masked in enumerate(document.masked_text.split("\n")):
-        if ":" not in masked:
+def line_content(document: Document, containing: str = ":") -> Iterator[tuple[int, int, str]]:
+    """(line, column, content) of every line with ``containing`` outside code, quote and list markers taken off."""
+    for index, masked in enumerate(document.masked_lines):
+        if containing not in masked:
             continue
         prefix = _PREFIX.match(masked)
         start = prefix.end() if prefix else 0
@@ -38,7 +38,7 @@ def line_content(document: Document) -> Iterator[tuple[int, int, str]]:
 
 def fence_like_lines(document: Document) -> Iterator[FenceLine]:
     """Every line outside code whose content (after quote and list markers) starts with three colons."""
-    for number, column, content in line_content(document):
+    for number, column, content in line_content(document, ":::"):
         if content.startswith(":::"):
             yield FenceLine(number, column, content.rstrip(), document.line(number))
 

@@ -101,7 +101,7 @@ class BadAdmonitionCloser(DocumentRule):
                 )
 
     def _trailing_fences(self, document: Document, openers: set[int]) -> Iterator[Diagnostic]:
-        masked = document.masked_text.split("\n")
+        masked = document.masked_lines
         for directive in document.directives:
             if directive.closed:
                 continue

@@ -52,7 +52,7 @@ class LegacyAdmonitionTitle(DocumentRule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Diagnostic]:
         compat = context.settings.mdx1_compat.admonitions
         pattern = legacy_title_pattern(context.settings.admonition_keywords)
-        masked = document.masked_text.split("\n")
+        masked = document.masked_lines
         for number, masked_line in enumerate(masked, start=1):
             if ":::" not in masked_line:
                 continue

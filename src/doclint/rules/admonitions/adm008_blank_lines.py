@@ -80,7 +80,7 @@ class AdmonitionFenceNeedsBlankLines(DocumentRule):
         ):
             return
         fences = opener_lines(document) | closer_lines(document)
-        masked = document.masked_text.split("\n")
+        masked = document.masked_lines
         for number in sorted(fences):
             above = self._touches(masked, number, number - 1, fences)
             below = self._touches(masked, number, number + 1, fences)

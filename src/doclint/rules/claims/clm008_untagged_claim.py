@@ -3,7 +3,6 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any, ClassVar
 
-from doclint.claims.detector import assess_if_claim, default_model
 from doclint.claims.sentences import coverage_option, prose
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.document import Document
@@ -123,6 +122,9 @@ class UntaggedClaim(DocumentRule):
         threshold = context.options.get("threshold")
         if threshold is not None and not (isinstance(threshold, (int, float)) and 0 <= threshold <= 1):
             raise ValueError(f"CLM008 option 'threshold' must be a number from 0 to 1, not {threshold!r}")
+        # the detector's features compile a few hundred patterns: imported only for a page that cites
+        from doclint.claims.detector import assess_if_claim, default_model
+
         cutoff = default_model().threshold if threshold is None else float(threshold)
         skipped = _skip_pattern(context.options.get("skip-sections", DEFAULT_SKIPPED_SECTIONS))
         for paragraph in prose(document):

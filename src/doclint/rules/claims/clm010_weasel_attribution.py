@@ -2,7 +2,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from doclint.claims.sentences import coverage_option, locate, prose
+from doclint.claims.sentences import coverage_option, locate, prose_where
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.document import Document
 from doclint.rules.base import DocumentRule, Example, Examples, RuleContext
@@ -34,6 +34,10 @@ WEASEL = re.compile(
 _WEASEL_ANY_CASE = re.compile(WEASEL.pattern, re.IGNORECASE)
 # "The researchers found", "these studies show": sources named just before, not weasel words.
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|their|such)\s+$")
+
+
+def _has_candidate(text: str) -> bool:
+    return WEASEL.search(text.lower()) is not None
 
 
 def _search(text: str) -> re.Match[str] | None:
@@ -94,11 +98,8 @@ class WeaselAttribution(DocumentRule):
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Diagnostic]:
         coverage = coverage_option(context.options, "CLM010")
-        if not any(WEASEL.search(paragraph.text.lower()) for paragraph in document.paragraphs):
-            return  # the cheap test: no candidate phrase anywhere
-        for paragraph in prose(document):
-            if not WEASEL.search(paragraph.paragraph.text.lower()):
-                continue
+        # only the paragraphs holding a candidate phrase are split into sentences
+        for paragraph in prose_where(document, _has_candidate):
             for sentence in paragraph.sentences:
                 match = _search(sentence.text)
                 if match is None or paragraph.covered(sentence, coverage):

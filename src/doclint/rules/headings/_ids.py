@@ -12,7 +12,7 @@ ID_BRACES = re.compile(r"\{#[^}]*\}")
 
 def heading_source(document: Document, heading: Heading) -> str:
     """The heading's line(s) with code blanked: one line for ATX, the text lines for setext."""
-    masked = document.masked_text.split("\n")
+    masked = document.masked_lines
     if not heading.setext:
         return masked[heading.line - 1]
     lines = [masked[heading.line - 1]]

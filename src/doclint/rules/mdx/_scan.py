@@ -13,8 +13,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from doclint.document import Document
+from doclint.document import Document, blank_spans
 
 VOID_ELEMENTS = frozenset(
     {
@@ -82,9 +83,11 @@ _EXPORTED_NAME = re.compile(
 _FREE_NAME = re.compile(r"[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*")
 _ATX_HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|$)")
 _DIRECTIVE_OPENER = re.compile(r"(?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?:{3,}[A-Za-z]")
+_HEADING_ID = re.compile(r"\{#[^}]*\}")
 _BLOCK_PREFIX = re.compile(r"(?:[ \t]*>)*[ \t]*(?P<marker>(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))?")
 _TAG_NAME = re.compile(r"[^\W\d][\w$.:-]*", re.UNICODE)
 _INTERESTING = re.compile(r"[\\\]{<]")
+_PARENTHESIS_OR_NEWLINE = re.compile(r"[()\n]")
 _ATTRIBUTE_NAME = re.compile(r"[^\W\d][\w$:-]*", re.UNICODE)
 
 
@@ -140,12 +143,13 @@ class _Scanner:
         self.tags: list[_Tag] = []
         self.skip: list[tuple[int, int]] = []
         self.skip_starts: list[int] = []
-        lines = self.text.split("\n")
-        self.line_starts = [0]
-        for line in lines[:-1]:
-            self.line_starts.append(self.line_starts[-1] + len(line) + 1)
-        self.lines = lines
-        self.blocks = _block_numbers(lines)
+        self.lines = self.text.split("\n")
+        self.line_starts = document.source.line_starts  # blanking keeps every newline where it was
+
+    @cached_property
+    def blocks(self) -> list[int]:
+        """Each line's block number, needed only by a page with tags."""
+        return _block_numbers(self.lines)
 
     def run(self) -> MdxScan:
         self._esm_blocks()
@@ -159,9 +163,10 @@ class _Scanner:
     def _esm_blocks(self) -> None:
         index = 0
         while index < len(self.lines):
-            line = self.lines[index]
-            paragraph_start = index == 0 or not self.lines[index - 1].strip()
-            if not (paragraph_start and _ESM_START.match(line)):
+            paragraph_start = _ESM_START.match(self.lines[index]) and (
+                index == 0 or not self.lines[index - 1].strip()
+            )
+            if not paragraph_start:
                 index += 1
                 continue
             end = index
@@ -201,10 +206,10 @@ class _Scanner:
                 self.skip.append((start, start + len(self.lines[number - 1])))
         for number, line in enumerate(self.lines):
             start = self.line_starts[number]
-            if _DIRECTIVE_OPENER.match(line):
+            if ":::" in line and _DIRECTIVE_OPENER.match(line):
                 self.skip.append((start, start + len(line)))
-            elif _ATX_HEADING.match(line):
-                for match in re.finditer(r"\{#[^}]*\}", line):
+            elif "#" in line and _ATX_HEADING.match(line):
+                for match in _HEADING_ID.finditer(line):
                     self.skip.append((start + match.start(), start + match.end()))
 
     def _skipped(self, offset: int) -> int | None:
@@ -245,13 +250,14 @@ class _Scanner:
     def _link_destination(self, position: int) -> int:
         """Braces and angle brackets in `[text](destination)` belong to the destination."""
         depth = 1
-        while position < len(self.text) and self.text[position] != "\n":
-            char = self.text[position]
-            depth += {"(": 1, ")": -1}.get(char, 0)
+        for found in _PARENTHESIS_OR_NEWLINE.finditer(self.text, position):
+            char = found.group()
+            if char == "\n":
+                return found.start()
+            depth += 1 if char == "(" else -1
             if depth == 0:
-                return position + 1
-            position += 1
-        return position
+                return found.end()
+        return len(self.text)
 
     def _expression(self, start: int) -> int:
         end = _matching_brace(self.text, start)
@@ -423,14 +429,7 @@ class _Scanner:
                 tag.flow = flow
 
     def _line_of(self, offset: int) -> int:
-        low, high = 0, len(self.line_starts) - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self.line_starts[middle] <= offset:
-                low = middle
-            else:
-                high = middle - 1
-        return low
+        return max(bisect.bisect_right(self.line_starts, offset) - 1, 0)
 
     # -- nesting ------------------------------------------------------------------------------------
     def _match_tags(self) -> None:
@@ -469,30 +468,43 @@ class _Scanner:
             )
 
 
-_BACKTICKS = re.compile(r"(?<![`\\])`+(?!`)")
+_BACKTICKS = re.compile(r"`+")
 
 
 def _blank_code_spans(text: str) -> str:
     """Blank the code spans the Document could not place (in link and image text): a run of backticks
     up to the next run of the same length in the same paragraph, as CommonMark pairs them."""
-    chars = list(text)
-    for block in re.finditer(r"(?:[^\n]+\n?)+", text):
-        runs = list(_BACKTICKS.finditer(text, block.start(), block.end()))
-        index = 0
-        while index < len(runs):
-            opener = runs[index]
-            closer_index = next(
-                (j for j in range(index + 1, len(runs)) if len(runs[j].group(0)) == len(opener.group(0))),
-                None,
-            )
-            if closer_index is None:
-                index += 1
-                continue
-            for position in range(opener.start(), runs[closer_index].end()):
-                if chars[position] != "\n":
-                    chars[position] = " "
-            index = closer_index + 1
-    return "".join(chars)
+    if "`" not in text:
+        return text
+    spans: list[tuple[int, int]] = []
+    paragraph: list[re.Match[str]] = []  # the runs of the paragraph being read
+    for run in _BACKTICKS.finditer(text):
+        if run.start() > 0 and text[run.start() - 1] == "\\":
+            continue  # an escaped run is text
+        if paragraph and text.find("\n\n", paragraph[-1].end(), run.start()) != -1:
+            spans += _paired_runs(paragraph)
+            paragraph = []
+        paragraph.append(run)
+    spans += _paired_runs(paragraph)
+    return blank_spans(text, spans)
+
+
+def _paired_runs(runs: list[re.Match[str]]) -> list[tuple[int, int]]:
+    """From each opening run of backticks to the next run of the same length, the spans they enclose."""
+    spans = []
+    index = 0
+    while index < len(runs):
+        opener = runs[index]
+        closer_index = next(
+            (j for j in range(index + 1, len(runs)) if len(runs[j].group(0)) == len(opener.group(0))),
+            None,
+        )
+        if closer_index is None:
+            index += 1
+            continue
+        spans.append((opener.start(), runs[closer_index].end()))
+        index = closer_index + 1
+    return spans
 
 
 def _block_numbers(lines: list[str]) -> list[int]:
@@ -502,12 +514,16 @@ def _block_numbers(lines: list[str]) -> list[int]:
     previous_blank = True
     for line in lines:
         blank = not line.strip().strip(">").strip()
-        prefix = _BLOCK_PREFIX.match(line)
-        if blank or previous_blank or (prefix and prefix["marker"]):
+        if blank or previous_blank or _opens_list_item(line):
             current += 1
         numbers.append(current)
         previous_blank = blank
     return numbers
+
+
+def _opens_list_item(line: str) -> bool:
+    prefix = _BLOCK_PREFIX.match(line)
+    return bool(prefix and prefix["marker"])
 
 
 def _only_tags(line: str) -> bool:

@@ -43,13 +43,14 @@ class MermaidUnknownDiagramType(DocumentRule):
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Diagnostic]:
+        diagrams = [fence for fence in document.fences if fence.language == "mermaid"]
+        if not diagrams:
+            return  # most pages have none: the mermaid package is not even imported
         from doclint.mermaid import TYPES_SINCE_12
         from doclint.mermaid.detect import detect_type
         from doclint.mermaid.preprocess import preprocess
 
-        for fence in document.fences:
-            if fence.language != "mermaid":
-                continue
+        for fence in diagrams:
             prepared = preprocess(fence.content)
             detected = detect_type(prepared.text)
             if context.settings.mermaid_version < 12 and detected in TYPES_SINCE_12:
