@@ -6,7 +6,6 @@ from doclint.diagnostics import Diagnostic, Severity
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
 from doclint.rules.links._external import ExternalOptions, check_urls
-from doclint.rules.links._scan import link_sites
 
 _SCHEMES = ("http://", "https://")
 
@@ -58,10 +57,10 @@ class BrokenExternalLink(ProjectRule):
         if not options.get("check_external"):
             return
         sites = [
-            (project.documents[path], site)
+            (project.facts[path], site)
             for path in sorted(project.targets)
-            if path in project.documents
-            for site in link_sites(project.documents[path])
+            if path in project.facts
+            for site in project.facts[path].link_sites
             if site.url.lower().startswith(_SCHEMES)
         ]
         statuses = check_urls((site.url for _, site in sites), self._options(project.project_root, options))
