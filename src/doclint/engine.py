@@ -272,17 +272,20 @@ class Linter:
     def _project_key(
         self, paths: list[Path], facts: list[tuple[DocumentFacts, bytes]], targets: set[Path]
     ) -> str | None:
-        """A digest of everything the project phase reads, or None when it also reads something else
-        (the clock, the network, a rule whose findings are never cached)."""
+        """A digest of everything the project phase reads, or None when it also reads something that
+        cannot be named (the network, a rule whose findings are never cached)."""
+        outside: list[str] = []
         for rule_class in self.project_rules:
-            if not rule_class.pure or not rule_class().cacheable(self.contexts[rule_class.code]):
+            inputs = rule_class().outside_inputs(self.contexts[rule_class.code])
+            if not rule_class.pure or inputs is None:
                 return None
+            outside.append(inputs)
         from doclint.runcache import project_inputs_digest
 
         return project_inputs_digest(
             self.config,
             paths,
-            self._fingerprint(True),
+            f"{self._fingerprint(True)}:{outside!r}",
             sorted(str(path) for path in targets),
             [(str(document.path), digest) for document, digest in facts],
             self.series.registry_paths(),

@@ -155,10 +155,11 @@ class ProjectRule(Rule):
         """
         return None
 
-    def cacheable(self, context: RuleContext) -> bool:
-        """Whether the findings are a function of the facts, the configuration and the files on disk, so
-        that the project phase may be skipped when none of them changed (not so for the clock, the network)."""
-        return True
+    def outside_inputs(self, context: RuleContext) -> str | None:
+        """What the findings depend on besides the facts, the configuration and the files on disk (today's
+        date), for the project phase's cache key: "" for nothing; None when it cannot be named (the
+        network), and then the project phase is never answered from the cache."""
+        return ""
 
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
         raise NotImplementedError

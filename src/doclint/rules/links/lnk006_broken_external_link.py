@@ -52,6 +52,9 @@ class BrokenExternalLink(ProjectRule):
         ),
     )
 
+    def outside_inputs(self, context: RuleContext) -> str | None:
+        return None if context.options.get("check_external") else ""  # the answers come from the network
+
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
         options = context.options
         if not options.get("check_external"):
