@@ -64,14 +64,18 @@ class CachedFile:
     document: Document | None = None  # kept only for the rules that are never cached
 
 
+_allowed: dict[tuple[str, str], type] = {}  # doclint classes already checked: a warm run reads many entries
+
+
 class _RestrictedUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
-        standard = _STANDARD_TYPES.get((module, name))
-        if standard is not None:
-            return standard
+        known = _STANDARD_TYPES.get((module, name)) or _allowed.get((module, name))
+        if known is not None:
+            return known
         if module == "doclint" or module.startswith("doclint."):
             value = getattr(importlib.import_module(module), name, None)
             if isinstance(value, type) and (dataclasses.is_dataclass(value) or issubclass(value, enum.Enum)):
+                _allowed[(module, name)] = value
                 return value
         raise pickle.UnpicklingError(f"cache entry names {module}.{name}, which is not allowed")
 

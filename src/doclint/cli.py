@@ -131,7 +131,8 @@ def _check(arguments: argparse.Namespace) -> int:
     from doclint.runcache import answers_from_files
 
     cacheable = not (arguments.no_cache or arguments.fix or arguments.diff) and answers_from_files(config)
-    result = _cached_run(config, arguments.paths, selection) if cacheable else None
+    run_key = _run_key(config, arguments.paths, selection) if cacheable else None
+    result = _cached_run(config, run_key) if run_key is not None else None
     rules = None
     if result is None:
         from doclint.engine import Linter
@@ -149,11 +150,10 @@ def _check(arguments: argparse.Namespace) -> int:
             result = _run_fixes(linter, arguments)
         else:
             result = linter.run(arguments.paths)
-            if cacheable and not result.internal_errors:
+            if run_key is not None and not result.internal_errors:
                 from doclint import runcache
 
-                key = runcache.run_key(config, arguments.paths, selection)
-                runcache.store(config, key, result.diagnostics, result.file_count)
+                runcache.store(config, run_key, result.diagnostics, result.file_count)
     _report(result, arguments, rules, config)
     if result.internal_errors:
         if arguments.debug:
@@ -167,12 +167,19 @@ def _check(arguments: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing and not arguments.exit_zero else EXIT_CLEAN
 
 
-def _cached_run(config, paths: list[Path], selection: tuple[object, ...]):  # type: ignore[no-untyped-def]
+def _run_key(config, paths: list[Path], selection: tuple[object, ...]) -> str:  # type: ignore[no-untyped-def]
+    """The run cache's key, taken before the run: a file edited during the run is then linted again next time."""
+    from doclint import runcache
+
+    return runcache.run_key(config, paths, selection)
+
+
+def _cached_run(config, key: str):  # type: ignore[no-untyped-def]
     """The result of an identical earlier run (same files, configuration, rules), or None."""
     from doclint import runcache
     from doclint.result import LintResult
 
-    cached = runcache.load(config, runcache.run_key(config, paths, selection))
+    cached = runcache.load(config, key)
     if cached is None:
         return None
     diagnostics, file_count = cached

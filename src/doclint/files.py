@@ -32,6 +32,10 @@ class Selection:
 
 
 def _relative_posix(path: Path, root: Path) -> str:
+    # string arithmetic first: Path.relative_to costs more than the globs it feeds, on every file of a walk
+    text, prefix = str(path), os.path.join(str(root), "")
+    if text.startswith(prefix):
+        return text[len(prefix) :].replace(os.sep, "/")
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
@@ -107,9 +111,14 @@ def display_path(path: Path) -> str:
 def _display_path_in(path: Path, cwd: str) -> str:
     """``path`` relative to ``cwd`` when inside it (the working directory is part of the cache key)."""
     try:
-        return path.resolve().relative_to(Path(cwd).resolve()).as_posix()
+        return path.resolve().relative_to(_resolved(cwd)).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+@lru_cache(maxsize=16)
+def _resolved(folder: str) -> Path:
+    return Path(folder).resolve()
 
 
 def builtin_pack_dir() -> Path:
