@@ -101,6 +101,23 @@ def test_a_prose_edit_does_not_rerun_the_project_rules(series, project_runs):
     assert len(project_runs) == 2  # only the uncached run ran them
 
 
+def test_a_warm_run_parses_only_the_changed_file(series, monkeypatch):
+    import doclint.engine
+
+    output(series, jobs=1)
+    parsed: list[str] = []
+    original = doclint.engine.build_document
+
+    def counting(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        parsed.append(path.name)
+        return original(path, *args, **kwargs)
+
+    monkeypatch.setattr(doclint.engine, "build_document", counting)
+    _append(series / "docs" / "overview.md", "\n## Another section\n")
+    output(series, jobs=1)
+    assert parsed == ["overview.md"]
+
+
 EDITS = {
     "heading added": lambda root: _append(root / "docs" / "overview.md", "\n## Nowhere\n"),
     "link edited": lambda root: _replace(root / "docs" / "overview.md", "#nowhere", "#goals"),
