@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -170,3 +173,31 @@ def _replace(path: Path, old: str, new: str) -> None:
     text = path.read_text()
     assert old in text
     path.write_text(text.replace(old, new))
+
+
+DIGEST = """
+from pathlib import Path
+from doclint.config import load_config
+from doclint.document import build_document
+from doclint.facts import build_facts
+from doclint.source import SourceText
+text = "# T\\n\\n<!-- doclint-disable LNK001, LNK002 ADM001 FM004 STR001 -->\\n\\n## A\\n\\n[x](./y.md#z)\\n"
+path = Path.cwd() / "docs" / "a.md"
+print(build_facts(build_document(path, "docs/a.md", SourceText(text), load_config([Path.cwd()]).site)).digest().hex())
+"""
+
+
+def test_the_facts_digest_does_not_depend_on_the_hash_seed(tmp_path):
+    digests = set()
+    for seed in ("1", "2", "3"):
+        environment = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": os.pathsep.join(sys.path)}
+        run = subprocess.run(
+            [sys.executable, "-c", DIGEST],
+            cwd=tmp_path,
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        digests.add(run.stdout)
+    assert len(digests) == 1

@@ -170,7 +170,8 @@ class Linter:
             return outcome
         if report:
             outcome.diagnostics = self._check_document(document, outcome.internal_errors, pure=True)
-        outcome.facts = self._facts(document, outcome)
+        outcome.facts = build_facts(document)
+        self._collect(document, outcome, pure=True)
         outcome.facts_digest = outcome.facts.digest()
         if key is not None and not outcome.internal_errors:
             kept = document if self._impure_rules_selected else None
@@ -189,11 +190,6 @@ class Linter:
     @property
     def _impure_rules_selected(self) -> bool:
         return any(not rule.pure for rule in self.rules if issubclass(rule, (DocumentRule, ProjectRule)))
-
-    def _facts(self, document: Document, outcome: FileOutcome) -> DocumentFacts:
-        outcome.facts = build_facts(document)
-        self._collect(document, outcome, pure=True)
-        return outcome.facts
 
     def _collect(self, document: Document, outcome: FileOutcome, pure: bool) -> None:
         """Add what each selected project rule that is (or is not) ``pure`` reads of the document."""

@@ -15,7 +15,7 @@ import pickle
 import re
 import urllib.parse
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -110,8 +110,14 @@ class DocumentFacts:
         return (entry.value_span[0], entry.value_span[1]) if entry else (1, 1)
 
     def digest(self) -> bytes:
-        """The same bytes for the same facts: what the project phase's cache key is made of."""
-        return hashlib.sha256(pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)).digest()
+        """The same bytes for the same facts, whatever the hash seed: the project phase's cache key is made
+        of them (a set pickles in hash order: the suppressions' codes are sorted first)."""
+        codes = [sorted(entry.codes) for entry in self.suppressions]
+        without_sets = replace(
+            self, suppressions=tuple(replace(entry, codes=frozenset()) for entry in self.suppressions)
+        )
+        payload = pickle.dumps((without_sets, codes), protocol=pickle.HIGHEST_PROTOCOL)
+        return hashlib.sha256(payload).digest()
 
 
 class Series:
