@@ -137,8 +137,9 @@ class ProjectIndex:
         return index
 
     @cached_property
-    def _version_by_folder(self) -> dict[Path, DocsVersion]:
-        by_folder: dict[Path, DocsVersion] = {}
+    def _version_by_folder(self) -> dict[Path, DocsVersion | None]:
+        """Each docs version's folder -> the version; filled in with the folders looked up since."""
+        by_folder: dict[Path, DocsVersion | None] = {}
         for version in self.versions:
             by_folder.setdefault(version.content_path, version)
         return by_folder
@@ -146,11 +147,12 @@ class ProjectIndex:
     def version_containing(self, path: Path) -> DocsVersion | None:
         """The docs version whose folder holds ``path`` (the most specific one: the nearest folder up)."""
         by_folder = self._version_by_folder
-        for folder in (path, *path.parents):
-            version = by_folder.get(folder)
-            if version is not None:
-                return version
-        return None
+        if path in by_folder:
+            return by_folder[path]
+        folder = path.parent
+        if folder not in by_folder:  # a file's folder: the answer is its folder's
+            by_folder[folder] = self.version_containing(folder) if folder != path else None
+        return by_folder[folder]
 
     @cached_property
     def registry(self) -> Registry:
