@@ -116,6 +116,8 @@ class Resolver:
         self.importers = self._importers()
         self.page_routes = _page_routes(project.site_dir, project.settings.pages_paths)
         self._inbound: set[Path] | None = None
+        self._targets_by_folder: dict[Path, list[Path]] | None = None
+        self._targets_by_route_parent: dict[str, list[Path]] | None = None
         self.blog_bases = tuple(
             normalize_route("/" + base.strip("/")) for base in project.settings.blog_route_bases
         )
@@ -206,6 +208,26 @@ class Resolver:
             return max(nested, key=lambda anchor: difflib.SequenceMatcher(None, fragment, anchor).ratio())
         close = difflib.get_close_matches(fragment, anchors, n=1, cutoff=0.6)
         return close[0] if close else None
+
+    def target_docs_by_folder(self) -> dict[Path, list[Path]]:
+        """The docs the run checks, by folder (where a missing link target's new name is looked for)."""
+        if self._targets_by_folder is None:
+            self._targets_by_folder = {}
+            for target in self.project.targets:
+                if self.project.is_doc(target):
+                    self._targets_by_folder.setdefault(target.parent, []).append(target)
+        return self._targets_by_folder
+
+    def target_docs_by_route_parent(self) -> dict[str, list[Path]]:
+        """The docs the run checks, by the URL their permalink sits under (``/docs/a/b`` -> ``/docs/a``)."""
+        if self._targets_by_route_parent is None:
+            self._targets_by_route_parent = {}
+            for target in self.project.targets:
+                identity = self.project.identities.get(target)
+                if identity is not None:
+                    parent = identity.permalink.rstrip("/").rsplit("/", 1)[0]
+                    self._targets_by_route_parent.setdefault(parent, []).append(target)
+        return self._targets_by_route_parent
 
     def has_inbound(self, path: Path) -> bool:
         """Whether any other document links to ``path`` (by file or by URL)."""

@@ -152,26 +152,19 @@ class _LinkCheck:
         folder = (self.project.site_dir / resolution.resolved).parent
         return {
             target
-            for target in self.project.targets
-            if target.parent == folder
-            and target != self.document.path  # a page is not its own lost target
-            and self.project.is_doc(target)
+            for target in self.resolver.target_docs_by_folder().get(folder, ())
+            if target != self.document.path  # a page is not its own lost target
             and not self.resolver.has_inbound(target)
         }
 
     def renamed_pages(self, route: str) -> set[Path]:
         """Given docs served next to a missing URL that nothing links to any more: likely what it became."""
         parent = route.rstrip("/").rsplit("/", 1)[0]
-        found = set()
-        for target in self.project.targets:
-            identity = self.project.identities.get(target)
-            if (
-                identity
-                and identity.permalink.rstrip("/").rsplit("/", 1)[0] == parent
-                and not self.resolver.has_inbound(target)
-            ):
-                found.add(target)
-        return found
+        return {
+            target
+            for target in self.resolver.target_docs_by_route_parent().get(parent, ())
+            if not self.resolver.has_inbound(target)
+        }
 
     def escapes(self, url: str) -> Finding:
         message = (
