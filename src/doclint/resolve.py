@@ -118,6 +118,8 @@ class Resolver:
         self._inbound: set[Path] | None = None
         self._targets_by_folder: dict[Path, list[Path]] | None = None
         self._targets_by_route_parent: dict[str, list[Path]] | None = None
+        self._names_by_version: dict[tuple[str, str], tuple[dict[str, Path], dict[str, Path]]] = {}
+        self._route_tails: dict[str, Path] | None = None
         self.blog_bases = tuple(
             normalize_route("/" + base.strip("/")) for base in project.settings.blog_route_bases
         )
@@ -327,19 +329,28 @@ class Resolver:
 
     def _closest_doc(self, pathname: str, version: DocsVersion) -> Path | None:
         """The doc a missing file link most likely meant: same name but renumbered, else a close name."""
-        docs = sorted(
-            path for path, identity in self.project.identities.items() if identity.version_key == version.key
-        )
+        stems, names = self._doc_names(version)
         wanted = PurePosixPath(pathname).name
-        stems: dict[str, Path] = {}
-        for path in docs:
-            stems.setdefault(_stem_without_prefix(path.name), path)
         close = difflib.get_close_matches(_stem_without_prefix(wanted), list(stems), n=1, cutoff=0.7)
         if close:
             return stems[close[0]]
-        names = {path.name: path for path in docs}
         close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.75)
         return names[close[0]] if close else None
+
+    def _doc_names(self, version: DocsVersion) -> tuple[dict[str, Path], dict[str, Path]]:
+        """The docs of a version by file name without its number prefix, and by file name (built once)."""
+        known = self._names_by_version.get(version.key)
+        if known is None:
+            docs = sorted(
+                path
+                for path, identity in self.project.identities.items()
+                if identity.version_key == version.key
+            )
+            stems: dict[str, Path] = {}
+            for path in docs:
+                stems.setdefault(_stem_without_prefix(path.name), path)
+            known = self._names_by_version[version.key] = (stems, {path.name: path for path in docs})
+        return known
 
     def _display(self, path: Path) -> str:
         try:
@@ -479,9 +490,11 @@ class Resolver:
 
     def _closest_route(self, route: str) -> Path | None:
         """The doc URL closest to a broken one, compared without the shared ``/docs`` part."""
-        tails: dict[str, Path] = {}
-        for known, path in sorted(self.routes.items()):
-            tails.setdefault(self._tail(known), path)
+        if self._route_tails is None:
+            self._route_tails = {}
+            for known, path in sorted(self.routes.items()):
+                self._route_tails.setdefault(self._tail(known), path)
+        tails = self._route_tails
         close = difflib.get_close_matches(self._tail(route), list(tails), n=1, cutoff=0.7)
         return tails[close[0]] if close else None
 
