@@ -46,7 +46,7 @@ class FileOutcome:
 
 def _process_in_worker(job: tuple[Path, bool]) -> FileOutcome:
     assert _ACTIVE_LINTER is not None
-    return _ACTIVE_LINTER._process(*job)
+    return _ACTIVE_LINTER._parse(*job)
 
 
 @dataclass
@@ -110,16 +110,31 @@ class Linter:
         return result
 
     def _process_all(self, jobs: list[tuple[Path, bool]]) -> Iterator[FileOutcome]:
-        workers = self.workers
-        if workers <= 1 or len(jobs) < MIN_FILES_PER_WORKER * 2 or "fork" not in get_all_start_methods():
-            yield from (self._process(path, report) for path, report in jobs)
+        """Every job's outcome, in the order of the jobs (project rules read documents in that order)."""
+        if not self._parallel(len(jobs)):
+            yield from (self._parse(path, report) for path, report in jobs)
             return
-        global _ACTIVE_LINTER
-        _ACTIVE_LINTER = self  # inherited by the forked workers; nothing is pickled but results
-        chunk = max(1, len(jobs) // (workers * 8))
-        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
-            yield from pool.map(_process_in_worker, jobs, chunksize=chunk)
-        _ACTIVE_LINTER = None
+        outcomes: list[FileOutcome | None] = [None] * len(jobs)
+        if self.cache is not None and not self._impure_rules_selected:
+            # a cached file is answered here, cheaply: only the files to parse are worth a worker
+            outcomes = [self._process(path, report, parse=False) for path, report in jobs]
+        pending = [index for index, outcome in enumerate(outcomes) if outcome is None]
+        if self._parallel(len(pending)):
+            global _ACTIVE_LINTER
+            _ACTIVE_LINTER = self  # inherited by the forked workers; nothing is pickled but results
+            chunk = max(1, len(pending) // (self.workers * 8))
+            with ProcessPoolExecutor(max_workers=self.workers, mp_context=get_context("fork")) as pool:
+                parsed = pool.map(_process_in_worker, [jobs[index] for index in pending], chunksize=chunk)
+                for index, outcome in zip(pending, parsed, strict=True):
+                    outcomes[index] = outcome
+            _ACTIVE_LINTER = None
+        else:
+            for index in pending:
+                outcomes[index] = self._parse(*jobs[index])
+        yield from (outcome for outcome in outcomes if outcome is not None)
+
+    def _parallel(self, files: int) -> bool:
+        return self.workers > 1 and files >= MIN_FILES_PER_WORKER * 2 and "fork" in get_all_start_methods()
 
     @property
     def project_rules(self) -> list[type[ProjectRule]]:
@@ -129,8 +144,14 @@ class Linter:
     def workers(self) -> int:
         return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
 
-    def _process(self, path: Path, report: bool) -> FileOutcome:
-        """Read, parse and check one file: the per-document phase, run in a worker when parallel."""
+    def _parse(self, path: Path, report: bool) -> FileOutcome:
+        outcome = self._process(path, report, parse=True)
+        assert outcome is not None
+        return outcome
+
+    def _process(self, path: Path, report: bool, parse: bool) -> FileOutcome | None:
+        """Read, parse and check one file: the per-document phase, run in a worker when parallel.
+        None when the file is not in the cache and ``parse`` is False."""
         outcome = FileOutcome(path)
         display = display_path(path)
         in_memory = path in self._sources
@@ -157,6 +178,8 @@ class Linter:
                 if cached.document is not None:  # stored because rules that are never cached need it
                     self._impure_phase(cached.document, outcome, report)
                 return outcome
+        if not parse:
+            return None
         try:
             source = SourceText.from_bytes(data)
         except DecodeProblem as problem:
