@@ -155,7 +155,7 @@ def test_a_parallel_run_with_some_files_cached_agrees_with_a_cold_one(series):
     assert output(series, jobs=2) == output(series, jobs=1, use_cache=False)
 
 
-def test_a_changed_registry_or_sidebar_reruns_the_project_rules(series, project_runs):
+def test_a_changed_registry_reruns_the_project_rules(series, project_runs):
     output(series, jobs=1)
     (series / "references.yaml").write_text("references:\n  - id: unused\n    type: book\n    title: T\n")
     assert '"CLM003"' in output(series, jobs=1)
