@@ -208,3 +208,22 @@ def test_the_facts_digest_does_not_depend_on_the_hash_seed(tmp_path):
         )
         digests.add(run.stdout)
     assert len(digests) == 1
+
+
+def test_display_paths_resolve_symlinks_and_dots_as_path_resolve_does(tmp_path, monkeypatch):
+    from doclint.files import display_path
+
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.md").write_text("# A\n")
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    (tmp_path / "real" / "b.md").symlink_to(tmp_path / "real" / "a.md")
+    monkeypatch.chdir(tmp_path)
+    for path in (
+        tmp_path / "real" / "a.md",
+        tmp_path / "link" / "a.md",
+        tmp_path / "real" / "b.md",
+        tmp_path / "link" / ".." / "real" / "a.md",
+        tmp_path / "real" / "missing.md",
+        Path("real") / "a.md",
+    ):
+        assert display_path(path) == path.resolve().relative_to(tmp_path.resolve()).as_posix()
