@@ -88,7 +88,7 @@ def run(root: Path, markdown_format: str):
         docs=("docs",),
         site=SiteSettings(markdown_format=markdown_format, mermaid=True, site_dir=str(root)),
     )
-    return Linter(config, jobs=1, use_cache=False).run([root / "docs"])
+    return Linter(config, jobs=1, use_cache=False, keep_raw=True).run([root / "docs"])  # keep the Documents
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

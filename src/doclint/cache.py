@@ -1,4 +1,6 @@
-"""A content-addressed cache of per-file results: the Document and its document-rule diagnostics.
+"""A content-addressed cache of per-file results: the document's facts and its document-rule diagnostics
+(and the Document itself only when rules that are never cached must run on it again), plus the findings
+of whole runs and of project phases.
 
 Entries are pickles read back through a restricted unpickler that can only build doclint's own data
 classes and a few standard value types (the "restricting globals" recipe of the pickle documentation):
@@ -22,6 +24,7 @@ import os
 import pathlib
 import pickle
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,8 +34,9 @@ from doclint.site import SiteSettings
 
 if TYPE_CHECKING:
     from doclint.document import Document
+    from doclint.facts import DocumentFacts
 
-FORMAT_VERSION = 3  # 3: Paragraph.footnote_offsets and code_spans
+FORMAT_VERSION = 4  # 4: facts instead of the Document
 _MAGIC = b"doclint-cache\n"
 _STANDARD_TYPES = {
     ("datetime", "date"): datetime.date,
@@ -52,14 +56,26 @@ class CacheMiss(Exception):
     pass
 
 
+@dataclass
+class CachedFile:
+    facts: DocumentFacts
+    digest: bytes  # of the facts, as DocumentFacts.digest() computed it
+    found: list[Diagnostic]  # the findings of the document rules that are cached
+    document: Document | None = None  # kept only for the rules that are never cached
+
+
+_allowed: dict[tuple[str, str], type] = {}  # doclint classes already checked: a warm run reads many entries
+
+
 class _RestrictedUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
-        standard = _STANDARD_TYPES.get((module, name))
-        if standard is not None:
-            return standard
+        known = _STANDARD_TYPES.get((module, name)) or _allowed.get((module, name))
+        if known is not None:
+            return known
         if module == "doclint" or module.startswith("doclint."):
             value = getattr(importlib.import_module(module), name, None)
             if isinstance(value, type) and (dataclasses.is_dataclass(value) or issubclass(value, enum.Enum)):
+                _allowed[(module, name)] = value
                 return value
         raise pickle.UnpicklingError(f"cache entry names {module}.{name}, which is not allowed")
 
@@ -87,19 +103,22 @@ class ResultCache:
     def _run_path(self, key: str) -> Path:
         return self.directory / "runs" / f"{key}.entry"
 
-    def load(self, key: str, settings: SiteSettings) -> tuple[Document, list[Diagnostic]]:
-        document, found = _pair(_read_entry(self._path(key), key))
-        from doclint.document import Document
+    def load(self, key: str, settings: SiteSettings) -> CachedFile:
+        entry = _read_entry(self._path(key), key)
+        from doclint.facts import DocumentFacts
 
-        if not isinstance(document, Document) or not isinstance(found, list):
+        if not isinstance(entry, CachedFile) or not isinstance(entry.facts, DocumentFacts):
             raise CacheMiss("malformed entry")
-        if not all(isinstance(item, Diagnostic) for item in found):
+        if not isinstance(entry.found, list) or not all(isinstance(item, Diagnostic) for item in entry.found):
             raise CacheMiss("malformed diagnostics")
-        document.settings = settings
-        return document, found
+        if entry.document is not None:
+            entry.document.settings = settings
+        return entry
 
-    def store(self, key: str, document: Document, found: list[Diagnostic]) -> None:
-        self._write_entry(self._path(key), key, (_without_derived_state(document), found))
+    def store(self, key: str, entry: CachedFile) -> None:
+        if entry.document is not None:
+            entry = dataclasses.replace(entry, document=_without_derived_state(entry.document))
+        self._write_entry(self._path(key), key, entry)
 
     def load_run(self, key: str) -> tuple[list[Diagnostic], int] | None:
         """The final diagnostics and file count of an identical earlier run, or None."""
@@ -107,19 +126,36 @@ class ResultCache:
             found, files = _pair(_read_entry(self._run_path(key), key))
         except CacheMiss:
             return None
-        if not isinstance(found, list) or not all(isinstance(item, Diagnostic) for item in found):
+        if not _diagnostics(found):
             return None
-        return found, files if isinstance(files, int) else 0
+        return found, files if isinstance(files, int) else 0  # type: ignore[return-value]
 
     def store_run(self, key: str, found: list[Diagnostic], files: int) -> None:
-        runs = self.directory / "runs"
+        if self._make_room("runs"):
+            self._write_entry(self._run_path(key), key, (found, files))
+
+    def load_project(self, key: str) -> list[Diagnostic] | None:
+        """The project rules' findings of an earlier run whose project phase read the same inputs, or None."""
         try:
-            runs.mkdir(parents=True, exist_ok=True)
-            for stale in sorted(runs.glob("*.entry"), key=lambda p: p.stat().st_mtime)[:-7]:
-                stale.unlink(missing_ok=True)  # keep the last few runs (several configurations, CI matrices)
+            found = _read_entry(self.directory / "projects" / f"{key}.entry", key)
+        except CacheMiss:
+            return None
+        return found if _diagnostics(found) else None  # type: ignore[return-value]
+
+    def store_project(self, key: str, found: list[Diagnostic]) -> None:
+        if self._make_room("projects"):
+            self._write_entry(self.directory / "projects" / f"{key}.entry", key, found)
+
+    def _make_room(self, folder: str) -> bool:
+        """Keep the last few entries of a folder (several configurations, CI matrices)."""
+        entries = self.directory / folder
+        try:
+            entries.mkdir(parents=True, exist_ok=True)
+            for stale in sorted(entries.glob("*.entry"), key=lambda p: p.stat().st_mtime)[:-7]:
+                stale.unlink(missing_ok=True)
         except OSError:
-            return
-        self._write_entry(self._run_path(key), key, (found, files))
+            return False
+        return True
 
     def _write_entry(self, target: Path, key: str, value: object) -> None:
         """Write ``value`` under its key atomically; an entry that cannot be written is simply not cached."""
@@ -160,6 +196,21 @@ def _read_entry(path: Path, key: str) -> object:
         return _RestrictedUnpickler(io.BytesIO(data[len(header) :])).load()
     except Exception as error:  # noqa: BLE001 - a malformed payload is a miss, whatever the unpickler raised
         raise CacheMiss(f"unreadable entry: {error}") from None
+
+
+def _diagnostics(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, Diagnostic) for item in value)
+
+
+def file_digests(paths: list[Path]) -> list[str]:
+    """A digest of each file's bytes ("" for a file that cannot be read)."""
+    digests = []
+    for path in paths:
+        try:
+            digests.append(hashlib.sha256(path.read_bytes()).hexdigest())
+        except OSError:
+            digests.append("")
+    return digests
 
 
 def _pair(value: object) -> tuple[object, object]:

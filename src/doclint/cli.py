@@ -273,15 +273,18 @@ def _report(result, arguments: argparse.Namespace, rules, config) -> None:  # ty
 
 def _line_lookup(result):  # type: ignore[no-untyped-def]
     by_display = {document.display_path: document for document in result.documents.values()}
+    read: dict[str, list[str]] = {}
 
     def lookup(path: str, line: int) -> str | None:
         document = by_display.get(path)
         if document is not None:
             return document.line(line)
-        try:  # a warm run answered from the cache has no documents: read the line itself
-            lines = Path(path).read_text(encoding="utf-8-sig", errors="replace").splitlines()
-        except OSError:
-            return None
+        if path not in read:  # only fixing runs keep their documents: read the file, once
+            try:
+                read[path] = Path(path).read_text(encoding="utf-8-sig", errors="replace").splitlines()
+            except OSError:
+                read[path] = []
+        lines = read[path]
         return lines[line - 1] if 0 < line <= len(lines) else None
 
     return lookup

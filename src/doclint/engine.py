@@ -10,19 +10,19 @@ from dataclasses import asdict, dataclass, field, replace
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
-from doclint.cache import CacheMiss, ResultCache, config_fingerprint, entry_key
+from doclint.cache import CachedFile, CacheMiss, ResultCache, config_fingerprint, entry_key, file_digests
 from doclint.config import Config, load_config
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.document import Document, build_document
+from doclint.facts import DocumentFacts, Series, build_facts
 from doclint.files import ReadProblem, Selection, discover, display_path, glob_match, read_bytes
 from doclint.packs import RulePack, available_rules, load_packs, merged_options
 from doclint.project import ProjectIndex, run_docs_roots
 from doclint.result import LintResult
 from doclint.rules.base import DocumentRule, ProjectRule, Rule, RuleContext
-from doclint.rules.engine.dl002_unused_suppression import removal_fix
 from doclint.selection import select_rules
 from doclint.source import DecodeProblem, SourceText
-from doclint.suppression import collect_suppressions
+from doclint.suppression import Suppressions
 
 UNREADABLE = ("DL001", "unreadable-file")
 UNUSED_SUPPRESSION = ("DL002", "unused-suppression")
@@ -36,7 +36,9 @@ class FileOutcome:
     """What the per-document phase produced for one file."""
 
     path: Path
-    document: Document | None = None
+    facts: DocumentFacts | None = None
+    facts_digest: bytes = b""
+    document: Document | None = None  # only when the run keeps documents (fixes)
     raw: bytes | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     internal_errors: list[str] = field(default_factory=list)
@@ -44,7 +46,7 @@ class FileOutcome:
 
 def _process_in_worker(job: tuple[Path, bool]) -> FileOutcome:
     assert _ACTIVE_LINTER is not None
-    return _ACTIVE_LINTER._process(*job)
+    return _ACTIVE_LINTER._parse(*job)
 
 
 @dataclass
@@ -55,7 +57,7 @@ class Linter:
     extend_select: tuple[str, ...] = ()
     jobs: int = 0  # worker processes for the per-document phase; 0: one per core
     use_cache: bool = True
-    keep_raw: bool = False  # keep every file's bytes (the fixer needs them)
+    keep_raw: bool = False  # keep every file's bytes and Document (the fixer needs them)
 
     def __post_init__(self) -> None:
         config = self.config
@@ -75,6 +77,7 @@ class Linter:
             )
             for rule in self.rules
         }
+        self.series = Series(config.root, config.registries)
         self.cache = ResultCache(self.config.root / self.config.cache_dir) if self.use_cache else None
         self._config_fingerprint: str | None = None
         self._sources: Mapping[Path, bytes] = {}
@@ -92,35 +95,63 @@ class Linter:
             project_files += [p for p in discover(self.docs_roots(paths), selection) if p not in target_set]
         result = LintResult([], targets)
         jobs = [(path, path in target_set) for path in project_files]
+        facts: list[tuple[DocumentFacts, bytes]] = []
         for outcome in self._process_all(jobs):
             result.diagnostics.extend(outcome.diagnostics)
             result.internal_errors.extend(outcome.internal_errors)
+            if outcome.facts is not None:
+                facts.append((outcome.facts, outcome.facts_digest))
             if outcome.document is not None:
                 result.documents[outcome.path] = outcome.document
             if outcome.raw is not None:
                 result.raw[outcome.path] = outcome.raw
-        result.diagnostics.extend(self._check_project(result, target_set))
-        result.diagnostics = self._finish(result)
+        result.diagnostics.extend(self._project_phase(paths, facts, result, target_set))
+        result.diagnostics = self._finish(result, [document for document, _ in facts])
         return result
 
     def _process_all(self, jobs: list[tuple[Path, bool]]) -> Iterator[FileOutcome]:
-        workers = self.workers
-        if workers <= 1 or len(jobs) < MIN_FILES_PER_WORKER * 2 or "fork" not in get_all_start_methods():
-            yield from (self._process(path, report) for path, report in jobs)
+        """Every job's outcome, in the order of the jobs (project rules read documents in that order)."""
+        if not self._parallel(len(jobs)):
+            yield from (self._parse(path, report) for path, report in jobs)
             return
-        global _ACTIVE_LINTER
-        _ACTIVE_LINTER = self  # inherited by the forked workers; nothing is pickled but results
-        chunk = max(1, len(jobs) // (workers * 8))
-        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
-            yield from pool.map(_process_in_worker, jobs, chunksize=chunk)
-        _ACTIVE_LINTER = None
+        outcomes: list[FileOutcome | None] = [None] * len(jobs)
+        if self.cache is not None and not self._impure_rules_selected:
+            # a cached file is answered here, cheaply: only the files to parse are worth a worker
+            outcomes = [self._process(path, report, parse=False) for path, report in jobs]
+        pending = [index for index, outcome in enumerate(outcomes) if outcome is None]
+        if self._parallel(len(pending)):
+            global _ACTIVE_LINTER
+            _ACTIVE_LINTER = self  # inherited by the forked workers; nothing is pickled but results
+            chunk = max(1, len(pending) // (self.workers * 8))
+            with ProcessPoolExecutor(max_workers=self.workers, mp_context=get_context("fork")) as pool:
+                parsed = pool.map(_process_in_worker, [jobs[index] for index in pending], chunksize=chunk)
+                for index, outcome in zip(pending, parsed, strict=True):
+                    outcomes[index] = outcome
+            _ACTIVE_LINTER = None
+        else:
+            for index in pending:
+                outcomes[index] = self._parse(*jobs[index])
+        yield from (outcome for outcome in outcomes if outcome is not None)
+
+    def _parallel(self, files: int) -> bool:
+        return self.workers > 1 and files >= MIN_FILES_PER_WORKER * 2 and "fork" in get_all_start_methods()
+
+    @property
+    def project_rules(self) -> list[type[ProjectRule]]:
+        return [rule for rule in self.rules if issubclass(rule, ProjectRule)]
 
     @property
     def workers(self) -> int:
         return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
 
-    def _process(self, path: Path, report: bool) -> FileOutcome:
-        """Read, parse and check one file: the per-document phase, run in a worker when parallel."""
+    def _parse(self, path: Path, report: bool) -> FileOutcome:
+        outcome = self._process(path, report, parse=True)
+        assert outcome is not None
+        return outcome
+
+    def _process(self, path: Path, report: bool, parse: bool) -> FileOutcome | None:
+        """Read, parse and check one file: the per-document phase, run in a worker when parallel.
+        None when the file is not in the cache and ``parse`` is False."""
         outcome = FileOutcome(path)
         display = display_path(path)
         in_memory = path in self._sources
@@ -133,35 +164,72 @@ class Linter:
         key = (
             None if (self.cache is None or in_memory) else entry_key(data, display, self._fingerprint(report))
         )
-        if key is not None:
+        if key is not None and not self.keep_raw:  # the fixer needs the Document, which cached facts lack
             try:
-                outcome.document, outcome.diagnostics = self.cache.load(key, self.config.site)  # type: ignore[union-attr]
+                cached = self.cache.load(key, self.config.site)  # type: ignore[union-attr]
             except CacheMiss:
                 pass
             else:
-                if report:
-                    outcome.diagnostics += self._check_document(
-                        outcome.document, outcome.internal_errors, pure=False
-                    )
+                outcome.facts, outcome.facts_digest, outcome.diagnostics = (
+                    cached.facts,
+                    cached.digest,
+                    cached.found,
+                )
+                if cached.document is not None:  # stored because rules that are never cached need it
+                    self._impure_phase(cached.document, outcome, report)
                 return outcome
+        if not parse:
+            return None
         try:
             source = SourceText.from_bytes(data)
         except DecodeProblem as problem:
             self._unreadable(outcome, display, problem.message, problem.line, problem.column, report)
             return outcome
         try:
-            outcome.document = build_document(path, display, source, self.config.site)
+            document = build_document(path, display, source, self.config.site)
         except RecursionError:
             message = "document is nested too deeply to parse (recursion limit); skipped"
             self._unreadable(outcome, display, message, 1, 1, report)
             return outcome
         if report:
-            outcome.diagnostics = self._check_document(outcome.document, outcome.internal_errors, pure=True)
+            outcome.diagnostics = self._check_document(document, outcome.internal_errors, pure=True)
+        outcome.facts = build_facts(document)
+        self._collect(document, outcome, pure=True)
+        outcome.facts_digest = outcome.facts.digest()
         if key is not None and not outcome.internal_errors:
-            self.cache.store(key, outcome.document, outcome.diagnostics)  # type: ignore[union-attr]
-        if report:
-            outcome.diagnostics += self._check_document(outcome.document, outcome.internal_errors, pure=False)
+            kept = document if self._impure_rules_selected else None
+            self.cache.store(key, CachedFile(outcome.facts, outcome.facts_digest, outcome.diagnostics, kept))  # type: ignore[union-attr]
+        self._impure_phase(document, outcome, report)
+        outcome.document = document if self.keep_raw else None
         return outcome
+
+    def _impure_phase(self, document: Document, outcome: FileOutcome, report: bool) -> None:
+        """The findings and collected data that are never cached (they depend on more than the file)."""
+        if report:
+            outcome.diagnostics += self._check_document(document, outcome.internal_errors, pure=False)
+        if outcome.facts is not None:
+            self._collect(document, outcome, pure=False)
+
+    @property
+    def _impure_rules_selected(self) -> bool:
+        return any(not rule.pure for rule in self.rules if issubclass(rule, (DocumentRule, ProjectRule)))
+
+    def _collect(self, document: Document, outcome: FileOutcome, pure: bool) -> None:
+        """Add what each selected project rule that is (or is not) ``pure`` reads of the document."""
+        assert outcome.facts is not None
+        for rule_class in self.project_rules:
+            if rule_class.pure is not pure:
+                continue
+            rule = rule_class()
+            try:
+                value = rule.collect(document, self.contexts[rule.code], self.series)
+            except Exception as error:  # noqa: BLE001 - as in check: one rule's bug becomes a diagnostic
+                outcome.diagnostics.append(
+                    self._crash(rule, document.display_path, error, outcome.internal_errors)
+                )
+                continue
+            if value is not None:
+                outcome.facts.collected[rule.code] = value
 
     def _unreadable(
         self, outcome: FileOutcome, display: str, message: str, line: int, column: int, report: bool
@@ -178,6 +246,8 @@ class Linter:
                 sorted(self.codes),
                 {code: context.options for code, context in sorted(self.contexts.items())},
                 [rule.origin for rule in self.rules],
+                # project rules collect from each document what the registries make relevant
+                file_digests(self.series.registry_paths()) if self.project_rules else [],
             )
         return f"{self._config_fingerprint}:{'report' if report else 'index'}"
 
@@ -197,12 +267,54 @@ class Linter:
                 found.append(self._crash(rule, document.display_path, error, internal_errors))
         return found
 
-    def _check_project(self, result: LintResult, targets: set[Path]) -> list[Diagnostic]:
-        project_rules = [rule for rule in self.rules if issubclass(rule, ProjectRule)]
-        if not project_rules:
+    def _project_phase(
+        self,
+        paths: list[Path],
+        facts: list[tuple[DocumentFacts, bytes]],
+        result: LintResult,
+        targets: set[Path],
+    ) -> list[Diagnostic]:
+        """The project rules' findings; from the cache when no input of theirs changed (a prose edit)."""
+        if not self.project_rules:
             return []
+        key = self._project_key(paths, facts, targets) if self.cache is not None else None
+        if key is not None:
+            cached = self.cache.load_project(key)  # type: ignore[union-attr]
+            if cached is not None:
+                return cached
+        errors_before = len(result.internal_errors)
+        found = self._check_project([document for document, _ in facts], result, targets)
+        if key is not None and len(result.internal_errors) == errors_before:
+            self.cache.store_project(key, found)  # type: ignore[union-attr]
+        return found
+
+    def _project_key(
+        self, paths: list[Path], facts: list[tuple[DocumentFacts, bytes]], targets: set[Path]
+    ) -> str | None:
+        """A digest of everything the project phase reads, or None when it also reads something that
+        cannot be named (the network, a rule whose findings are never cached)."""
+        outside: list[str] = []
+        for rule_class in self.project_rules:
+            inputs = rule_class().outside_inputs(self.contexts[rule_class.code])
+            if not rule_class.pure or inputs is None:
+                return None
+            outside.append(inputs)
+        from doclint.runcache import project_inputs_digest
+
+        return project_inputs_digest(
+            self.config,
+            paths,
+            f"{self._fingerprint(True)}:{outside!r}",
+            sorted(str(path) for path in targets),
+            [(str(document.path), digest) for document, digest in facts],
+            self.series.registry_paths(),
+        )
+
+    def _check_project(
+        self, facts: list[DocumentFacts], result: LintResult, targets: set[Path]
+    ) -> list[Diagnostic]:
         index = ProjectIndex.build(
-            result.documents.values(),
+            facts,
             self.config.site,
             self.docs_roots(result.files),
             self.config.root,
@@ -211,9 +323,9 @@ class Linter:
         )
         reported = {display_path(path) for path in targets}
         # Findings on series files that are not documents (the citation registries) are always shown.
-        document_paths = {display_path(path) for path in result.documents}
+        document_paths = {document.display_path for document in facts}
         found: list[Diagnostic] = []
-        for rule_class in project_rules:
+        for rule_class in self.project_rules:
             rule = rule_class()
             try:
                 found.extend(
@@ -234,24 +346,25 @@ class Linter:
         return Diagnostic(path, 1, 1, RULE_CRASHED[0], message, name=RULE_CRASHED[1])
 
     # -- filtering -----------------------------------------------------------------------------------
-    def _finish(self, result: LintResult) -> list[Diagnostic]:
+    def _finish(self, result: LintResult, facts: list[DocumentFacts]) -> list[Diagnostic]:
         by_path: dict[str, list[Diagnostic]] = {}
         for diagnostic in result.diagnostics:
             by_path.setdefault(diagnostic.path, []).append(diagnostic)
-        documents = {document.display_path: document for document in result.documents.values()}
+        documents = {document.display_path: document for document in facts}
+        checked = set(result.files)  # only checked files can have unused suppressions
         kept: list[Diagnostic] = []
         for path, diagnostics in by_path.items():
             diagnostics = [d for d in diagnostics if not self._ignored_for_file(d)]
             document = documents.get(path)
             if document is not None:
-                suppressions = collect_suppressions(document)
+                suppressions = _suppressions(document)
                 diagnostics = suppressions.filter(diagnostics)
-                if document.path in set(result.files):  # only checked files can have unused suppressions
+                if document.path in checked:
                     diagnostics += self._unused_suppressions(document, suppressions)
             kept.extend(diagnostics)
         for path, document in documents.items():
-            if path not in by_path and document.path in set(result.files):
-                kept.extend(self._unused_suppressions(document, collect_suppressions(document)))
+            if path not in by_path and document.path in checked:
+                kept.extend(self._unused_suppressions(document, _suppressions(document)))
         kept = [self._with_severity(d) for d in kept]
         return sorted(set(kept), key=lambda d: (d.path, d.line, d.column, d.code, d.message))
 
@@ -263,11 +376,14 @@ class Linter:
                 return True
         return False
 
-    def _unused_suppressions(self, document: Document, suppressions) -> list[Diagnostic]:  # type: ignore[no-untyped-def]
+    def _unused_suppressions(self, document: DocumentFacts, suppressions: Suppressions) -> list[Diagnostic]:
         if UNUSED_SUPPRESSION[0] not in self.codes:
             return []
+        unused = {id(entry) for entry in suppressions.unused()}
         found = []
-        for entry in suppressions.unused():
+        for entry, fix in zip(suppressions.entries, document.removal_fixes, strict=True):
+            if id(entry) not in unused:
+                continue
             named = ", ".join(sorted(entry.codes)) if "*" not in entry.codes else "all rules"
             found.append(
                 Diagnostic(
@@ -278,7 +394,7 @@ class Linter:
                     f"suppression comment `doclint-{entry.action}` for {named} suppresses nothing",
                     name=UNUSED_SUPPRESSION[1],
                     severity=Severity.WARNING,
-                    fix=removal_fix(document, entry),
+                    fix=fix,
                 )
             )
         return found
@@ -286,6 +402,11 @@ class Linter:
     def _with_severity(self, diagnostic: Diagnostic) -> Diagnostic:
         override = self.config.severity.get(diagnostic.code)
         return replace(diagnostic, severity=override) if override else diagnostic
+
+
+def _suppressions(document: DocumentFacts) -> Suppressions:
+    """The document's suppression comments, each unused until a diagnostic proves otherwise."""
+    return Suppressions([replace(entry, used=False) for entry in document.suppressions])
 
 
 def _is_reported(path: str, reported: set[str]) -> bool:

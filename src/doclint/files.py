@@ -33,6 +33,10 @@ class Selection:
 
 
 def _relative_posix(path: Path, root: Path) -> str:
+    # string arithmetic first: Path.relative_to costs more than the globs it feeds, on every file of a walk
+    text, prefix = str(path), os.path.join(str(root), "")
+    if text.startswith(prefix):
+        return text[len(prefix) :].replace(os.sep, "/")
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
@@ -114,9 +118,21 @@ def display_path(path: Path) -> str:
 def _display_path_in(path: Path, cwd: str) -> str:
     """``path`` relative to ``cwd`` when inside it (the working directory is part of the cache key)."""
     try:
-        return path.resolve().relative_to(Path(cwd).resolve()).as_posix()
+        return _resolved_file(path).relative_to(_resolved(cwd)).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _resolved_file(path: Path) -> Path:
+    """``path.resolve()``, resolving each folder once: a file that is no symlink is its name in its folder."""
+    if path.name in ("", ".", "..") or path.is_symlink():
+        return path.resolve()
+    return _resolved(str(path.parent)) / path.name
+
+
+@lru_cache(maxsize=4096)
+def _resolved(folder: str) -> Path:
+    return Path(folder).resolve()
 
 
 def builtin_pack_dir() -> Path:

@@ -1,6 +1,7 @@
 """The project index: every document of the docs root(s) with its Docusaurus identity.
 
-Cross-document rules read this, never a file. It is built from Documents that were each parsed once.
+Cross-document rules read this, never a file. It is built from the facts of documents that were each
+parsed once (``doclint.facts``), never from parse trees.
 """
 
 from __future__ import annotations
@@ -8,11 +9,11 @@ from __future__ import annotations
 import json
 import re
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from doclint.config import RegistryFiles
 from doclint.docusaurus_config import find_config_file
@@ -21,7 +22,7 @@ from doclint.site import DocsPlugin, SiteSettings
 if TYPE_CHECKING:
     from doclint.claims.registry import Registry
     from doclint.config import Config
-    from doclint.document import Document
+    from doclint.facts import DocumentFacts
 
 _NUMBER_PREFIX_IGNORED = re.compile(r"^\d+[-_.]\d+")
 _NUMBER_PREFIX = re.compile(r"^(?P<prefix>\d+)\s*[-_.]+\s*(?P<suffix>[^-_.\s].*)$")
@@ -84,7 +85,7 @@ class DocIdentity:
 class ProjectIndex:
     settings: SiteSettings
     docs_roots: tuple[Path, ...]
-    documents: dict[Path, Document] = field(default_factory=dict)
+    facts: dict[Path, DocumentFacts] = field(default_factory=dict)
     identities: dict[Path, DocIdentity] = field(default_factory=dict)
     project_root: Path = Path(".")
     versions: tuple[DocsVersion, ...] = ()
@@ -96,7 +97,7 @@ class ProjectIndex:
     @classmethod
     def build(
         cls,
-        documents: Iterable[Document],
+        facts: Iterable[DocumentFacts],
         settings: SiteSettings,
         docs_roots: tuple[Path, ...],
         project_root: Path,
@@ -122,27 +123,36 @@ class ProjectIndex:
             site_dir=site_dir,
             registry_files=registry_files or RegistryFiles(),
         )
-        for document in documents:
-            index.documents[document.path] = document
+        for document in facts:
+            index.facts[document.path] = document
             version = index.version_containing(document.path)
             if version is None:
                 continue
             index.version_of_path[document.path] = version
             relative = PurePosixPath(document.path.relative_to(version.content_path).as_posix())
             if not is_excluded_from_docs(relative):
-                index.identities[document.path] = _identity(document, relative, settings, version)
+                index.identities[document.path] = _identity(
+                    document.front_matter, relative, settings, version
+                )
         return index
 
-    def version_containing(self, path: Path) -> DocsVersion | None:
-        """The docs version whose folder holds ``path`` (the most specific one)."""
-        best: DocsVersion | None = None
+    @cached_property
+    def _version_by_folder(self) -> dict[Path, DocsVersion | None]:
+        """Each docs version's folder -> the version; filled in with the folders looked up since."""
+        by_folder: dict[Path, DocsVersion | None] = {}
         for version in self.versions:
-            root = version.content_path
-            if (path == root or root in path.parents) and (
-                best is None or len(root.parts) > len(best.content_path.parts)
-            ):
-                best = version
-        return best
+            by_folder.setdefault(version.content_path, version)
+        return by_folder
+
+    def version_containing(self, path: Path) -> DocsVersion | None:
+        """The docs version whose folder holds ``path`` (the most specific one: the nearest folder up)."""
+        by_folder = self._version_by_folder
+        if path in by_folder:
+            return by_folder[path]
+        folder = path.parent
+        if folder not in by_folder:  # a file's folder: the answer is its folder's
+            by_folder[folder] = self.version_containing(folder) if folder != path else None
+        return by_folder[folder]
 
     @cached_property
     def registry(self) -> Registry:
@@ -160,11 +170,18 @@ class ProjectIndex:
                 return root
         return None
 
+    def collected(self, code: str) -> Iterator[tuple[DocumentFacts, Any]]:
+        """What the project rule ``code`` collected of each document (``ProjectRule.collect``), in order."""
+        for document in self.facts.values():
+            value = document.collected.get(code)
+            if value is not None:
+                yield document, value
+
     def is_doc(self, path: Path) -> bool:
         return path in self.identities
 
-    def document(self, path: Path) -> Document | None:
-        return self.documents.get(path)
+    def facts_of(self, path: Path) -> DocumentFacts | None:
+        return self.facts.get(path)
 
     def by_doc_id(self) -> dict[str, list[Path]]:
         ids: dict[str, list[Path]] = {}
@@ -192,8 +209,8 @@ class ProjectIndex:
         return table
 
     def is_draft(self, path: Path) -> bool:
-        document = self.documents.get(path)
-        return document is not None and document.front_matter_data.get("draft") is True
+        document = self.facts.get(path)
+        return document is not None and document.front_matter.get("draft") is True
 
     def route_bases(self) -> list[str]:
         """The URL prefixes owned by docs plugins, longest first."""
@@ -350,10 +367,12 @@ def _route(parts: list[str]) -> str:
 
 
 def _identity(
-    document: Document, relative: PurePosixPath, settings: SiteSettings, version: DocsVersion | None = None
+    front_matter: dict[str, Any],
+    relative: PurePosixPath,
+    settings: SiteSettings,
+    version: DocsVersion | None = None,
 ) -> DocIdentity:
     """Docusaurus's processDocMetadata: id, slug and permalink of one doc (docs.ts, slug.ts)."""
-    front_matter = document.front_matter_data
     plugin = version.plugin if version else settings.plugins()[0]
     route_path = version.route_path if version else _route([settings.route_base_path])
     parse_prefixes = (

@@ -12,12 +12,10 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from doclint.document import Document
 from doclint.project import (
     DocIdentity,
     DocsVersion,
@@ -28,17 +26,11 @@ from doclint.project import (
 )
 from doclint.sidebars import category_index_slugs, read_sidebars
 
+if TYPE_CHECKING:
+    from doclint.facts import DocumentFacts
+
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z\d+\-.]*:")
 _MARKDOWN_PATH = re.compile(r"\.mdx?$", re.IGNORECASE)
-_IMPORT = re.compile(
-    r"""(?:^|;)[ \t]*import\s[^;'"]*?\bfrom\s*(['"])(?P<path>[^'"]+?\.mdx?)\1""", re.MULTILINE
-)
-_JS_ESCAPE = re.compile(r"\\(.)")
-_LOCAL_IMPORT = re.compile(
-    r"""(?:^|;)[ \t]*import\s+(?P<names>[^;'"]*?)\s+from\s*(['"])(?P<path>\.{1,2}/[^'"]*)\2""", re.MULTILINE
-)
-# the components that register their id as an anchor (raw <a id>, <div id>, <h2 id> do not)
-_JSX_ID = re.compile(r"""<(?:Link|Heading|details)\b[^>]*?\sid=(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
 _VERSION_SEGMENT = re.compile(r"^(?:v?\d+\.[\dx]+(?:\.[\dx]+)*(?:-[\w.]+)?|next)$")
 
 _DRAFT = "it is a draft (`draft: true`), which production builds leave out"
@@ -109,12 +101,13 @@ class Resolver:
         self.tagged_bases = frozenset(
             normalize_route(project.version_of_path[path].route_path)
             for path in project.identities
-            if project.documents[path].front_matter_data.get("tags")
+            if project.facts[path].front_matter.get("tags")
         )
         self.draft_routes = project.routes(drafts=True)
         self.route_bases = project.route_bases()
         self._anchors: dict[Path, set[str]] = {}
         self._open: dict[Path, bool] = {}
+        self._imports: dict[Path, list[Path]] = {}
         self.boundary = _common_root(
             [project.project_root.resolve(), project.site_dir, *(v.content_path for v in project.versions)]
         )
@@ -123,6 +116,10 @@ class Resolver:
         self.importers = self._importers()
         self.page_routes = _page_routes(project.site_dir, project.settings.pages_paths)
         self._inbound: set[Path] | None = None
+        self._targets_by_folder: dict[Path, list[Path]] | None = None
+        self._targets_by_route_parent: dict[str, list[Path]] | None = None
+        self._names_by_version: dict[tuple[str, str], tuple[dict[str, Path], dict[str, Path]]] = {}
+        self._route_tails: dict[str, Path] | None = None
         self.blog_bases = tuple(
             normalize_route("/" + base.strip("/")) for base in project.settings.blog_route_bases
         )
@@ -136,17 +133,11 @@ class Resolver:
         return self._anchors[path]
 
     def _collect_anchors(self, path: Path) -> set[str]:
-        document = self.project.document(path)
+        document = self.project.facts_of(path)
         if document is None:
             return set()
-        found = {heading.id for heading in document.headings if heading.linkable}
-        found.update(_footnote_anchors(document))
-        if document.is_mdx:
-            found.update(
-                match["double"] if match["double"] is not None else match["single"]
-                for match in _JSX_ID.finditer(document.masked_text)
-            )
-        for imported in self.imports(document):
+        found = set(document.anchors)
+        for imported in self.imports(path):
             found.update(self.anchors(imported))
         return found
 
@@ -156,32 +147,29 @@ class Resolver:
         Site-wide widgets (``@site/src/components/…``, ``@theme/…``) are taken to render no headings."""
         if path not in self._open:
             self._open[path] = False  # guards against import cycles
-            document = self.project.document(path)
+            document = self.project.facts_of(path)
             self._open[path] = document is not None and (
-                _renders_local_component(document)
-                or any(self.anchors_are_open(p) for p in self.imports(document))
+                document.renders_local_component or any(self.anchors_are_open(p) for p in self.imports(path))
             )
         return self._open[path]
 
-    def imports(self, document: Document) -> list[Path]:
-        """Markdown partials an MDX file imports: their headings render on the importing page."""
-        if not document.is_mdx:
-            return []
-        found = []
-        for match in _IMPORT.finditer(document.masked_text):
-            written = _JS_ESCAPE.sub(
-                r"\1", match["path"]
-            )  # './\_partial.md' is './_partial.md' in JavaScript
-            target = self._site_path(written, document.path.parent)
-            if target is not None and target in self.project.documents:
-                found.append(target)
+    def imports(self, path: Path) -> list[Path]:
+        """Markdown partials the MDX file at ``path`` imports: their headings render on the importing page."""
+        found = self._imports.get(path)
+        if found is None:
+            document = self.project.facts_of(path)
+            found = self._imports[path] = []
+            for written in document.imports if document else ():
+                target = self._site_path(written, path.parent)
+                if target is not None and target in self.project.facts:
+                    found.append(target)
         return found
 
     def _importers(self) -> dict[Path, list[Path]]:
         importers: dict[Path, list[Path]] = {}
-        for document in self.project.documents.values():
-            for imported in self.imports(document):
-                importers.setdefault(imported, []).append(document.path)
+        for path in self.project.facts:
+            for imported in self.imports(path):
+                importers.setdefault(imported, []).append(path)
         return importers
 
     def hosting_pages(self, path: Path) -> list[Path]:
@@ -208,11 +196,8 @@ class Resolver:
         return any(self._is_under(path, folder) for folder in site_folders)
 
     def h1_id(self, path: Path) -> str | None:
-        document = self.project.document(path)
-        first = (
-            next((heading for heading in document.headings if heading.level == 1), None) if document else None
-        )
-        return first.id if first else None
+        document = self.project.facts_of(path)
+        return document.h1_id if document else None
 
     def closest_anchor(self, path: Path, fragment: str) -> str | None:
         anchors = sorted(self.anchors(path))
@@ -226,6 +211,26 @@ class Resolver:
         close = difflib.get_close_matches(fragment, anchors, n=1, cutoff=0.6)
         return close[0] if close else None
 
+    def target_docs_by_folder(self) -> dict[Path, list[Path]]:
+        """The docs the run checks, by folder (where a missing link target's new name is looked for)."""
+        if self._targets_by_folder is None:
+            self._targets_by_folder = {}
+            for target in self.project.targets:
+                if self.project.is_doc(target):
+                    self._targets_by_folder.setdefault(target.parent, []).append(target)
+        return self._targets_by_folder
+
+    def target_docs_by_route_parent(self) -> dict[str, list[Path]]:
+        """The docs the run checks, by the URL their permalink sits under (``/docs/a/b`` -> ``/docs/a``)."""
+        if self._targets_by_route_parent is None:
+            self._targets_by_route_parent = {}
+            for target in self.project.targets:
+                identity = self.project.identities.get(target)
+                if identity is not None:
+                    parent = identity.permalink.rstrip("/").rsplit("/", 1)[0]
+                    self._targets_by_route_parent.setdefault(parent, []).append(target)
+        return self._targets_by_route_parent
+
     def has_inbound(self, path: Path) -> bool:
         """Whether any other document links to ``path`` (by file or by URL)."""
         if self._inbound is None:
@@ -234,13 +239,10 @@ class Resolver:
 
     def _collect_inbound(self) -> set[Path]:
         landed: set[Path] = set()
-        for document in self.project.documents.values():
+        for document in self.project.facts.values():
             if not self.is_compiled(document.path):
                 continue
-            urls = [link.url for link in document.links] + [
-                definition.url for definition in document.definitions
-            ]
-            for url in urls:
+            for url in document.link_urls:
                 kind = classify(url)
                 if kind == "markdown":
                     resolution = self.resolve_markdown(document, url)
@@ -266,7 +268,7 @@ class Resolver:
         normal = Path(os.path.normpath(joined))
         return normal if self.inside_boundary(normal) else None
 
-    def resolve_markdown(self, document: Document, url: str) -> Resolution:
+    def resolve_markdown(self, document: DocumentFacts, url: str) -> Resolution:
         """``resolveMarkdownLinkPathname``: the doc of the same plugin this file link names."""
         pathname = split_url(url)[0]
         version = self.project.version_of_path.get(document.path)
@@ -327,19 +329,28 @@ class Resolver:
 
     def _closest_doc(self, pathname: str, version: DocsVersion) -> Path | None:
         """The doc a missing file link most likely meant: same name but renumbered, else a close name."""
-        docs = sorted(
-            path for path, identity in self.project.identities.items() if identity.version_key == version.key
-        )
+        stems, names = self._doc_names(version)
         wanted = PurePosixPath(pathname).name
-        stems: dict[str, Path] = {}
-        for path in docs:
-            stems.setdefault(_stem_without_prefix(path.name), path)
         close = difflib.get_close_matches(_stem_without_prefix(wanted), list(stems), n=1, cutoff=0.7)
         if close:
             return stems[close[0]]
-        names = {path.name: path for path in docs}
         close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.75)
         return names[close[0]] if close else None
+
+    def _doc_names(self, version: DocsVersion) -> tuple[dict[str, Path], dict[str, Path]]:
+        """The docs of a version by file name without its number prefix, and by file name (built once)."""
+        known = self._names_by_version.get(version.key)
+        if known is None:
+            docs = sorted(
+                path
+                for path, identity in self.project.identities.items()
+                if identity.version_key == version.key
+            )
+            stems: dict[str, Path] = {}
+            for path in docs:
+                stems.setdefault(_stem_without_prefix(path.name), path)
+            known = self._names_by_version[version.key] = (stems, {path.name: path for path in docs})
+        return known
 
     def _display(self, path: Path) -> str:
         try:
@@ -348,7 +359,7 @@ class Resolver:
             return path.as_posix()
 
     # -- assets and images --------------------------------------------------------------------------
-    def resolve_asset(self, document: Document, url: str) -> Resolution:
+    def resolve_asset(self, document: DocumentFacts, url: str) -> Resolution:
         """``getLocalFileAbsolutePath``: ``@site/`` in the site, ``/x`` in static dirs, else next to the file."""
         pathname = split_url(url)[0]
         if pathname.startswith("/"):
@@ -479,9 +490,11 @@ class Resolver:
 
     def _closest_route(self, route: str) -> Path | None:
         """The doc URL closest to a broken one, compared without the shared ``/docs`` part."""
-        tails: dict[str, Path] = {}
-        for known, path in sorted(self.routes.items()):
-            tails.setdefault(self._tail(known), path)
+        if self._route_tails is None:
+            self._route_tails = {}
+            for known, path in sorted(self.routes.items()):
+                self._route_tails.setdefault(self._tail(known), path)
+        tails = self._route_tails
         close = difflib.get_close_matches(self._tail(route), list(tails), n=1, cutoff=0.7)
         return tails[close[0]] if close else None
 
@@ -503,35 +516,6 @@ def _stem_without_prefix(name: str) -> str:
     from doclint.project import strip_number_prefix
 
     return strip_number_prefix(PurePosixPath(name).stem)[0]
-
-
-def _renders_local_component(document: Document) -> bool:
-    if not document.is_mdx:
-        return False
-    text = document.masked_text
-    for match in _LOCAL_IMPORT.finditer(text):
-        if _MARKDOWN_PATH.search(match["path"]):
-            continue  # a Markdown partial: its headings are read
-        names = re.findall(r"[A-Za-z_$][\w$]*", re.sub(r"\b\w+\s+as\b", "", match["names"]))
-        if any(re.search(r"<" + re.escape(name) + r"[\s/>.]", text) for name in names if name[0].isupper()):
-            return True
-    return False
-
-
-def _footnote_anchors(document: Document) -> set[str]:
-    """mdast-util-to-hast footnote ids: ``user-content-fn-<label>``, ``…fnref-<label>[-n]``, lowercased."""
-    found: set[str] = set()
-    counts: dict[str, int] = {}
-    defined = {definition.label.lower() for definition in document.footnote_definitions}
-    for call in document.footnote_calls:
-        label = call.label.lower()
-        if label not in defined:  # GFM matches labels case-insensitively (markdown-it does not)
-            continue
-        safe = urllib.parse.quote(label, safe="!#$&'()*+,/:;=?@[]~-._")
-        counts[label] = counts.get(label, 0) + 1
-        suffix = f"-{counts[label]}" if counts[label] > 1 else ""
-        found.update({f"user-content-fn-{safe}", f"user-content-fnref-{safe}{suffix}", "footnote-label"})
-    return found
 
 
 def _generated_index_routes(project: ProjectIndex) -> frozenset[str]:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 class LintResult:
     diagnostics: list[Diagnostic]
     files: list[Path]
-    documents: dict[Path, Document] = field(default_factory=dict)
+    documents: dict[Path, Document] = field(default_factory=dict)  # only when the run keeps them (fixes)
     raw: dict[Path, bytes] = field(default_factory=dict)  # the bytes each document was built from
     internal_errors: list[str] = field(default_factory=list)
     cached_file_count: int | None = None  # set when the run was answered from the run-level cache

@@ -17,7 +17,7 @@ from doclint import __version__
 from doclint.cache import ResultCache
 from doclint.config import Config
 from doclint.diagnostics import Diagnostic
-from doclint.files import Selection, builtin_pack_dir, discover
+from doclint.files import MARKDOWN_SUFFIXES, Selection, builtin_pack_dir, discover
 from doclint.project import run_docs_roots, site_dependencies
 
 _SKIPPED = frozenset({".git", "node_modules", ".docusaurus"})
@@ -36,12 +36,44 @@ def run_key(config: Config, paths: list[Path], options: tuple[object, ...]) -> s
         _update_with_file(digest, declaration)
     for pack in _pack_files(config):
         _update_with_file(digest, pack)
-    site = config.site
-    site_dir = Path(site.site_dir) if site.site_dir else config.root
     roots = run_docs_roots(config, paths)
     selection = Selection(config.include, config.exclude, config.root)
     for path in sorted(set(discover([*paths, *roots], selection))):
         _update_with_file(digest, path)
+    _update_with_site(digest, config, paths, roots, markdown_stats=True)
+    return digest.hexdigest()
+
+
+def project_inputs_digest(
+    config: Config,
+    paths: list[Path],
+    fingerprint: str,
+    targets: list[str],
+    facts: list[tuple[str, bytes]],
+    registries: list[Path],
+) -> str:
+    """The key of a project phase: the facts of every document (not their bytes: a prose edit keeps
+    it), the configuration and rule selection (``fingerprint``), the targets, the registries, the site
+    files and the listing of the files beside the documents (a Markdown file's existence only)."""
+    digest = hashlib.sha256(
+        f"doclint {__version__} project\0{config!r}\0{fingerprint}\0{targets!r}\0".encode(
+            "utf-8", "surrogateescape"
+        )
+    )
+    for path, facts_digest in facts:
+        digest.update(f"\0{path}\0".encode("utf-8", "surrogateescape") + facts_digest)
+    for registry in registries:
+        _update_with_file(digest, registry)
+    _update_with_site(digest, config, paths, run_docs_roots(config, paths), markdown_stats=False)
+    return digest.hexdigest()
+
+
+def _update_with_site(
+    digest: hashlib._Hash, config: Config, paths: list[Path], roots: tuple[Path, ...], markdown_stats: bool
+) -> None:
+    """The site files (sidebars, versions) and the listing of the folders whose files links may name."""
+    site = config.site
+    site_dir = Path(site.site_dir) if site.site_dir else config.root
     static = [site_dir / name for name in site.static_directories]
     folders = {*roots, *static, *(p.resolve() if p.is_dir() else p.resolve().parent for p in paths)}
     extra_folders, extra_files = site_dependencies(site, site_dir)  # blog and pages folders, sidebars files
@@ -49,9 +81,8 @@ def run_key(config: Config, paths: list[Path], options: tuple[object, ...]) -> s
     for path in sorted(extra_files):
         _update_with_file(digest, path)
     for folder in sorted(folders):
-        for entry in _listing(folder):
+        for entry in _listing(folder, markdown_stats):
             digest.update(entry.encode("utf-8", "surrogateescape"))
-    return digest.hexdigest()
 
 
 def load(config: Config, key: str) -> tuple[list[Diagnostic], int] | None:
@@ -97,11 +128,16 @@ def _update_with_file(digest: hashlib._Hash, path: Path) -> None:
         digest.update(repr(error).encode())
 
 
-def _listing(folder: Path) -> list[str]:
+def _listing(folder: Path, markdown_stats: bool = True) -> list[str]:
+    """Every file under ``folder`` with its size and time (a Markdown file's name only, unless
+    ``markdown_stats``: the project phase reads its facts instead)."""
     listing: list[str] = []
     for current, directories, files in os.walk(folder):
         directories[:] = sorted(d for d in directories if d not in _SKIPPED and not d.startswith(".doclint"))
         for name in sorted(files):
+            if not markdown_stats and os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES:
+                listing.append(f"{current}/{name}\n")
+                continue
             try:
                 stat = os.stat(os.path.join(current, name))
             except OSError:

@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from doclint.diagnostics import Diagnostic
-from doclint.document import Document
+
+if TYPE_CHECKING:
+    from doclint.document import Document
 
 _DIRECTIVE = re.compile(
     r"^\s*doclint-(?P<action>disable-next-line|disable-line|disable-file|disable|enable)\b(?P<codes>[^\n]*?)\s*$",

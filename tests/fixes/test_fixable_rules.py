@@ -66,6 +66,7 @@ def test_fix_removes_the_finding_touches_only_its_edits_and_is_idempotent(rule, 
     target = write_example(example, root)
     unsafe = rule.fix_safety == "unsafe"
     linter = _linter(rule, example, root)
+    linter.keep_raw = True  # keep the Documents, to compare before and after
     first = linter.run([target])
     fixable = [d for d in first.diagnostics if d.code == rule.code and d.fix]
     if not fixable:

@@ -10,6 +10,7 @@ import pytest
 
 from doclint.config import load_config
 from doclint.engine import Linter
+from doclint.facts import build_facts
 from doclint.project import ProjectIndex
 from doclint.resolve import classify, resolver_for
 from doclint.testing import lint_tree, write_files
@@ -98,20 +99,19 @@ def _most_linked_chapter(root: Path) -> tuple[Path, set[tuple[str, int]]]:
     """The doc with the most file links pointing at it, and where those links are (path, line)."""
     paths = [root]
     config = load_config(paths)
-    linter = Linter(config, select=("LNK001",))
+    linter = Linter(config, select=("LNK001",), keep_raw=True)
     result = linter.run(paths)
-    project = ProjectIndex.build(
-        result.documents.values(), config.site, linter.docs_roots(result.files), config.root
-    )
+    facts = {path: build_facts(document) for path, document in result.documents.items()}
+    project = ProjectIndex.build(facts.values(), config.site, linter.docs_roots(result.files), config.root)
     resolver = resolver_for(project)
     inbound: dict[Path, set[tuple[str, int]]] = {}
-    for document in project.documents.values():
+    for document in result.documents.values():
         sites = [(link.url, link.line) for link in document.links if link.kind != "reference"]
         sites += [(definition.url, definition.line) for definition in document.definitions]
         for url, line in sites:
             if classify(url) != "markdown":
                 continue
-            resolution = resolver.resolve_markdown(document, url)
+            resolution = resolver.resolve_markdown(facts[document.path], url)
             if resolution.status == "ok" and resolution.page not in (None, document.path):
                 inbound.setdefault(resolution.page, set()).add((document.display_path, line))
     chapter = max(inbound, key=lambda path: len(inbound[path]))

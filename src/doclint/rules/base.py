@@ -16,6 +16,7 @@ from doclint.diagnostics import Diagnostic, Edit, Fix, FixSafety, Severity
 
 if TYPE_CHECKING:
     from doclint.document import Document
+    from doclint.facts import Series
     from doclint.project import ProjectIndex
     from doclint.site import SiteSettings
 
@@ -144,6 +145,21 @@ class ProjectRule(Rule):
     # True: the rule may report on files the run was not given (e.g. links in other files that a change to a
     # given file broke); it must then read ``project.targets`` and report only what concerns them.
     reports_beyond_targets: ClassVar[bool] = False
+
+    def collect(self, document: Document, context: RuleContext, series: Series) -> Any:
+        """What this rule reads of one document, distilled in the per-document phase (in a worker, and
+        cached with the file's facts); ``check_project`` reads it back through ``project.collected``.
+
+        It must be picklable, hold no set (the same facts must pickle to the same bytes) and no Document
+        or part of its parse tree. None: the rule needs nothing of the document besides its facts.
+        """
+        return None
+
+    def outside_inputs(self, context: RuleContext) -> str | None:
+        """What the findings depend on besides the facts, the configuration and the files on disk (today's
+        date), for the project phase's cache key: "" for nothing; None when it cannot be named (the
+        network), and then the project phase is never answered from the cache."""
+        return ""
 
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
         raise NotImplementedError

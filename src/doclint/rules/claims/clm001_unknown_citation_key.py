@@ -1,4 +1,7 @@
+from __future__ import annotations
+
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from doclint.claims.citations import append_definitions, definition_line, definitions_by_label, did_you_mean
 from doclint.claims.registry import normalize_label
@@ -6,6 +9,11 @@ from doclint.claims.samples import REFERENCES
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
+
+if TYPE_CHECKING:
+    from doclint.claims.registry import Registry
+    from doclint.document import Document
+    from doclint.facts import Series
 
 
 class UnknownCitationKey(ProjectRule):
@@ -63,48 +71,53 @@ class UnknownCitationKey(ProjectRule):
         ),
     )
 
+    def collect(self, document: Document, context: RuleContext, series: Series) -> list[Diagnostic]:
+        return list(self._unknown_calls(document, series.registry))
+
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
-        registry = project.registry
-        for document in project.documents.values():
-            defined = definitions_by_label(document)
-            fixed: set[str] = set()
-            for call in document.footnote_calls:
-                key = normalize_label(call.label)
-                if key in defined:
-                    continue
-                entry = registry.lookup(call.label)
-                if entry is None:
-                    message = (
-                        f"citation '[^{call.label}]' has no definition in this file"
-                        + (" and no entry in the registries" if not registry.empty else "")
-                        + "; Docusaurus prints it as literal text"
-                    )
-                    close = did_you_mean(
-                        call.label, [d.label for d in document.footnote_definitions] + registry.ids()
-                    )
-                    if close:
-                        message += f"; did you mean '[^{close}]'?"
-                    yield self.diagnostic(
-                        document.display_path, call.line, call.column, message, end_column=call.end_column
-                    )
-                    continue
+        for _, found in project.collected(self.code):
+            yield from found
+
+    def _unknown_calls(self, document: Document, registry: Registry) -> Iterator[Diagnostic]:
+        defined = definitions_by_label(document)
+        fixed: set[str] = set()
+        for call in document.footnote_calls:
+            key = normalize_label(call.label)
+            if key in defined:
+                continue
+            entry = registry.lookup(call.label)
+            if entry is None:
                 message = (
-                    f"citation '[^{call.label}]' is the {entry.kind} '{entry.id}' in {entry.path}, but this file "
-                    "has no definition for it; Docusaurus renders footnotes per file and prints it as literal text"
+                    f"citation '[^{call.label}]' has no definition in this file"
+                    + (" and no entry in the registries" if not registry.empty else "")
+                    + "; Docusaurus prints it as literal text"
                 )
-                fix = None
-                if key not in fixed:
-                    fixed.add(key)
-                    line = definition_line(registry, call.label)
-                    if line is not None:
-                        fix = self.make_fix(
-                            f"add [^{call.label}]: from {entry.path}", append_definitions(document, [line])
-                        )
+                close = did_you_mean(
+                    call.label, [d.label for d in document.footnote_definitions] + registry.ids()
+                )
+                if close:
+                    message += f"; did you mean '[^{close}]'?"
                 yield self.diagnostic(
-                    document.display_path,
-                    call.line,
-                    call.column,
-                    message,
-                    end_column=call.end_column,
-                    fix=fix,
+                    document.display_path, call.line, call.column, message, end_column=call.end_column
                 )
+                continue
+            message = (
+                f"citation '[^{call.label}]' is the {entry.kind} '{entry.id}' in {entry.path}, but this file "
+                "has no definition for it; Docusaurus renders footnotes per file and prints it as literal text"
+            )
+            fix = None
+            if key not in fixed:
+                fixed.add(key)
+                line = definition_line(registry, call.label)
+                if line is not None:
+                    fix = self.make_fix(
+                        f"add [^{call.label}]: from {entry.path}", append_definitions(document, [line])
+                    )
+            yield self.diagnostic(
+                document.display_path,
+                call.line,
+                call.column,
+                message,
+                end_column=call.end_column,
+                fix=fix,
+            )

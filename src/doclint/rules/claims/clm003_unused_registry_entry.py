@@ -1,4 +1,7 @@
+from __future__ import annotations
+
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from doclint.claims.citations import foreign_citations
 from doclint.claims.registry import normalize_label
@@ -6,6 +9,10 @@ from doclint.claims.samples import GPT3_CITED, KAPLAN_CITED, registries
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
+
+if TYPE_CHECKING:
+    from doclint.document import Document
+    from doclint.facts import Series
 
 
 class UnusedRegistryEntry(ProjectRule):
@@ -32,15 +39,20 @@ class UnusedRegistryEntry(ProjectRule):
         passing=(Example(registries(GPT3_CITED, **{"docs/scaling.md": KAPLAN_CITED})),),
     )
 
+    def collect(self, document: Document, context: RuleContext, series: Series) -> tuple[str, ...]:
+        """The labels the document cites, as footnotes or in a foreign citation syntax."""
+        cited = {normalize_label(call.label) for call in document.footnote_calls}
+        for citation in foreign_citations(document):
+            cited.update(normalize_label(key) for key in citation.keys)
+        return tuple(sorted(cited))
+
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
         registry = project.registry
         if registry.empty:
             return
         cited: set[str] = set()
-        for document in project.documents.values():
-            cited.update(normalize_label(call.label) for call in document.footnote_calls)
-            for citation in foreign_citations(document):
-                cited.update(normalize_label(key) for key in citation.keys)
+        for _, labels in project.collected(self.code):
+            cited.update(labels)
         for claim in registry.claims:
             if isinstance(claim.get("source"), str):
                 cited.add(normalize_label(claim.get("source")))

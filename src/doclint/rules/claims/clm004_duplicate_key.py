@@ -1,10 +1,17 @@
+from __future__ import annotations
+
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from doclint.claims.registry import Entry, normalize_label
 from doclint.claims.samples import REFERENCES
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
+
+if TYPE_CHECKING:
+    from doclint.document import Document
+    from doclint.facts import Series
 
 
 class DuplicateCitationKey(ProjectRule):
@@ -74,15 +81,16 @@ class DuplicateCitationKey(ProjectRule):
                     f"[^{claim.id}] cannot say which one it cites: rename the claim",
                 )
 
-    def _footnotes(self, project: ProjectIndex) -> Iterator[Diagnostic]:
-        for document in project.documents.values():
-            first: dict[str, int] = {}
-            for definition in document.footnote_definitions:
-                key = normalize_label(definition.label)
-                if key not in first:
-                    first[key] = definition.line
-                    continue
-                yield self.diagnostic(
+    def collect(self, document: Document, context: RuleContext, series: Series) -> list[Diagnostic]:
+        found = []
+        first: dict[str, int] = {}
+        for definition in document.footnote_definitions:
+            key = normalize_label(definition.label)
+            if key not in first:
+                first[key] = definition.line
+                continue
+            found.append(
+                self.diagnostic(
                     document.display_path,
                     definition.line,
                     definition.column,
@@ -90,6 +98,12 @@ class DuplicateCitationKey(ProjectRule):
                     "Docusaurus keeps the first definition and silently drops this one",
                     end_column=len(document.line(definition.line)) + 1,
                 )
+            )
+        return found
+
+    def _footnotes(self, project: ProjectIndex) -> Iterator[Diagnostic]:
+        for _, found in project.collected(self.code):
+            yield from found
 
     def _registry_duplicates(self, entries: list[Entry]) -> Iterator[Diagnostic]:
         first: dict[str, Entry] = {}

@@ -1,4 +1,7 @@
+from __future__ import annotations
+
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from doclint.claims.facts import ClaimFact, fact_index
 from doclint.claims.mentions import Mention, mentions
@@ -10,6 +13,9 @@ from doclint.diagnostics import Diagnostic, Severity
 from doclint.document import Document
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
+
+if TYPE_CHECKING:
+    from doclint.facts import Series
 
 DEFINITION = "\n[^gpt3.params]: Brown et al., 2020, Table 2.1.\n"
 
@@ -51,25 +57,28 @@ class ClaimValueMismatch(ProjectRule):
         ),
     )
 
-    def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
-        registry = project.registry
-        if not registry.claims:
-            return
+    def collect(self, document: Document, context: RuleContext, series: Series) -> list[Diagnostic]:
+        registry = series.registry
+        if not registry.claims or not document.footnote_calls:
+            return []
         index = fact_index(registry)
         if not index.facts:
-            return
-        for document in project.documents.values():
-            if not document.footnote_calls:
-                continue
-            by_sentence: dict[int, list[Mention]] = {}
-            for mention in mentions(document, index.aliases):
-                by_sentence.setdefault(id(mention.sentence), []).append(mention)
-            for found in by_sentence.values():
-                sentence = found[0].sentence
-                for label in sentence.footnotes:
-                    fact = index.by_id.get(normalize_label(label))
-                    if fact is not None:
-                        yield from self._compare(document, fact, found)
+            return []
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in mentions(document, index.aliases):
+            by_sentence.setdefault(id(mention.sentence), []).append(mention)
+        found: list[Diagnostic] = []
+        for group in by_sentence.values():
+            sentence = group[0].sentence
+            for label in sentence.footnotes:
+                fact = index.by_id.get(normalize_label(label))
+                if fact is not None:
+                    found.extend(self._compare(document, fact, group))
+        return found
+
+    def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
+        for _, found in project.collected(self.code):
+            yield from found
 
     def _compare(self, document: Document, fact: ClaimFact, found: list[Mention]) -> Iterator[Diagnostic]:
         candidates = [m for m in found if compatible_units(m.quantity.unit, fact.quantity.unit)]

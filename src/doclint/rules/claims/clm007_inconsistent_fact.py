@@ -1,6 +1,10 @@
+from __future__ import annotations
+
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from doclint.claims.facts import UNITS, ClaimFact, describes, fact_index
 from doclint.claims.mentions import Mention, mentions
@@ -15,6 +19,7 @@ from doclint.claims.numbers import (
     TOKENS,
     USD,
     YEAR,
+    Quantity,
     agrees,
 )
 from doclint.claims.registry import normalize_label
@@ -23,6 +28,21 @@ from doclint.claims.sentences import locate
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
+
+if TYPE_CHECKING:
+    from doclint.document import Document
+    from doclint.facts import DocumentFacts, Series
+
+
+@dataclass(frozen=True)
+class ChapterMention:
+    """A number about a subject no registered claim covers, where it is written: compared across chapters."""
+
+    subject: str
+    quantity: Quantity
+    line: int
+    column: int
+    end_column: int
 
 
 def _registered(text: str) -> Example:
@@ -88,29 +108,48 @@ class InconsistentFact(ProjectRule):
         ),
     )
 
+    def collect(
+        self, document: Document, context: RuleContext, series: Series
+    ) -> tuple[list[Diagnostic], list[ChapterMention]] | None:
+        """The findings against the registry, and the numbers about unregistered subjects to compare."""
+        try:
+            units = _units(context.options.get("units", ["parameters"]))
+        except ValueError:
+            return None  # check_project reports the option
+        index = fact_index(series.registry)
+        against: list[Diagnostic] = []
+        unregistered: list[ChapterMention] = []
+        for mention in mentions(document, index.aliases, _topic(index.aliases, units)):
+            if not mention.subject:
+                continue
+            facts = [
+                fact
+                for fact in index.for_subject(mention.subject)
+                if describes(fact, mention.quantity, mention.sentence.text)
+            ]
+            if facts:
+                against.extend(self._against_registry(mention, facts))
+            elif mention.quantity.unit in units:
+                line, column, end_column = locate(document, mention.sentence, mention.quantity.span)
+                unregistered.append(
+                    ChapterMention(mention.subject, mention.quantity, line, column, end_column)
+                )
+        return against, unregistered
+
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
-        index = fact_index(project.registry)
-        units = _units(context.options.get("units", ["parameters"]))
+        _units(context.options.get("units", ["parameters"]))
         tolerance = context.options.get("tolerance", 0.0)
         if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)) or tolerance < 0:
             raise ValueError(
                 f"CLM007 option 'tolerance' must be a relative tolerance such as 0.05, not {tolerance!r}"
             )
-        unregistered: dict[tuple[str, str], list[Mention]] = {}
-        topic = _topic(index.aliases, units)
-        for document in project.documents.values():
-            for mention in mentions(document, index.aliases, topic):
-                if not mention.subject:
-                    continue
-                facts = [
-                    fact
-                    for fact in index.for_subject(mention.subject)
-                    if describes(fact, mention.quantity, mention.sentence.text)
-                ]
-                if facts:
-                    yield from self._against_registry(mention, facts)
-                elif mention.quantity.unit in units:
-                    unregistered.setdefault((mention.subject, mention.quantity.unit), []).append(mention)
+        unregistered: dict[tuple[str, str], list[tuple[DocumentFacts, ChapterMention]]] = {}
+        for document, (against, numbers) in project.collected(self.code):
+            yield from against
+            for mention in numbers:
+                unregistered.setdefault((mention.subject, mention.quantity.unit), []).append(
+                    (document, mention)
+                )
         for group in unregistered.values():
             yield from self._across_chapters(group, tolerance)
 
@@ -130,36 +169,36 @@ class InconsistentFact(ProjectRule):
                 end_column=end_column,
             )
 
-    def _across_chapters(self, group: list[Mention], tolerance: float) -> Iterator[Diagnostic]:
+    def _across_chapters(
+        self, group: list[tuple[DocumentFacts, ChapterMention]], tolerance: float
+    ) -> Iterator[Diagnostic]:
         # One representative per document and value: a chapter repeating a number adds no comparison.
-        distinct: dict[tuple[int, tuple[object, ...]], Mention] = {}
-        for mention in group:
+        distinct: dict[tuple[Path, tuple[object, ...]], tuple[DocumentFacts, ChapterMention]] = {}
+        for document, mention in group:
             quantity = mention.quantity
             key = (quantity.value, quantity.comparator, quantity.low, quantity.high, quantity.approximate)
-            distinct.setdefault((id(mention.document), key), mention)
-        if len({document for document, _ in distinct}) < 2:
+            distinct.setdefault((document.path, key), (document, mention))
+        if len({path for path, _ in distinct}) < 2:
             return
-        for mention in group:
+        for document, mention in group:
             others = [
-                other
-                for other in distinct.values()
-                if other.document is not mention.document
+                (other_document, other)
+                for other_document, other in distinct.values()
+                if other_document.path != document.path
                 and not agrees(mention.quantity, other.quantity, tolerance)
             ]
             if not others:
                 continue
-            other = others[0]
-            other_line = locate(other.document, other.sentence, other.quantity.span)[0]
-            line, column, end_column = locate(mention.document, mention.sentence, mention.quantity.span)
+            other_document, other = others[0]
             more = f" (and {len(others) - 1} more)" if len(others) > 1 else ""
             yield self.diagnostic(
-                mention.document.display_path,
-                line,
-                column,
+                document.display_path,
+                mention.line,
+                mention.column,
                 f"{mention.subject}: '{mention.quantity.text}' here, but '{other.quantity.text}' in "
-                f"{other.document.display_path}:{other_line}{more}; the chapters disagree and no registered claim "
+                f"{other_document.display_path}:{other.line}{more}; the chapters disagree and no registered claim "
                 f"covers {mention.subject} {mention.quantity.unit}: add one to claims.yaml (value, unit, source) and cite it",
-                end_column=end_column,
+                end_column=mention.end_column,
             )
 
 

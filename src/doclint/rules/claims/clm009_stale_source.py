@@ -77,6 +77,9 @@ class StaleSource(ProjectRule):
         ),
     )
 
+    def outside_inputs(self, context: RuleContext) -> str | None:
+        return "" if context.options.get("today") is not None else datetime.date.today().isoformat()
+
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
         registry = project.registry
         if registry.empty:

@@ -1,4 +1,7 @@
+from __future__ import annotations
+
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from doclint.claims.citations import (
     ForeignCitation,
@@ -14,6 +17,9 @@ from doclint.diagnostics import Diagnostic, Edit, Severity
 from doclint.document import Document
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
+
+if TYPE_CHECKING:
+    from doclint.facts import Series
 from doclint.site import Mdx1Compat
 
 
@@ -77,14 +83,18 @@ class ForeignCitationSyntax(ProjectRule):
         ),
     )
 
+    def collect(self, document: Document, context: RuleContext, series: Series) -> list[Diagnostic]:
+        found: list[Diagnostic] = []
+        citations = foreign_citations(document)
+        if citations:
+            found.extend(self._citations(document, citations, series.registry))
+        if document.is_mdx and not document.settings.mdx1_compat.comments and "<!--" in document.text:
+            found.extend(self._html_comments(document))
+        return found
+
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
-        registry = project.registry
-        for document in project.documents.values():
-            citations = foreign_citations(document)
-            if citations:
-                yield from self._citations(document, citations, registry)
-            if document.is_mdx and not document.settings.mdx1_compat.comments and "<!--" in document.text:
-                yield from self._html_comments(document)
+        for _, found in project.collected(self.code):
+            yield from found
 
     def _citations(
         self, document: Document, citations: list[ForeignCitation], registry: Registry

@@ -5,7 +5,6 @@ from pathlib import Path
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
-from doclint.rules.frontmatter._common import key_position
 from doclint.rules.frontmatter._side_files import read_side_file
 
 TAGS_FILE_NAMES = ("tags.yml", "tags.yaml")
@@ -48,13 +47,13 @@ class TagNotInTagsFile(ProjectRule):
 
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
         defined_by_root = {root: self._defined_tags(root) for root in project.docs_roots}
-        for path, document in project.documents.items():
+        for path, document in project.facts.items():
             root = project.docs_root_of(path)
             defined = defined_by_root.get(root) if root is not None else None
-            tags = document.front_matter_data.get("tags")
+            tags = document.front_matter.get("tags")
             if defined is None or not isinstance(tags, list):
                 continue
-            line, column, end_line, end_column = key_position(document, "tags")
+            line, column, end_line, end_column = document.key_position("tags")
             for tag in tags:
                 message = self._problem(tag, defined)
                 if message:

@@ -9,14 +9,12 @@ rules report a finding when the linking file or one of those files was given.
 from __future__ import annotations
 
 import os
-import re
-import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.document import Document
+from doclint.facts import DocumentFacts, LinkSite
 from doclint.project import ProjectIndex
 from doclint.resolve import Resolution, Resolver, classify, resolver_for, split_url
 from doclint.rules.base import ProjectRule, RuleContext
@@ -29,29 +27,15 @@ ESCAPES = "LNK005"
 
 
 @dataclass(frozen=True)
-class LinkSite:
-    """A link or a link reference definition, where it is written."""
-
-    url: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    is_image: bool
-    source: str  # as written, for fixes
-
-
-@dataclass(frozen=True)
 class Finding:
     code: str
-    document: Document
+    document: DocumentFacts
     site: LinkSite
     message: str
     concerns: frozenset[Path] = frozenset()
     replacement: tuple[str, str] | None = None  # (written text, corrected text) for a did-you-mean fix
 
 
-_JSX_LINK = re.compile(r"""<Link\b[^>]*?\s(?:to|href)=(?P<quote>["'])(?P<url>[^"'{}]*)(?P=quote)""")
 _cache: dict[int, tuple[ProjectIndex, list[Finding]]] = {}
 
 
@@ -67,43 +51,12 @@ def wanted(finding: Finding, project: ProjectIndex) -> bool:
     return finding.document.path in project.targets or bool(finding.concerns & project.targets)
 
 
-def link_sites(document: Document) -> Iterator[LinkSite]:
-    """Inline links, autolinks and images, definitions (reference links are judged at their definition),
-    and in MDX the ``<Link to="…">`` elements Docusaurus's route checker also collects."""
-    for link in document.links:
-        if link.kind != "reference":
-            yield LinkSite(
-                link.url, link.line, link.column, link.end_line, link.end_column, link.is_image, link.source
-            )
-    # a definition matters when a link uses it: an unused one, or one only images use, is never rendered
-    # as a link (and Docusaurus does not resolve images through references)
-    linked = {link.url for link in document.links if link.kind == "reference" and not link.is_image}
-    for definition in document.definitions:
-        if definition.url not in linked:
-            continue
-        end_column = len(document.line(definition.line)) + 1
-        yield LinkSite(
-            definition.url,
-            definition.line,
-            definition.column,
-            definition.line,
-            end_column,
-            False,
-            document.line(definition.line)[definition.column - 1 :],
-        )
-    if document.is_mdx:
-        for match in _JSX_LINK.finditer(document.masked_text):
-            line, column = document.source.position(match.start("url"))
-            url = urllib.parse.unquote(match["url"])
-            yield LinkSite(url, line, column, line, column + len(match["url"]), False, match["url"])
-
-
 def _scan(project: ProjectIndex, resolver: Resolver) -> list[Finding]:
     found: list[Finding] = []
-    for document in project.documents.values():
+    for document in project.facts.values():
         if not resolver.is_compiled(document.path):
             continue
-        for site in link_sites(document):
+        for site in document.link_sites:
             found.extend(_LinkCheck(project, resolver, document, site).run())
     return found
 
@@ -123,7 +76,9 @@ def _does(setting: str, value: str) -> str:
 
 
 class _LinkCheck:
-    def __init__(self, project: ProjectIndex, resolver: Resolver, document: Document, site: LinkSite) -> None:
+    def __init__(
+        self, project: ProjectIndex, resolver: Resolver, document: DocumentFacts, site: LinkSite
+    ) -> None:
         self.project = project
         self.resolver = resolver
         self.document = document
@@ -197,26 +152,19 @@ class _LinkCheck:
         folder = (self.project.site_dir / resolution.resolved).parent
         return {
             target
-            for target in self.project.targets
-            if target.parent == folder
-            and target != self.document.path  # a page is not its own lost target
-            and self.project.is_doc(target)
+            for target in self.resolver.target_docs_by_folder().get(folder, ())
+            if target != self.document.path  # a page is not its own lost target
             and not self.resolver.has_inbound(target)
         }
 
     def renamed_pages(self, route: str) -> set[Path]:
         """Given docs served next to a missing URL that nothing links to any more: likely what it became."""
         parent = route.rstrip("/").rsplit("/", 1)[0]
-        found = set()
-        for target in self.project.targets:
-            identity = self.project.identities.get(target)
-            if (
-                identity
-                and identity.permalink.rstrip("/").rsplit("/", 1)[0] == parent
-                and not self.resolver.has_inbound(target)
-            ):
-                found.add(target)
-        return found
+        return {
+            target
+            for target in self.resolver.target_docs_by_route_parent().get(parent, ())
+            if not self.resolver.has_inbound(target)
+        }
 
     def escapes(self, url: str) -> Finding:
         message = (
@@ -278,7 +226,7 @@ class _LinkCheck:
         concerns = self.renamed_pages(resolution.resolved)
         if resolution.suggestion is not None:
             identity = self.project.identities[resolution.suggestion]
-            message += f"; did you mean '{identity.permalink}' ({self.project.documents[resolution.suggestion].display_path})?"
+            message += f"; did you mean '{identity.permalink}' ({self.project.facts[resolution.suggestion].display_path})?"
             concerns.add(resolution.suggestion)
         file_hint = self.file_path_hint(pathname) if not asset else None
         if file_hint:
@@ -320,7 +268,7 @@ class _LinkCheck:
         if fragment in anchors or self.resolver.anchors_are_open(page):
             return None
         same_page = page == self.document.path
-        where = "this page" if same_page else self.project.documents[page].display_path
+        where = "this page" if same_page else self.project.facts[page].display_path
         message = f"anchor '#{fragment}' does not exist on {where}"
         replacement = None
         if self.resolver.h1_id(page) == fragment:
@@ -374,8 +322,7 @@ class LinkFindingRule(ProjectRule):
         """Replace the written target when it appears exactly once in the link as written."""
         written, corrected = finding.replacement  # type: ignore[misc]
         site = finding.site
-        line_text = finding.document.line(site.line)
-        start = line_text.find(site.source, site.column - 1) if site.line == site.end_line else -1
+        start = site.source_start
         if start < 0 or site.source.count(written) != 1:
             return None
         column = start + site.source.index(written) + 1

@@ -6,7 +6,6 @@ from doclint.diagnostics import Diagnostic, Severity
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
 from doclint.rules.links._external import ExternalOptions, check_urls
-from doclint.rules.links._scan import link_sites
 
 _SCHEMES = ("http://", "https://")
 
@@ -53,15 +52,18 @@ class BrokenExternalLink(ProjectRule):
         ),
     )
 
+    def outside_inputs(self, context: RuleContext) -> str | None:
+        return None if context.options.get("check_external") else ""  # the answers come from the network
+
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
         options = context.options
         if not options.get("check_external"):
             return
         sites = [
-            (project.documents[path], site)
+            (project.facts[path], site)
             for path in sorted(project.targets)
-            if path in project.documents
-            for site in link_sites(project.documents[path])
+            if path in project.facts
+            for site in project.facts[path].link_sites
             if site.url.lower().startswith(_SCHEMES)
         ]
         statuses = check_urls((site.url for _, site in sites), self._options(project.project_root, options))

@@ -187,13 +187,12 @@ class PackRule(Rule):
         return line, column, end_line, end_column
 
     def replacement_fix(
-        self, description: str, span: tuple[int, int, int, int], replacement: str, block: Block
+        self, description: str, span: tuple[int, int, int, int], replacement: str, scope: str
     ) -> Fix | None:
+        """``scope``: that of the block the match is in."""
         if not self.fix_safety:
             return None
-        if block.scope not in ("prose", "footnotes", "headings", "code") and re.search(
-            r"['\"\\#]|: ", replacement
-        ):
+        if scope not in ("prose", "footnotes", "headings", "code") and re.search(r"['\"\\#]|: ", replacement):
             return None  # inside a front matter value, these characters could change what the YAML means
         return self.make_fix(description, Edit(*span, replacement))
 

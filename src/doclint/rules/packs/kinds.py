@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from doclint.diagnostics import Diagnostic, Edit
 from doclint.document import Document
@@ -15,6 +16,25 @@ from doclint.rules.base import DocumentRule, ProjectRule, RuleContext
 from doclint.rules.packs.base import PARTIALS, PackRule, match_case, normal, quoted, token_pattern
 from doclint.rules.packs.patterns import GuardedPattern, PatternTimeout
 from doclint.rules.packs.spec import CheckReader, fill
+
+if TYPE_CHECKING:
+    from doclint.facts import DocumentFacts, Series
+
+
+@dataclass(frozen=True)
+class VariantUse:
+    """One spelling of a term, where it is written (a Consistency check compares them across files)."""
+
+    variant: int  # index in the check's variants
+    written: str
+    span: tuple[int, int, int, int]
+    scope: str  # the block's scope (prose, headings...): it decides whether a fix is safe
+
+
+@dataclass
+class VariantUses:
+    uses: list[list[VariantUse]]  # per variant set of the check
+    timeouts: list[Diagnostic]
 
 
 class Existence(PackRule, DocumentRule):
@@ -129,7 +149,7 @@ class Substitution(PackRule, DocumentRule):
             if written == replacement:
                 continue
             span = self.span(document, block, match)
-            fix = self.replacement_fix(f"write '{replacement}'", span, replacement, block)
+            fix = self.replacement_fix(f"write '{replacement}'", span, replacement, block.scope)
             found.append(
                 self.finding(document, span, fill(self.message, match=written, replacement=replacement), fix)
             )
@@ -181,49 +201,67 @@ class Consistency(PackRule, ProjectRule):
             f"than the most used one (ties go to the one listed first): {listed}."
         )
 
-    def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
-        documents = [document for document in project.documents.values() if self.applies_to(document.path)]
-        documents.sort(key=lambda document: document.display_path)
-        found: list[Diagnostic] = []
+    def collect(self, document: Document, context: RuleContext, series: Series) -> VariantUses | None:
+        if not self.applies_to(document.path):
+            return None
+        timeouts: list[Diagnostic] = []
+        uses: list[list[VariantUse]] = []
         for matcher, variants in self.sets:
             keys = [normal(variant, self.ignore_case) for variant in variants]
-            uses: list[tuple[int, Document, Any, Any]] = []  # (variant index, document, block, match)
-            for document in documents:
-                for block, match in self.search(matcher, document, found):
-                    uses.append((keys.index(normal(match.group(), self.ignore_case)), document, block, match))
+            uses.append(
+                [
+                    VariantUse(
+                        keys.index(normal(match.group(), self.ignore_case)),
+                        match.group(),
+                        self.span(document, block, match),
+                        block.scope,
+                    )
+                    for block, match in self.search(matcher, document, timeouts)
+                ]
+            )
+        return VariantUses(uses, timeouts)
+
+    def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
+        collected = sorted(project.collected(self.code), key=lambda item: item[0].display_path)
+        found: list[Diagnostic] = []
+        for number, (_, variants) in enumerate(self.sets):
+            uses: list[tuple[DocumentFacts, VariantUse]] = []
+            for document, per_set in collected:
+                found.extend(per_set.timeouts if number == 0 else ())
+                uses.extend((document, use) for use in per_set.uses[number])
             found.extend(self._minority(uses, variants))
         yield from found
 
     def _minority(
-        self, uses: list[tuple[int, Document, Any, Any]], variants: tuple[str, ...]
+        self, uses: list[tuple[DocumentFacts, VariantUse]], variants: tuple[str, ...]
     ) -> Iterator[Diagnostic]:
         counts = [0] * len(variants)
         per_file: dict[str, int] = {}
-        for index, *_ in uses:
-            counts[index] += 1
+        for _, use in uses:
+            counts[use.variant] += 1
         used = [index for index, count in enumerate(counts) if count]
         if len(used) < 2:
             return
         majority = max(used, key=lambda index: (counts[index], -index))
-        for index, document, _, _ in uses:
-            if index == majority:
+        for document, use in uses:
+            if use.variant == majority:
                 per_file[document.display_path] = per_file.get(document.display_path, 0) + 1
         summary = ", ".join(f"'{variants[index]}' ×{counts[index]}" for index in used)
         files = sorted(per_file.items(), key=lambda item: (-item[1], item[0]))
         where = ", ".join(f"{path} ({count})" for path, count in files[:3]) + (
             f" and {len(files) - 3} more" if len(files) > 3 else ""
         )
-        for index, document, block, match in uses:
-            if index == majority:
+        for document, use in uses:
+            if use.variant == majority:
                 continue
-            written = match.group()
+            written = use.written
             replacement = match_case(variants[majority], written)
-            span = self.span(document, block, match)
-            fix = self.replacement_fix(f"write '{replacement}'", span, replacement, block)
+            span = use.span
+            fix = self.replacement_fix(f"write '{replacement}'", span, replacement, use.scope)
             message = fill(
                 self.message,
                 match=written,
-                variant=variants[index],
+                variant=variants[use.variant],
                 majority=variants[majority],
                 counts=summary,
                 where=where,

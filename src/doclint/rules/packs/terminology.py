@@ -98,7 +98,7 @@ class Terminology(PackRule, DocumentRule):
                 if written == term:
                     continue
                 span = self.span(document, block, match)
-                fix = self.replacement_fix(f"write '{term}'", span, term, block)
+                fix = self.replacement_fix(f"write '{term}'", span, term, block.scope)
                 found.append(self.finding(document, span, fill(self.message, match=written, term=term), fix))
         if self.acronym_matcher is not None:
             found.extend(self._undefined_acronyms(document, found))

@@ -6,7 +6,6 @@ from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
 
 from doclint.diagnostics import Diagnostic
-from doclint.document import Document
 from doclint.project import DocIdentity, DocsVersion, ProjectIndex
 from doclint.rules.base import Rule
 
@@ -38,13 +37,7 @@ def collision_diagnostics(
         if len(paths) < 2 or not set(paths) & project.targets:
             continue
         for path in paths:
-            document = project.documents[path]
-            others = ", ".join(project.documents[other].display_path for other in paths if other != path)
-            line, column = front_matter_position(document, front_matter_key)
+            document = project.facts[path]
+            others = ", ".join(project.facts[other].display_path for other in paths if other != path)
+            line, column = document.value_position(front_matter_key)
             yield rule.diagnostic(document.display_path, line, column, message(value, others))
-
-
-def front_matter_position(document: Document, key: str) -> tuple[int, int]:
-    """Where the value of a front matter key is written, else the top of the file."""
-    entry = document.front_matter.entry(key) if document.front_matter else None
-    return (entry.value_span.line, entry.value_span.column) if entry else (1, 1)

@@ -47,12 +47,12 @@ class UnknownPaginationDoc(ProjectRule):
             ids = ids_by_version.setdefault(identity.version_key, {})
             ids.setdefault(identity.doc_id, []).append(path)
         for path, identity in sorted(project.identities.items()):
-            document = project.documents[path]
-            if document.front_matter is None:
+            document = project.facts[path]
+            if document.front_matter_line is None:
                 continue
             ids = ids_by_version[identity.version_key]
             for key in ("pagination_next", "pagination_prev"):
-                entry = document.front_matter.entry(key)
+                entry = document.front_matter_keys.get(key)
                 if entry is None or entry.value is None:
                     continue
                 if str(entry.value) in ids:
@@ -60,12 +60,12 @@ class UnknownPaginationDoc(ProjectRule):
                     if drafts and path in project.targets:
                         yield self.diagnostic(
                             document.display_path,
-                            entry.value_span.line,
-                            entry.value_span.column,
+                            entry.value_span[0],
+                            entry.value_span[1],
                             f"{key} names '{entry.value}', a draft doc that production builds leave out; Docusaurus "
                             f"fails the production build (the {key} front matter points to a non-existent ID)",
-                            end_line=entry.value_span.end_line,
-                            end_column=entry.value_span.end_column,
+                            end_line=entry.value_span[2],
+                            end_column=entry.value_span[3],
                         )
                     continue
                 close = difflib.get_close_matches(str(entry.value), list(ids), n=1, cutoff=0.5)
@@ -74,11 +74,11 @@ class UnknownPaginationDoc(ProjectRule):
                     continue
                 yield self.diagnostic(
                     document.display_path,
-                    entry.value_span.line,
-                    entry.value_span.column,
+                    entry.value_span[0],
+                    entry.value_span[1],
                     self._message(key, str(entry.value), close),
-                    end_line=entry.value_span.end_line,
-                    end_column=entry.value_span.end_column,
+                    end_line=entry.value_span[2],
+                    end_column=entry.value_span[3],
                 )
 
     @staticmethod

@@ -4,7 +4,6 @@ from pathlib import Path, PurePosixPath
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
-from doclint.rules.structure._common import front_matter_position
 
 
 class DuplicateSidebarPosition(ProjectRule):
@@ -51,13 +50,11 @@ class DuplicateSidebarPosition(ProjectRule):
                 yield self._report(project, path, [p for p in paths if p != path], position)
 
     def _report(self, project: ProjectIndex, path: Path, others: list[Path], position: float) -> Diagnostic:
-        document = project.documents[path]
-        line, column = front_matter_position(document, "sidebar_position")
-        source = (
-            "sidebar_position" if "sidebar_position" in document.front_matter_data else "its number prefix"
-        )
+        document = project.facts[path]
+        line, column = document.value_position("sidebar_position")
+        source = "sidebar_position" if "sidebar_position" in document.front_matter else "its number prefix"
         shown = int(position) if position.is_integer() else position
-        names = ", ".join(project.documents[other].display_path for other in others)
+        names = ", ".join(project.facts[other].display_path for other in others)
         return self.diagnostic(
             document.display_path,
             line,

@@ -80,7 +80,7 @@ class OrphanDoc(ProjectRule):
                     for p in allowed
                 ):
                     continue
-                document = project.documents[path]
+                document = project.facts[path]
                 yield self.diagnostic(
                     document.display_path,
                     1,
@@ -107,7 +107,7 @@ class OrphanDoc(ProjectRule):
         resolver = resolver_for(project)
         reachable = set()
         for path, identity in docs.items():
-            front_matter = project.documents[path].front_matter_data
+            front_matter = project.facts[path].front_matter
             in_folder = any(
                 folder in (".", "") or identity.source.startswith(folder.strip("/") + "/")
                 for folder in folders
@@ -122,7 +122,7 @@ class OrphanDoc(ProjectRule):
             ):
                 reachable.add(path)
         for path in docs:
-            front_matter = project.documents[path].front_matter_data
+            front_matter = project.facts[path].front_matter
             for key in ("pagination_next", "pagination_prev"):
                 target = front_matter.get(key)
                 reachable.update(p for p, i in docs.items() if isinstance(target, str) and i.doc_id == target)
