@@ -1,5 +1,5 @@
 import sys
 
-from doclint.cli import main
+from doclint.cli import run
 
-sys.exit(main())
+sys.exit(run())

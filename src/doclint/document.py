@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, fields
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -38,6 +38,7 @@ _HTML_COMMENT = re.compile(r"<!--(?P<body>.*?)-->", re.DOTALL)
 _MDX_COMMENT = re.compile(r"\{/\*(?P<body>.*?)\*/\}", re.DOTALL)
 
 
+@lru_cache(maxsize=8)
 def legacy_title_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
     """Docusaurus's ``admonitionTitleToDirectiveLabel`` regex (mdx1Compat.admonitions)."""
     alternatives = "|".join(re.escape(keyword) for keyword in keywords)

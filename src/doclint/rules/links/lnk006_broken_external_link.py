@@ -1,11 +1,15 @@
+from __future__ import annotations
+
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.project import ProjectIndex
 from doclint.rules.base import Example, Examples, ProjectRule, RuleContext
-from doclint.rules.links._external import ExternalOptions, check_urls
+
+if TYPE_CHECKING:  # the HTTP client is loaded only by runs that check external links
+    from doclint.rules.links._external import ExternalOptions
 
 _SCHEMES = ("http://", "https://")
 
@@ -59,6 +63,8 @@ class BrokenExternalLink(ProjectRule):
         options = context.options
         if not options.get("check_external"):
             return
+        from doclint.rules.links._external import check_urls
+
         sites = [
             (project.facts[path], site)
             for path in sorted(project.targets)
@@ -82,6 +88,8 @@ class BrokenExternalLink(ProjectRule):
 
     @staticmethod
     def _options(root: Path, options: object) -> ExternalOptions:
+        from doclint.rules.links._external import ExternalOptions
+
         get = options.get  # type: ignore[attr-defined]
         cache = get("cache_file")
         return ExternalOptions(
