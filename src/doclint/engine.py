@@ -92,8 +92,9 @@ class Linter:
         targets = list(discover(paths, selection))
         target_set = set(targets)
         project_files = list(targets)
-        if any(issubclass(rule, ProjectRule) for rule in self.rules):
-            project_files += [p for p in discover(self.docs_roots(paths), selection) if p not in target_set]
+        # the project phase must see the docs folders the files were found in, not those of the files alone
+        roots = self.docs_roots(paths) if self.project_rules else ()
+        project_files += [p for p in discover(roots, selection) if p not in target_set]
         result = LintResult([], targets)
         jobs = [(path, path in target_set) for path in project_files]
         facts: list[tuple[DocumentFacts, bytes]] = []
@@ -106,7 +107,7 @@ class Linter:
                 result.documents[outcome.path] = outcome.document
             if outcome.raw is not None:
                 result.raw[outcome.path] = outcome.raw
-        result.diagnostics.extend(self._project_phase(paths, facts, result, target_set))
+        result.diagnostics.extend(self._project_phase(paths, roots, facts, result, target_set))
         result.diagnostics = self._finish(result, [document for document, _ in facts])
         return result
 
@@ -277,6 +278,7 @@ class Linter:
     def _project_phase(
         self,
         paths: list[Path],
+        roots: tuple[Path, ...],
         facts: list[tuple[DocumentFacts, bytes]],
         result: LintResult,
         targets: set[Path],
@@ -290,7 +292,7 @@ class Linter:
             if cached is not None:
                 return cached
         errors_before = len(result.internal_errors)
-        found = self._check_project([document for document, _ in facts], result, targets)
+        found = self._check_project([document for document, _ in facts], roots, result, targets)
         if key is not None and len(result.internal_errors) == errors_before:
             self.cache.store_project(key, found)  # type: ignore[union-attr]
         return found
@@ -318,12 +320,12 @@ class Linter:
         )
 
     def _check_project(
-        self, facts: list[DocumentFacts], result: LintResult, targets: set[Path]
+        self, facts: list[DocumentFacts], roots: tuple[Path, ...], result: LintResult, targets: set[Path]
     ) -> list[Diagnostic]:
         index = ProjectIndex.build(
             facts,
             self.config.site,
-            self.docs_roots(result.files),
+            roots,
             self.config.root,
             targets=frozenset(targets),
             registry_files=self.config.registries,

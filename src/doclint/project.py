@@ -275,7 +275,12 @@ def docs_roots_for(settings: SiteSettings, site_dir: Path, paths: list[Path]) ->
         related = [root for root in configured if _within(folder, root) or _within(root, folder)]
         if not related and not any(_within(folder, blog) for blog in blogs):
             extra.append(folder)
-    return tuple(dict.fromkeys([*configured, *extra]))
+    # files given one by one from nested folders are one docs folder: the outermost (else `sub/b.md` would
+    # be a doc `b` of a folder of its own, and collide with `b.md`)
+    outermost = [
+        folder for folder in extra if not any(other != folder and _within(folder, other) for other in extra)
+    ]
+    return tuple(dict.fromkeys([*configured, *outermost]))
 
 
 def run_docs_roots(config: Config, paths: list[Path]) -> tuple[Path, ...]:

@@ -177,3 +177,18 @@ def test_a_renamed_chapter_is_reported_in_the_sidebar_when_only_it_is_checked(si
     }
     found = codes(site, files, ["docs/tokenizers.md"])
     assert found == [("docs/tokenizers.md", 1, "STR005"), ("sidebars.json", 1, "STR006")]
+
+
+@pytest.mark.parametrize("given", [["chapters"], ["chapters/sub/b.md", "chapters/a.md", "chapters/b.md"]])
+def test_a_bare_folder_with_subfolders_is_one_docs_folder(tree, given: list[str]) -> None:
+    """Without a site config, the checked folder (or the outermost folder of the checked files) is the docs
+    folder: `sub/b.md` is the doc `sub/b`, so it neither collides with `b.md` nor loses its route."""
+    root = tree(
+        {
+            "chapters/a.md": "# A\n\nSee [b](sub/b.md) and [its page](/docs/sub/b).\n",
+            "chapters/b.md": "# B\n",
+            "chapters/sub/b.md": "# Sub B\n\nBack to [a](../a.md).\n",
+        }
+    )
+    found = lint_tree(root, given, select=("STR", "LNK"))
+    assert [(d.path, d.code) for d in found] == []
