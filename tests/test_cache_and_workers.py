@@ -147,3 +147,25 @@ def test_run_cache_follows_files_and_configuration(series):
     assert broken_link in [(d["path"], d["code"]) for d in after_config]
     (series / "docs" / "gone-5.md").write_text("# Now it exists\n")  # the linked file appears
     assert broken_link not in [(d["path"], d["code"]) for d in json.loads(cli(series, ""))]
+
+
+def test_a_run_without_plugins_installed_never_imports_importlib_metadata(series):
+    """Plugins are found from the entry_points.txt files on sys.path; importlib.metadata (and the email
+    package it needs) is loaded only when some distribution declares doclint rules or kinds."""
+    import subprocess
+    import sys
+
+    import doclint
+
+    env = {**os.environ, "PYTHONPATH": str(Path(doclint.__file__).resolve().parents[1])}
+    cold = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "doclint", "check", "docs", "--no-cache"],
+        cwd=series,
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert cold.returncode in (0, 1), cold.stderr[-2000:]
+    assert "doclint.rules" in cold.stderr  # the rules were loaded
+    assert "importlib.metadata" not in cold.stderr

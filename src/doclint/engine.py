@@ -6,9 +6,7 @@ import gc
 import os
 import traceback
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
-from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
 from doclint.cache import CachedFile, CacheMiss, ResultCache, config_fingerprint, entry_key, file_digests
@@ -125,6 +123,9 @@ class Linter:
             global _ACTIVE_LINTER
             _ACTIVE_LINTER = self  # inherited by the forked workers; nothing is pickled but results
             chunk = max(1, len(pending) // (self.workers * 8))
+            from concurrent.futures import ProcessPoolExecutor  # only runs that parse many files use a pool
+            from multiprocessing import get_context
+
             # frozen objects are never scanned by the cycle collector: the workers then leave the pages they
             # share with this process (modules, rules, configuration) untouched instead of copying them
             gc.freeze()
@@ -142,7 +143,7 @@ class Linter:
         yield from (outcome for outcome in outcomes if outcome is not None)
 
     def _parallel(self, files: int) -> bool:
-        return self.workers > 1 and files >= MIN_FILES_PER_WORKER * 2 and "fork" in get_all_start_methods()
+        return self.workers > 1 and files >= MIN_FILES_PER_WORKER * 2 and hasattr(os, "fork")
 
     @property
     def project_rules(self) -> list[type[ProjectRule]]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from pathlib import Path
 
 from doclint import __version__
@@ -18,6 +17,7 @@ from doclint.cache import ResultCache
 from doclint.config import Config
 from doclint.diagnostics import Diagnostic
 from doclint.files import MARKDOWN_SUFFIXES, Selection, builtin_pack_dir, discover
+from doclint.plugins import declarations
 from doclint.project import run_docs_roots, site_dependencies
 
 _SKIPPED = frozenset({".git", "node_modules", ".docusaurus"})
@@ -32,8 +32,8 @@ def run_key(config: Config, paths: list[Path], options: tuple[object, ...]) -> s
     digest = hashlib.sha256(
         f"doclint {__version__}\0{config!r}\0{options!r}\0".encode("utf-8", "surrogateescape")
     )
-    for declaration in _plugin_declarations():
-        _update_with_file(digest, declaration)
+    for declaration, text in declarations():
+        digest.update(f"\0{declaration}\0{text}".encode("utf-8", "surrogateescape"))
     for pack in _pack_files(config):
         _update_with_file(digest, pack)
     roots = run_docs_roots(config, paths)
@@ -99,24 +99,6 @@ def _pack_files(config: Config) -> list[Path]:
     for entry in config.rule_packs:
         path = (config.root / entry).resolve()
         found += sorted(path.rglob("*")) if path.is_dir() else [path]
-    return found
-
-
-def _plugin_declarations() -> list[Path]:
-    """The entry-point files of installed distributions that declare doclint rules or kinds.
-
-    Read directly rather than through importlib.metadata, whose import alone costs a warm run a sixth of
-    its time; a distribution's folder name carries its version, so an upgrade changes the key too.
-    """
-    found: list[Path] = []
-    for folder in sys.path:
-        for declaration in sorted(Path(folder or ".").glob("*.*-info/entry_points.txt")):
-            try:
-                text = declaration.read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                continue
-            if "[doclint.rules]" in text or "[doclint.kinds]" in text:
-                found.append(declaration)
     return found
 
 

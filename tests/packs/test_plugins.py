@@ -119,3 +119,10 @@ def test_installing_a_plugin_changes_the_run_cache_key(plugin_installed, tree, m
     with_plugin = run_key(config, [root / "docs"], ())
     monkeypatch.setattr(sys, "path", [entry for entry in sys.path if entry != str(root / "site-packages")])
     assert run_key(config, [root / "docs"], ()) != with_plugin
+
+
+def test_plugins_are_found_from_their_entry_point_files(plugin_installed):
+    from doclint.plugins import declarations, entry_points
+
+    assert any(path.parent.name.startswith("doclint_example_plugin") for path, _ in declarations())
+    assert [entry.name for entry in entry_points("doclint.rules")]

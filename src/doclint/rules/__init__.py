@@ -13,9 +13,9 @@ import inspect
 import pkgutil
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib.metadata import entry_points
 from types import ModuleType
 
+from doclint.plugins import entry_points
 from doclint.rules.base import DocumentRule, ProjectRule, Rule
 
 __all__ = ["DocumentRule", "ProjectRule", "Rule", "all_rules", "code_sort_key", "rule_by_code"]

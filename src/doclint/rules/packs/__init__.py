@@ -11,12 +11,12 @@ ProjectRule) that sets ``kind`` and implements ``configure``, ``describe`` and `
 from __future__ import annotations
 
 from collections.abc import Sequence
-from importlib.metadata import entry_points
 from inspect import isclass
 from pathlib import Path
 from typing import Any
 
 from doclint.config import ConfigError
+from doclint.plugins import entry_points
 from doclint.rules.packs.base import PackRule
 from doclint.rules.packs.kinds import (
     Consistency,
