@@ -260,17 +260,36 @@ def _imports(document: Document) -> tuple[str, ...]:
     if not document.is_mdx:
         return ()
     # './\_partial.md' is './_partial.md' in JavaScript
-    return tuple(_JS_ESCAPE.sub(r"\1", match["path"]) for match in _IMPORT.finditer(document.masked_text))
+    return tuple(_JS_ESCAPE.sub(r"\1", match["path"]) for match in _statements(_IMPORT, document.masked_text))
 
 
 def _renders_local_component(document: Document) -> bool:
     if not document.is_mdx:
         return False
     text = document.masked_text
-    for match in _LOCAL_IMPORT.finditer(text):
+    for match in _statements(_LOCAL_IMPORT, text):
         if _MARKDOWN_PATH.search(match["path"]):
             continue  # a Markdown partial: its headings are read
         names = re.findall(r"[A-Za-z_$][\w$]*", re.sub(r"\b\w+\s+as\b", "", match["names"]))
         if any(re.search(r"<" + re.escape(name) + r"[\s/>.]", text) for name in names if name[0].isupper()):
             return True
     return False
+
+
+def _statements(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a MULTILINE pattern opening with ``(?:^|;)[ \t]*import``, tried only
+    where "import" is written: without a literal prefix, the regex engine would try it at every character."""
+    end = 0  # where the previous match ends: finditer resumes there
+    position = text.find("import")
+    while position != -1:
+        start = position
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        if start > 0 and text[start - 1] == ";":
+            start -= 1  # the match opens with the semicolon
+        if start >= end and (start == 0 or text[start - 1] == "\n" or text[start] == ";"):
+            match = pattern.match(text, start)
+            if match:
+                yield match
+                end = match.end()
+        position = text.find("import", max(position + 1, end))
