@@ -1,5 +1,7 @@
+import bisect
+import itertools
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 from doclint.claims.sentences import coverage_option, locate, prose_where
@@ -46,18 +48,20 @@ KEYWORDS = (
 )
 
 
-def _candidate_filter(document: Document) -> Callable[[str], bool] | None:
-    """A test for the paragraphs that may hold a weasel phrase; None when no paragraph of the page can."""
-    lowered = "\n".join(paragraph.text.lower() for paragraph in document.paragraphs)
-    present = [keyword for keyword in KEYWORDS if keyword in lowered]
-    if not present:
-        return None
-
-    def has_candidate(text: str) -> bool:
-        lowered = text.lower()
-        return any(keyword in lowered for keyword in present) and WEASEL.search(lowered) is not None
-
-    return has_candidate
+def _candidates(document: Document) -> set[str]:
+    """The texts of the paragraphs holding a weasel phrase: only those holding a keyword are searched."""
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    lowered = [text.lower() for text in texts]
+    starts = list(itertools.accumulate((len(text) + 1 for text in lowered), initial=0))
+    joined = "\n".join(lowered)  # one search per keyword for the page; no keyword spans a newline
+    holding: set[int] = set()
+    for keyword in KEYWORDS:
+        position = joined.find(keyword)
+        while position != -1:
+            index = bisect.bisect_right(starts, position) - 1
+            holding.add(index)
+            position = joined.find(keyword, starts[index + 1])
+    return {texts[index] for index in holding if WEASEL.search(lowered[index])}
 
 
 def _search(text: str) -> re.Match[str] | None:
@@ -118,11 +122,11 @@ class WeaselAttribution(DocumentRule):
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Diagnostic]:
         coverage = coverage_option(context.options, "CLM010")
-        has_candidate = _candidate_filter(document)
-        if has_candidate is None:
+        candidates = _candidates(document)
+        if not candidates:
             return
         # only the paragraphs holding a candidate phrase are split into sentences
-        for paragraph in prose_where(document, has_candidate):
+        for paragraph in prose_where(document, candidates.__contains__):
             for sentence in paragraph.sentences:
                 match = _search(sentence.text)
                 if match is None or paragraph.covered(sentence, coverage):
