@@ -227,3 +227,23 @@ def test_display_paths_resolve_symlinks_and_dots_as_path_resolve_does(tmp_path, 
         Path("real") / "a.md",
     ):
         assert display_path(path) == path.resolve().relative_to(tmp_path.resolve()).as_posix()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "import A from './a.md'\nimport {B} from \"../b.mdx\";import C from './c.md'",
+        "x import A from './a.md'\n  \timport B from './b.md'",
+        "import\nimport B from './b.md'",
+        "y; import A from './a.md'; x;\timport B from './x.js'",
+        "import {\n  A,\n  B\n} from './a.mdx'\nimportant text",
+        "\r\nimport A from './a.md'",
+        "",
+    ],
+)
+def test_import_statements_are_the_matches_finditer_finds(text):
+    from doclint.facts import _IMPORT, _LOCAL_IMPORT, _statements
+
+    for pattern in (_IMPORT, _LOCAL_IMPORT):
+        expected = [(match.span(), match.groupdict()) for match in pattern.finditer(text)]
+        assert [(match.span(), match.groupdict()) for match in _statements(pattern, text)] == expected

@@ -113,10 +113,11 @@ class DocumentFacts:
         """The same bytes for the same facts, whatever the hash seed: the project phase's cache key is made
         of them (a set pickles in hash order: the suppressions' codes are sorted first)."""
         codes = [sorted(entry.codes) for entry in self.suppressions]
-        without_sets = replace(
-            self, suppressions=tuple(replace(entry, codes=frozenset()) for entry in self.suppressions)
-        )
-        payload = pickle.dumps((without_sets, codes), protocol=pickle.HIGHEST_PROTOCOL)
+        state = dict(vars(self))
+        state["suppressions"] = tuple(replace(entry, codes=frozenset()) for entry in self.suppressions)
+        # plain tuples pickle several times faster than as many dataclass instances
+        state["link_sites"] = [tuple(vars(site).values()) for site in self.link_sites]
+        payload = pickle.dumps((state, codes), protocol=pickle.HIGHEST_PROTOCOL)
         return hashlib.sha256(payload).digest()
 
 
@@ -260,17 +261,36 @@ def _imports(document: Document) -> tuple[str, ...]:
     if not document.is_mdx:
         return ()
     # './\_partial.md' is './_partial.md' in JavaScript
-    return tuple(_JS_ESCAPE.sub(r"\1", match["path"]) for match in _IMPORT.finditer(document.masked_text))
+    return tuple(_JS_ESCAPE.sub(r"\1", match["path"]) for match in _statements(_IMPORT, document.masked_text))
 
 
 def _renders_local_component(document: Document) -> bool:
     if not document.is_mdx:
         return False
     text = document.masked_text
-    for match in _LOCAL_IMPORT.finditer(text):
+    for match in _statements(_LOCAL_IMPORT, text):
         if _MARKDOWN_PATH.search(match["path"]):
             continue  # a Markdown partial: its headings are read
         names = re.findall(r"[A-Za-z_$][\w$]*", re.sub(r"\b\w+\s+as\b", "", match["names"]))
         if any(re.search(r"<" + re.escape(name) + r"[\s/>.]", text) for name in names if name[0].isupper()):
             return True
     return False
+
+
+def _statements(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a MULTILINE pattern opening with ``(?:^|;)[ \t]*import``, tried only
+    where "import" is written: without a literal prefix, the regex engine would try it at every character."""
+    end = 0  # where the previous match ends: finditer resumes there
+    position = text.find("import")
+    while position != -1:
+        start = position
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        if start > 0 and text[start - 1] == ";":
+            start -= 1  # the match opens with the semicolon
+        if start >= end and (start == 0 or text[start - 1] == "\n" or text[start] == ";"):
+            match = pattern.match(text, start)
+            if match:
+                yield match
+                end = match.end()
+        position = text.find("import", max(position + 1, end))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from doclint.claims.mentions import has_number
 from doclint.claims.numbers import Quantity, agrees, find_quantities
 
 
@@ -206,3 +208,19 @@ def test_any_text_gives_well_formed_quantities(text: str) -> None:
         assert 0 <= start < end <= len(text)
         assert text[start:end] == quantity.text
         assert not math.isnan(quantity.value)
+
+
+_NUMBER = re.compile(r"\d|\b(?:thousand|million|billion|trillion)\b", re.IGNORECASE)
+
+
+_PIECES = ["MILLION", "Billion", "thousand", "illion", "a", " ", "-", "1", "\u0663", "\u017f", "\u0130", "s"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join))
+def test_has_number_is_a_digit_or_a_number_word_in_any_case(text):
+    assert has_number(text) == bool(_NUMBER.search(text))
+
+
+def test_has_number_folds_case_as_the_regex_engine_does():
+    assert has_number("a thou\u017fand")  # long s folds to s
+    assert not has_number("millions of users") and has_number("a MILLION users")

@@ -54,7 +54,8 @@ _GENERIC = frozenset(
         "USD",
     ]
 )
-_HAS_NUMBER = re.compile(r"\d|\b(?:thousand|million|billion|trillion)\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(r"\b(?:thousand|million|billion|trillion)\b", re.IGNORECASE)
 _LITERAL_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
 MAX_DISTANCE = 60  # characters between a number and the name it is attributed to
 
@@ -94,7 +95,7 @@ def mentions(
         return cached[1]
 
     def relevant(text: str) -> bool:
-        return bool(_HAS_NUMBER.search(text)) and (topic is None or bool(topic.search(text)))
+        return has_number(text) and (topic is None or bool(topic.search(text)))
 
     found = [
         mention
@@ -106,12 +107,25 @@ def mentions(
     return found
 
 
+def has_number(text: str) -> bool:
+    """Does the text hold a digit or a number word ("175 billion", "a million")?"""
+    if _DIGIT.search(text):
+        return True
+    # A case-insensitive alternation has no literal the regex engine can skip to: it is tried at every
+    # character. In ASCII text (ASCII letters fold only to each other) a substring test rules most text out.
+    if text.isascii():
+        lowered = text.lower()
+        if "thousand" not in lowered and "illion" not in lowered:
+            return False
+    return _NUMBER_WORD.search(text) is not None
+
+
 def _sentence_mentions(
     document: Document, sentence: ProseSentence, aliases: re.Pattern[str] | None
 ) -> list[Mention]:
     # Blank literal [^x] calls and inline code rather than delete them, so spans stay offsets in the sentence.
     text = _LITERAL_FOOTNOTE.sub(lambda match: " " * len(match.group(0)), sentence.prose_text)
-    if not _HAS_NUMBER.search(text):
+    if not has_number(text):
         return []
     quantities = find_quantities(text)
     if not quantities:
