@@ -73,7 +73,7 @@ _IMPORT = re.compile(
     r"""import\s+(?:type\s+)?(?:(?:[\w$]+\s*,?\s*)?(?:\*\s*as\s+[\w$]+|\{[^{}]*\})?\s*from\s*)?(["'])[^"'\n]*\1\s*;?\s*"""
 )
 _EXPORT = re.compile(r"export\s+(?:default|const|let|var|function|async|class|type|interface|\{|\*)")
-_ESM_START = re.compile(r"(?:import|export)[ \t]")
+_ESM_LINE = re.compile(r"^(?:import|export)[ \t]", re.MULTILINE)
 _IMPORTED_NAMES = re.compile(
     r"import\s+(?:type\s+)?(?P<default>[\w$]+)?\s*,?\s*(?:\*\s*as\s+(?P<ns>[\w$]+)|\{(?P<named>[^{}]*)\})?"
 )
@@ -81,8 +81,10 @@ _EXPORTED_NAME = re.compile(
     r"export\s+(?:const|let|var|function\*?|async\s+function|class)\s+(?P<name>[\w$]+)"
 )
 _FREE_NAME = re.compile(r"[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*")
-_ATX_HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|$)")
-_DIRECTIVE_OPENER = re.compile(r"(?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?:{3,}[A-Za-z]")
+_ATX_HEADING_LINE = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
+_DIRECTIVE_OPENER_LINE = re.compile(
+    r"^(?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?:{3,}[A-Za-z]", re.MULTILINE
+)
 _HEADING_ID = re.compile(r"\{#[^}]*\}")
 _BLOCK_PREFIX = re.compile(r"(?:[ \t]*>)*[ \t]*(?P<marker>(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))?")
 _TAG_NAME = re.compile(r"[^\W\d][\w$.:-]*", re.UNICODE)
@@ -161,14 +163,11 @@ class _Scanner:
 
     # -- what is not Markdown text ----------------------------------------------------------------
     def _esm_blocks(self) -> None:
-        index = 0
-        while index < len(self.lines):
-            paragraph_start = _ESM_START.match(self.lines[index]) and (
-                index == 0 or not self.lines[index - 1].strip()
-            )
-            if not paragraph_start:
-                index += 1
-                continue
+        # a line inside a block has a non-blank line above it, so no candidate starts inside an earlier block
+        for candidate in _ESM_LINE.finditer(self.text):
+            index = self._line_of(candidate.start())
+            if index > 0 and self.lines[index - 1].strip():
+                continue  # not the start of a paragraph
             end = index
             while end + 1 < len(self.lines) and self.lines[end + 1].strip():
                 end += 1
@@ -183,7 +182,6 @@ class _Scanner:
                 self.result.hazards.append(
                     Hazard("esm-in-prose", start_offset, start_offset + len(first_line), first_line.strip())
                 )
-            index = end + 1
 
     def _collect_names(self, block: str) -> None:
         for match in _IMPORTED_NAMES.finditer(block):
@@ -204,13 +202,15 @@ class _Scanner:
             for number in (fence.line, fence.end_line) if fence.closed else (fence.line,):
                 start = self.line_starts[number - 1]
                 self.skip.append((start, start + len(self.lines[number - 1])))
-        for number, line in enumerate(self.lines):
+        for opener in _DIRECTIVE_OPENER_LINE.finditer(self.text):
+            number = self._line_of(opener.start())
             start = self.line_starts[number]
-            if ":::" in line and _DIRECTIVE_OPENER.match(line):
-                self.skip.append((start, start + len(line)))
-            elif "#" in line and _ATX_HEADING.match(line):
-                for match in _HEADING_ID.finditer(line):
-                    self.skip.append((start + match.start(), start + match.end()))
+            self.skip.append((start, start + len(self.lines[number])))
+        for heading in _ATX_HEADING_LINE.finditer(self.text):
+            number = self._line_of(heading.start())
+            start = self.line_starts[number]
+            for match in _HEADING_ID.finditer(self.lines[number]):
+                self.skip.append((start + match.start(), start + match.end()))
 
     def _skipped(self, offset: int) -> int | None:
         """The end of the skipped range holding ``offset``, if any (ranges sorted by start)."""
