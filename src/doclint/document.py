@@ -178,8 +178,9 @@ def build_document(path: Path, display_path: str, source: SourceText, settings: 
         fm_format = front_matter.data["mdx"].get("format")
     doc_format = settings.format_for(path.suffix, fm_format)
     document = Document(path, display_path, source, doc_format, settings, front_matter)
-    document.unwrapped_fence_lines = frozenset(_mdx_code_block_fences(lines))
-    parse_text, legacy_lines = _text_for_parser(lines, front_matter, settings, doc_format)
+    if "mdx-code-block" in source.text:
+        document.unwrapped_fence_lines = frozenset(_mdx_code_block_fences(lines))
+    parse_text, legacy_lines = _text_for_parser(source.text, front_matter, settings, doc_format)
     document.legacy_title_lines = frozenset(legacy_lines)
     from doclint.parsing import markdown  # imported on first parse: cached runs never load the parser
 
@@ -196,22 +197,24 @@ def _mermaid_file(path: Path, display_path: str, source: SourceText, settings: S
 
 def parser_text(document: Document) -> str:
     """The text the Markdown parser read for ``document``: front matter blanked, legacy titles rewritten."""
-    lines = document.source.text.split("\n")
-    return _text_for_parser(lines, document.front_matter, document.settings, document.format)[0]
+    return _text_for_parser(document.text, document.front_matter, document.settings, document.format)[0]
 
 
 def _text_for_parser(
-    lines: list[str], front_matter: FrontMatter | None, settings: SiteSettings, doc_format: str
+    text: str, front_matter: FrontMatter | None, settings: SiteSettings, doc_format: str
 ) -> tuple[str, list[int]]:
     """The text the Markdown parser sees, with every line kept in place so line numbers agree."""
-    lines = list(lines)
+    rewrites_titles = settings.mdx1_compat.admonitions and ":::" in text
+    if not rewrites_titles and "mdx-code-block" not in text:
+        return _without_front_matter(text, front_matter), []  # most pages: no line to rewrite
+    lines = text.split("\n")
     if front_matter:
         for index in range(front_matter.end_line):
             lines[index] = ""
     for number in _mdx_code_block_fences(lines):
         lines[number - 1] = ""  # Docusaurus unwraps ```mdx-code-block fences before parsing
     legacy_lines: list[int] = []
-    if settings.mdx1_compat.admonitions:
+    if rewrites_titles:
         pattern = legacy_title_pattern(settings.admonition_keywords)
         for index, line in enumerate(lines):
             if ":::" in line:
@@ -222,6 +225,18 @@ def _text_for_parser(
                     )
                     legacy_lines.append(index + 1)
     return "\n".join(lines), legacy_lines
+
+
+def _without_front_matter(text: str, front_matter: FrontMatter | None) -> str:
+    """``text`` with the front matter's lines emptied (their newlines kept)."""
+    if not front_matter:
+        return text
+    newline = -1
+    for _ in range(front_matter.end_line):
+        newline = text.find("\n", newline + 1)
+        if newline == -1:
+            return "\n" * text.count("\n")  # the front matter is the whole file
+    return "\n" * front_matter.end_line + text[newline + 1 :]
 
 
 def _mdx_code_block_fences(lines: list[str]) -> list[int]:
@@ -382,7 +397,7 @@ class _Collector:
             search_from = self.table_cursor.get(row, 0)
         positions = _InlinePositions(token, self.parse_lines, self.document.source, search_from)
         if self._parent() == "table" and token.map:
-            self.table_cursor[token.map[0]] = positions.columns[0] - 1 + len(token.content.split("\n")[0])
+            self.table_cursor[token.map[0]] = positions.first_column - 1 + len(token.content.split("\n")[0])
         children = token.children or []
         self._collect_inline(children, positions, token)
         if self.heading_level is not None:
@@ -524,28 +539,44 @@ _TOKEN_HANDLERS = {
 
 
 class _InlinePositions:
-    """Maps offsets in an inline token's content back to source lines and columns."""
+    """Maps offsets in an inline token's content back to source lines and columns.
+
+    The map is built on first use: most paragraphs hold nothing that needs a position.
+    """
 
     def __init__(
         self, token: Token, parse_lines: list[str], source: SourceText, search_from: int = 0
     ) -> None:
         self.source = source
+        self.token = token
+        self.parse_lines = parse_lines
+        self.search_from = search_from
         self.first_line = (token.map[0] if token.map else 0) + 1
-        content_lines = token.content.split("\n")
-        self.line_starts: list[int] = []
-        self.columns: list[int] = []
+
+    @cached_property
+    def _line_map(self) -> tuple[list[int], list[int]]:
+        """Where each content line starts in the content, and the 1-based source column it starts at."""
+        parse_lines, search_from = self.parse_lines, self.search_from
+        line_starts: list[int] = []
+        columns: list[int] = []
         offset = 0
-        for number, content_line in enumerate(content_lines):
-            self.line_starts.append(offset)
+        for number, content_line in enumerate(self.token.content.split("\n")):
+            line_starts.append(offset)
             offset += len(content_line) + 1
             source_index = self.first_line - 1 + number
             source_line = parse_lines[source_index] if source_index < len(parse_lines) else ""
             found = source_line.find(content_line, search_from if number == 0 else 0) if content_line else -1
-            self.columns.append(found + 1 if found >= 0 else len(source_line) - len(source_line.lstrip()) + 1)
+            columns.append(found + 1 if found >= 0 else len(source_line) - len(source_line.lstrip()) + 1)
+        return line_starts, columns
+
+    @property
+    def first_column(self) -> int:
+        return self._line_map[1][0]
 
     def at(self, offset: int) -> tuple[int, int]:
-        index = max(bisect.bisect_right(self.line_starts, offset) - 1, 0)
-        return self.first_line + index, self.columns[index] + offset - self.line_starts[index]
+        line_starts, columns = self._line_map
+        index = max(bisect.bisect_right(line_starts, offset) - 1, 0)
+        return self.first_line + index, columns[index] + offset - line_starts[index]
 
     def offset(self, offset: int) -> int:
         """A character offset in the whole parse text (same as the source text)."""
