@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import unquote
 
 from doclint.model import (
     Comment,
@@ -62,7 +63,11 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
         if start >= end:
             continue
         pieces.append(text[cursor:start])
-        pieces.append("\n".join(" " * len(line) for line in text[start:end].split("\n")))
+        blanked = text[start:end]
+        if "\n" in blanked:
+            pieces.append("\n".join(" " * len(line) for line in blanked.split("\n")))
+        else:
+            pieces.append(" " * (end - start))  # most spans: a code span within its line
         cursor = end
     pieces.append(text[cursor:])
     return "".join(pieces)
@@ -204,26 +209,25 @@ def _text_for_parser(
     text: str, front_matter: FrontMatter | None, settings: SiteSettings, doc_format: str
 ) -> tuple[str, list[int]]:
     """The text the Markdown parser sees, with every line kept in place so line numbers agree."""
+    text = _without_front_matter(text, front_matter)
+    unwraps_fences = "mdx-code-block" in text
     rewrites_titles = settings.mdx1_compat.admonitions and ":::" in text
-    if not rewrites_titles and "mdx-code-block" not in text:
-        return _without_front_matter(text, front_matter), []  # most pages: no line to rewrite
+    if not (unwraps_fences or rewrites_titles):
+        return text, []  # most pages: no line to rewrite
     lines = text.split("\n")
-    if front_matter:
-        for index in range(front_matter.end_line):
-            lines[index] = ""
-    for number in _mdx_code_block_fences(lines):
-        lines[number - 1] = ""  # Docusaurus unwraps ```mdx-code-block fences before parsing
+    if unwraps_fences:
+        for number in _mdx_code_block_fences(lines):
+            lines[number - 1] = ""  # Docusaurus unwraps ```mdx-code-block fences before parsing
     legacy_lines: list[int] = []
     if rewrites_titles:
         pattern = legacy_title_pattern(settings.admonition_keywords)
-        for index, line in enumerate(lines):
-            if ":::" in line:
-                match = pattern.match(line)
-                if match:
-                    lines[index] = (
-                        f"{match['quote']}{match['indentation'] or ''}{match['directive']}[{match['title']}]"
-                    )
-                    legacy_lines.append(index + 1)
+        for index in [index for index, line in enumerate(lines) if ":::" in line]:
+            match = pattern.match(lines[index])
+            if match:
+                lines[index] = (
+                    f"{match['quote']}{match['indentation'] or ''}{match['directive']}[{match['title']}]"
+                )
+                legacy_lines.append(index + 1)
     return "\n".join(lines), legacy_lines
 
 
@@ -269,10 +273,14 @@ class _Collector:
         self.heading_level: int | None = None
         self.heading_setext = False
         self.table_cursor: dict[int, int] = {}
+        from doclint.parsing.markdown import UNRESOLVED_FOOTNOTES  # loaded with the parser, as tokens are
+
+        self.unresolved_footnotes_key = UNRESOLVED_FOOTNOTES
 
     def collect(self, tokens: list[Token]) -> None:
+        handlers = _TOKEN_HANDLERS
         for index, token in enumerate(tokens):
-            handler = _TOKEN_HANDLERS.get(token.type)
+            handler = handlers.get(token.type)
             if handler is not None:
                 handler(self, token, tokens, index)
         self.document.links.sort(key=lambda link: (link.line, link.column))
@@ -391,12 +399,13 @@ class _Collector:
 
     def _on_inline(self, token: Token, tokens: list[Token], index: int) -> None:
         search_from = 0
-        if self._parent() == "table" and token.map:
+        in_table = self._parent() == "table" and bool(token.map)
+        if in_table:
             # cells of one row share a line: look for each cell after the previous one
             row = token.map[0]
             search_from = self.table_cursor.get(row, 0)
         positions = _InlinePositions(token, self.parse_lines, self.document.source, search_from)
-        if self._parent() == "table" and token.map:
+        if in_table:
             self.table_cursor[token.map[0]] = positions.first_column - 1 + len(token.content.split("\n")[0])
         children = token.children or []
         self._collect_inline(children, positions, token)
@@ -409,34 +418,35 @@ class _Collector:
         document = self.document
         open_links: list[tuple[Token, list[str]]] = []  # link_open tokens still collecting their text
         for child in children:
-            if child.type in ("text", "code_inline", "image"):
+            kind = child.type
+            if kind == "text":
                 for _, parts in open_links:
                     parts.append(child.content)
-                if child.type == "text":
-                    continue
-            elif child.type not in ("link_open", "link_close", "footnote_ref"):
-                continue  # nothing else is collected
+                continue
+            if kind not in _COLLECTED_INLINE:
+                continue
+            if kind == "code_inline" or kind == "image":
+                for _, parts in open_links:
+                    parts.append(child.content)
             meta = child.meta or {}
             span = meta.get("span")
-            if child.type == "link_open" and span:
+            if kind == "link_open" and span:
                 open_links.append((child, []))
-            elif child.type == "link_close" and open_links:
+            elif kind == "link_close" and open_links:
                 link_open, parts = open_links.pop()
                 document.links.append(self._link(link_open, "".join(parts), positions))
-            elif child.type == "image" and span:
+            elif kind == "image" and span:
                 document.links.append(self._link(child, child.content, positions))
-            elif child.type == "footnote_ref" and span:
+            elif kind == "footnote_ref" and span:
                 line, column = positions.at(span[0])
                 _, end_column = positions.at(span[1])
                 document.footnote_calls.append(
                     FootnoteCall(meta.get("label", ""), line, column, end_column, True)
                 )
-            elif child.type == "code_inline" and span:
+            elif kind == "code_inline" and span:
                 start = positions.offset(span[0])
                 document.code_ranges.append((start, start + (span[1] - span[0])))
-        from doclint.parsing.markdown import UNRESOLVED_FOOTNOTES
-
-        for label, start, end in block.meta.get(UNRESOLVED_FOOTNOTES, []):
+        for label, start, end in block.meta.get(self.unresolved_footnotes_key, ()):
             line, column = positions.at(start)
             _, end_column = positions.at(end)
             document.footnote_calls.append(FootnoteCall(label, line, column, end_column, False))
@@ -531,6 +541,7 @@ class _Collector:
         return 1
 
 
+_COLLECTED_INLINE = frozenset({"link_open", "link_close", "footnote_ref", "code_inline", "image"})
 _TOKEN_HANDLERS = {
     name.removeprefix("_on_"): handler
     for name, handler in vars(_Collector).items()
@@ -595,22 +606,22 @@ def _plain_text_parts(children: list[Token]) -> tuple[str, list[tuple[str, int]]
     calls: list[tuple[str, int]] = []
     code: list[tuple[int, int]] = []
     for child in children:
-        if child.type in ("text", "code_inline", "image"):
+        kind = child.type
+        if kind == "text" or kind == "image":
             part = child.content
-        elif child.type in ("softbreak", "hardbreak"):
+        elif kind == "code_inline":
+            part = child.content
+            code.append((length, length + len(part)))
+        elif kind == "softbreak" or kind == "hardbreak":
             part = "\n"
         else:
-            if child.type == "footnote_ref" and child.meta:
+            if kind == "footnote_ref" and child.meta:
                 calls.append((child.meta.get("label", ""), length))
             continue
-        if child.type == "code_inline":
-            code.append((length, length + len(part)))
         parts.append(part)
         length += len(part)
     return "".join(parts), calls, code
 
 
 def _decode(url: str) -> str:
-    from urllib.parse import unquote
-
     return unquote(url)

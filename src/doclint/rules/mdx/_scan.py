@@ -73,9 +73,9 @@ _IMPORT = re.compile(
     r"""import\s+(?:type\s+)?(?:(?:[\w$]+\s*,?\s*)?(?:\*\s*as\s+[\w$]+|\{[^{}]*\})?\s*from\s*)?(["'])[^"'\n]*\1\s*;?\s*"""
 )
 _EXPORT = re.compile(r"export\s+(?:default|const|let|var|function|async|class|type|interface|\{|\*)")
-# The line patterns below are searched in the text behind a newline ("\n" + text): a match starts at the
-# newline before its line, which is the line's offset in the text. A literal first character lets the
-# regex engine jump from newline to newline; "^" with re.MULTILINE would try every character.
+# Searched in the text behind a newline ("\n" + text): a match starts at the newline before its line, which
+# is the line's offset in the text. The literal first character lets the regex engine jump from newline to
+# newline; "^" with re.MULTILINE would try every character.
 _ESM_LINE = re.compile(r"\n(?:import|export)[ \t]")
 _IMPORTED_NAMES = re.compile(
     r"import\s+(?:type\s+)?(?P<default>[\w$]+)?\s*,?\s*(?:\*\s*as\s+(?P<ns>[\w$]+)|\{(?P<named>[^{}]*)\})?"
@@ -84,7 +84,7 @@ _EXPORTED_NAME = re.compile(
     r"export\s+(?:const|let|var|function\*?|async\s+function|class)\s+(?P<name>[\w$]+)"
 )
 _FREE_NAME = re.compile(r"[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*")
-_ATX_HEADING_LINE = re.compile(r"\n[ \t]{0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
+_ATX_HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|$)")
 _DIRECTIVE_OPENER = re.compile(r"(?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?:{3,}[A-Za-z]")
 _HEADING_ID = re.compile(r"\{#[^}]*\}")
 _BLOCK_PREFIX = re.compile(r"(?:[ \t]*>)*[ \t]*(?P<marker>(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))?")
@@ -148,7 +148,6 @@ class _Scanner:
         self.skip_starts: list[int] = []
         self.lines = self.text.split("\n")
         self.line_starts = document.source.line_starts  # blanking keeps every newline where it was
-        self.text_after_newline = "\n" + self.text
 
     @cached_property
     def blocks(self) -> list[int]:
@@ -166,7 +165,7 @@ class _Scanner:
     # -- what is not Markdown text ----------------------------------------------------------------
     def _esm_blocks(self) -> None:
         # a line inside a block has a non-blank line above it, so no candidate starts inside an earlier block
-        for candidate in _ESM_LINE.finditer(self.text_after_newline):
+        for candidate in _ESM_LINE.finditer("\n" + self.text):
             index = self._line_of(candidate.start())
             if index > 0 and self.lines[index - 1].strip():
                 continue  # not the start of a paragraph
@@ -204,16 +203,13 @@ class _Scanner:
             for number in (fence.line, fence.end_line) if fence.closed else (fence.line,):
                 start = self.line_starts[number - 1]
                 self.skip.append((start, start + len(self.lines[number - 1])))
-        if ":::" in self.text:
-            for number, line in enumerate(self.lines):
-                if ":::" in line and _DIRECTIVE_OPENER.match(line):
-                    start = self.line_starts[number]
-                    self.skip.append((start, start + len(line)))
-        for heading in _ATX_HEADING_LINE.finditer(self.text_after_newline):
-            number = self._line_of(heading.start())
+        for number, line in enumerate(self.lines):
             start = self.line_starts[number]
-            for match in _HEADING_ID.finditer(self.lines[number]):
-                self.skip.append((start + match.start(), start + match.end()))
+            if ":::" in line and _DIRECTIVE_OPENER.match(line):
+                self.skip.append((start, start + len(line)))
+            elif "#" in line and _ATX_HEADING.match(line):
+                for match in _HEADING_ID.finditer(line):
+                    self.skip.append((start + match.start(), start + match.end()))
 
     def _skipped(self, offset: int) -> int | None:
         """The end of the skipped range holding ``offset``, if any (ranges sorted by start)."""
