@@ -563,10 +563,12 @@ class _InlinePositions:
         self.parse_lines = parse_lines
         self.search_from = search_from
         self.first_line = (token.map[0] if token.map else 0) + 1
+        self._map: tuple[list[int], list[int]] | None = None  # built by _line_map (a cached_property locks)
 
-    @cached_property
     def _line_map(self) -> tuple[list[int], list[int]]:
         """Where each content line starts in the content, and the 1-based source column it starts at."""
+        if self._map is not None:
+            return self._map
         parse_lines, search_from = self.parse_lines, self.search_from
         line_starts: list[int] = []
         columns: list[int] = []
@@ -578,14 +580,15 @@ class _InlinePositions:
             source_line = parse_lines[source_index] if source_index < len(parse_lines) else ""
             found = source_line.find(content_line, search_from if number == 0 else 0) if content_line else -1
             columns.append(found + 1 if found >= 0 else len(source_line) - len(source_line.lstrip()) + 1)
-        return line_starts, columns
+        self._map = line_starts, columns
+        return self._map
 
     @property
     def first_column(self) -> int:
-        return self._line_map[1][0]
+        return self._line_map()[1][0]
 
     def at(self, offset: int) -> tuple[int, int]:
-        line_starts, columns = self._line_map
+        line_starts, columns = self._line_map()
         index = max(bisect.bisect_right(line_starts, offset) - 1, 0)
         return self.first_line + index, columns[index] + offset - line_starts[index]
 
