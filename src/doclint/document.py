@@ -518,11 +518,14 @@ class _Collector:
         """In MDX a line of nothing but tags is a JSX flow element, not a paragraph."""
         if not self.document.is_mdx:
             return False
-        return all(
-            child.type in ("html_inline", "softbreak", "hardbreak")
-            or (child.type == "text" and not child.content.strip())
-            for child in children
-        )
+        for child in children:  # usually decided by the first child: prose starts with text
+            kind = child.type
+            if kind == "text":
+                if child.content.strip():
+                    return False
+            elif kind != "html_inline" and kind != "softbreak" and kind != "hardbreak":
+                return False
+        return True
 
     def _add_paragraph(self, token: Token, children: list[Token]) -> None:
         start, end = token.map
