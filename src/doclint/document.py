@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import unquote
 
 from doclint.model import (
     Comment,
@@ -62,7 +63,11 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
         if start >= end:
             continue
         pieces.append(text[cursor:start])
-        pieces.append("\n".join(" " * len(line) for line in text[start:end].split("\n")))
+        blanked = text[start:end]
+        if "\n" in blanked:
+            pieces.append("\n".join(" " * len(line) for line in blanked.split("\n")))
+        else:
+            pieces.append(" " * (end - start))  # most spans: a code span within its line
         cursor = end
     pieces.append(text[cursor:])
     return "".join(pieces)
@@ -178,8 +183,9 @@ def build_document(path: Path, display_path: str, source: SourceText, settings: 
         fm_format = front_matter.data["mdx"].get("format")
     doc_format = settings.format_for(path.suffix, fm_format)
     document = Document(path, display_path, source, doc_format, settings, front_matter)
-    document.unwrapped_fence_lines = frozenset(_mdx_code_block_fences(lines))
-    parse_text, legacy_lines = _text_for_parser(lines, front_matter, settings, doc_format)
+    if "mdx-code-block" in source.text:
+        document.unwrapped_fence_lines = frozenset(_mdx_code_block_fences(lines))
+    parse_text, legacy_lines = _text_for_parser(source.text, front_matter, settings, doc_format)
     document.legacy_title_lines = frozenset(legacy_lines)
     from doclint.parsing import markdown  # imported on first parse: cached runs never load the parser
 
@@ -196,32 +202,45 @@ def _mermaid_file(path: Path, display_path: str, source: SourceText, settings: S
 
 def parser_text(document: Document) -> str:
     """The text the Markdown parser read for ``document``: front matter blanked, legacy titles rewritten."""
-    lines = document.source.text.split("\n")
-    return _text_for_parser(lines, document.front_matter, document.settings, document.format)[0]
+    return _text_for_parser(document.text, document.front_matter, document.settings, document.format)[0]
 
 
 def _text_for_parser(
-    lines: list[str], front_matter: FrontMatter | None, settings: SiteSettings, doc_format: str
+    text: str, front_matter: FrontMatter | None, settings: SiteSettings, doc_format: str
 ) -> tuple[str, list[int]]:
     """The text the Markdown parser sees, with every line kept in place so line numbers agree."""
-    lines = list(lines)
-    if front_matter:
-        for index in range(front_matter.end_line):
-            lines[index] = ""
-    for number in _mdx_code_block_fences(lines):
-        lines[number - 1] = ""  # Docusaurus unwraps ```mdx-code-block fences before parsing
+    text = _without_front_matter(text, front_matter)
+    unwraps_fences = "mdx-code-block" in text
+    rewrites_titles = settings.mdx1_compat.admonitions and ":::" in text
+    if not (unwraps_fences or rewrites_titles):
+        return text, []  # most pages: no line to rewrite
+    lines = text.split("\n")
+    if unwraps_fences:
+        for number in _mdx_code_block_fences(lines):
+            lines[number - 1] = ""  # Docusaurus unwraps ```mdx-code-block fences before parsing
     legacy_lines: list[int] = []
-    if settings.mdx1_compat.admonitions:
+    if rewrites_titles:
         pattern = legacy_title_pattern(settings.admonition_keywords)
-        for index, line in enumerate(lines):
-            if ":::" in line:
-                match = pattern.match(line)
-                if match:
-                    lines[index] = (
-                        f"{match['quote']}{match['indentation'] or ''}{match['directive']}[{match['title']}]"
-                    )
-                    legacy_lines.append(index + 1)
+        for index in [index for index, line in enumerate(lines) if ":::" in line]:
+            match = pattern.match(lines[index])
+            if match:
+                lines[index] = (
+                    f"{match['quote']}{match['indentation'] or ''}{match['directive']}[{match['title']}]"
+                )
+                legacy_lines.append(index + 1)
     return "\n".join(lines), legacy_lines
+
+
+def _without_front_matter(text: str, front_matter: FrontMatter | None) -> str:
+    """``text`` with the front matter's lines emptied (their newlines kept)."""
+    if not front_matter:
+        return text
+    newline = -1
+    for _ in range(front_matter.end_line):
+        newline = text.find("\n", newline + 1)
+        if newline == -1:
+            return "\n" * text.count("\n")  # the front matter is the whole file
+    return "\n" * front_matter.end_line + text[newline + 1 :]
 
 
 def _mdx_code_block_fences(lines: list[str]) -> list[int]:
@@ -254,10 +273,14 @@ class _Collector:
         self.heading_level: int | None = None
         self.heading_setext = False
         self.table_cursor: dict[int, int] = {}
+        from doclint.parsing.markdown import UNRESOLVED_FOOTNOTES  # loaded with the parser, as tokens are
+
+        self.unresolved_footnotes_key = UNRESOLVED_FOOTNOTES
 
     def collect(self, tokens: list[Token]) -> None:
+        handlers = _TOKEN_HANDLERS
         for index, token in enumerate(tokens):
-            handler = _TOKEN_HANDLERS.get(token.type)
+            handler = handlers.get(token.type)
             if handler is not None:
                 handler(self, token, tokens, index)
         self.document.links.sort(key=lambda link: (link.line, link.column))
@@ -376,13 +399,14 @@ class _Collector:
 
     def _on_inline(self, token: Token, tokens: list[Token], index: int) -> None:
         search_from = 0
-        if self._parent() == "table" and token.map:
+        in_table = self._parent() == "table" and bool(token.map)
+        if in_table:
             # cells of one row share a line: look for each cell after the previous one
             row = token.map[0]
             search_from = self.table_cursor.get(row, 0)
         positions = _InlinePositions(token, self.parse_lines, self.document.source, search_from)
-        if self._parent() == "table" and token.map:
-            self.table_cursor[token.map[0]] = positions.columns[0] - 1 + len(token.content.split("\n")[0])
+        if in_table:
+            self.table_cursor[token.map[0]] = positions.first_column - 1 + len(token.content.split("\n")[0])
         children = token.children or []
         self._collect_inline(children, positions, token)
         if self.heading_level is not None:
@@ -394,34 +418,35 @@ class _Collector:
         document = self.document
         open_links: list[tuple[Token, list[str]]] = []  # link_open tokens still collecting their text
         for child in children:
-            if child.type in ("text", "code_inline", "image"):
+            kind = child.type
+            if kind == "text":
                 for _, parts in open_links:
                     parts.append(child.content)
-                if child.type == "text":
-                    continue
-            elif child.type not in ("link_open", "link_close", "footnote_ref"):
-                continue  # nothing else is collected
+                continue
+            if kind not in _COLLECTED_INLINE:
+                continue
+            if kind == "code_inline" or kind == "image":
+                for _, parts in open_links:
+                    parts.append(child.content)
             meta = child.meta or {}
             span = meta.get("span")
-            if child.type == "link_open" and span:
+            if kind == "link_open" and span:
                 open_links.append((child, []))
-            elif child.type == "link_close" and open_links:
+            elif kind == "link_close" and open_links:
                 link_open, parts = open_links.pop()
                 document.links.append(self._link(link_open, "".join(parts), positions))
-            elif child.type == "image" and span:
+            elif kind == "image" and span:
                 document.links.append(self._link(child, child.content, positions))
-            elif child.type == "footnote_ref" and span:
+            elif kind == "footnote_ref" and span:
                 line, column = positions.at(span[0])
                 _, end_column = positions.at(span[1])
                 document.footnote_calls.append(
                     FootnoteCall(meta.get("label", ""), line, column, end_column, True)
                 )
-            elif child.type == "code_inline" and span:
+            elif kind == "code_inline" and span:
                 start = positions.offset(span[0])
                 document.code_ranges.append((start, start + (span[1] - span[0])))
-        from doclint.parsing.markdown import UNRESOLVED_FOOTNOTES
-
-        for label, start, end in block.meta.get(UNRESOLVED_FOOTNOTES, []):
+        for label, start, end in block.meta.get(self.unresolved_footnotes_key, ()):
             line, column = positions.at(start)
             _, end_column = positions.at(end)
             document.footnote_calls.append(FootnoteCall(label, line, column, end_column, False))
@@ -493,11 +518,14 @@ class _Collector:
         """In MDX a line of nothing but tags is a JSX flow element, not a paragraph."""
         if not self.document.is_mdx:
             return False
-        return all(
-            child.type in ("html_inline", "softbreak", "hardbreak")
-            or (child.type == "text" and not child.content.strip())
-            for child in children
-        )
+        for child in children:  # usually decided by the first child: prose starts with text
+            kind = child.type
+            if kind == "text":
+                if child.content.strip():
+                    return False
+            elif kind != "html_inline" and kind != "softbreak" and kind != "hardbreak":
+                return False
+        return True
 
     def _add_paragraph(self, token: Token, children: list[Token]) -> None:
         start, end = token.map
@@ -516,6 +544,7 @@ class _Collector:
         return 1
 
 
+_COLLECTED_INLINE = frozenset({"link_open", "link_close", "footnote_ref", "code_inline", "image"})
 _TOKEN_HANDLERS = {
     name.removeprefix("_on_"): handler
     for name, handler in vars(_Collector).items()
@@ -524,28 +553,47 @@ _TOKEN_HANDLERS = {
 
 
 class _InlinePositions:
-    """Maps offsets in an inline token's content back to source lines and columns."""
+    """Maps offsets in an inline token's content back to source lines and columns.
+
+    The map is built on first use: most paragraphs hold nothing that needs a position.
+    """
 
     def __init__(
         self, token: Token, parse_lines: list[str], source: SourceText, search_from: int = 0
     ) -> None:
         self.source = source
+        self.token = token
+        self.parse_lines = parse_lines
+        self.search_from = search_from
         self.first_line = (token.map[0] if token.map else 0) + 1
-        content_lines = token.content.split("\n")
-        self.line_starts: list[int] = []
-        self.columns: list[int] = []
+        self._map: tuple[list[int], list[int]] | None = None  # built by _line_map (a cached_property locks)
+
+    def _line_map(self) -> tuple[list[int], list[int]]:
+        """Where each content line starts in the content, and the 1-based source column it starts at."""
+        if self._map is not None:
+            return self._map
+        parse_lines, search_from = self.parse_lines, self.search_from
+        line_starts: list[int] = []
+        columns: list[int] = []
         offset = 0
-        for number, content_line in enumerate(content_lines):
-            self.line_starts.append(offset)
+        for number, content_line in enumerate(self.token.content.split("\n")):
+            line_starts.append(offset)
             offset += len(content_line) + 1
             source_index = self.first_line - 1 + number
             source_line = parse_lines[source_index] if source_index < len(parse_lines) else ""
             found = source_line.find(content_line, search_from if number == 0 else 0) if content_line else -1
-            self.columns.append(found + 1 if found >= 0 else len(source_line) - len(source_line.lstrip()) + 1)
+            columns.append(found + 1 if found >= 0 else len(source_line) - len(source_line.lstrip()) + 1)
+        self._map = line_starts, columns
+        return self._map
+
+    @property
+    def first_column(self) -> int:
+        return self._line_map()[1][0]
 
     def at(self, offset: int) -> tuple[int, int]:
-        index = max(bisect.bisect_right(self.line_starts, offset) - 1, 0)
-        return self.first_line + index, self.columns[index] + offset - self.line_starts[index]
+        line_starts, columns = self._line_map()
+        index = max(bisect.bisect_right(line_starts, offset) - 1, 0)
+        return self.first_line + index, columns[index] + offset - line_starts[index]
 
     def offset(self, offset: int) -> int:
         """A character offset in the whole parse text (same as the source text)."""
@@ -564,22 +612,22 @@ def _plain_text_parts(children: list[Token]) -> tuple[str, list[tuple[str, int]]
     calls: list[tuple[str, int]] = []
     code: list[tuple[int, int]] = []
     for child in children:
-        if child.type in ("text", "code_inline", "image"):
+        kind = child.type
+        if kind == "text" or kind == "image":
             part = child.content
-        elif child.type in ("softbreak", "hardbreak"):
+        elif kind == "code_inline":
+            part = child.content
+            code.append((length, length + len(part)))
+        elif kind == "softbreak" or kind == "hardbreak":
             part = "\n"
         else:
-            if child.type == "footnote_ref" and child.meta:
+            if kind == "footnote_ref" and child.meta:
                 calls.append((child.meta.get("label", ""), length))
             continue
-        if child.type == "code_inline":
-            code.append((length, length + len(part)))
         parts.append(part)
         length += len(part)
     return "".join(parts), calls, code
 
 
 def _decode(url: str) -> str:
-    from urllib.parse import unquote
-
     return unquote(url)

@@ -118,12 +118,12 @@ def display_path(path: Path) -> str:
 def _display_path_in(path: Path, cwd: str) -> str:
     """``path`` relative to ``cwd`` when inside it (the working directory is part of the cache key)."""
     try:
-        return _resolved_file(path).relative_to(_resolved(cwd)).as_posix()
+        return resolved_file(path).relative_to(_resolved(cwd)).as_posix()
     except ValueError:
         return path.as_posix()
 
 
-def _resolved_file(path: Path) -> Path:
+def resolved_file(path: Path) -> Path:
     """``path.resolve()``, resolving each folder once: a file that is no symlink is its name in its folder."""
     if path.name in ("", ".", "..") or path.is_symlink():
         return path.resolve()

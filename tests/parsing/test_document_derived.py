@@ -66,3 +66,29 @@ def test_a_cold_run_of_plain_pages_imports_neither_mermaid_nor_the_claim_detecto
         [sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, check=True
     )
     assert run.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_line_starts_match_a_scan_for_newlines():
+    for text in ("", "\n", "a", "a\n", "a\nbc\n\nd", "\n\n\nx"):
+        expected = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
+        assert SourceText(text).line_starts == expected, repr(text)
+
+
+def test_parser_text_blanks_front_matter_lines_in_place():
+    """Front matter is blanked by slicing on most pages, line by line on pages with lines to rewrite:
+    both keep every newline, also when the front matter runs to the end of the file."""
+    from doclint.document import parser_text
+
+    for source in (
+        "---\ntitle: T\n---\nBody.\n",
+        "---\ntitle: T\n---",
+        "---\ntitle: T\n---\n",
+        "---\ntitle: T\nno closer\n",
+        "---\ntitle: T\n---\n:::note Legacy title\n\nx\n\n:::\n",
+    ):
+        document = parse(source, fmt="md")
+        text = parser_text(document)
+        assert text.count("\n") == source.count("\n"), repr(source)
+        end = document.front_matter.end_line
+        assert text.split("\n")[:end] == [""] * end
+        assert text.split("\n")[end:] == source.split("\n")[end:] or ":::note" in source

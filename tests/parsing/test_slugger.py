@@ -79,3 +79,13 @@ def test_explicit_ids_are_not_registered_in_the_slugger():
 
 def test_closing_sequence_and_empty_headings():
     assert _ids("## A ### b ###\n\n##\n\n##\n") == ["a--b", "", "-1"]
+
+
+def test_ascii_headings_slug_as_the_per_character_rule_does():
+    """ASCII text takes a translate table built from the per-character rule: both agree on every character."""
+    from doclint.parsing.slugger import _is_stripped, slug
+
+    for code in range(128):
+        text = f"a{chr(code)}b"
+        expected = "".join("-" if char == " " else char for char in text if not _is_stripped(char))
+        assert slug(text, maintain_case=True) == expected, repr(chr(code))

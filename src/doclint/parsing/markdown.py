@@ -59,12 +59,14 @@ def _record_span(md: MarkdownIt, rule_name: str, first_char: str) -> None:
     """Wrap an inline rule so that its first token remembers the source span it consumed.
 
     The rule is tried at every punctuation character; it can only match at ``first_char``, so elsewhere
-    it runs as is (the text it leaves pending is not split there).
+    it is not even called (and the text it leaves pending is not split there).
     """
     original = _inline_rule(md, rule_name)
 
     def recording(state: StateInline, silent: bool) -> bool:
-        if silent or state.src[state.pos] != first_char:
+        if state.src[state.pos] != first_char:
+            return False
+        if silent:
             return original(state, silent)
         if state.pending:
             state.pushPending()  # so that the rule's own first token is the one we annotate
@@ -83,7 +85,9 @@ def _record_footnote_calls(md: MarkdownIt) -> None:
     original = _inline_rule(md, "footnote_ref")
 
     def recording(state: StateInline, silent: bool) -> bool:
-        if silent or state.src[state.pos] != "[":
+        if state.src[state.pos] != "[":
+            return False  # where the rule cannot match
+        if silent:
             return original(state, silent)
         if state.pending:
             state.pushPending()

@@ -54,7 +54,16 @@ def slug(value: str, maintain_case: bool = False) -> str:
     """The github-slugger slug of ``value`` (no de-duplication)."""
     if not maintain_case:
         value = value.lower()
+    if value.isascii():
+        return value.translate(_ASCII_SLUG_TABLE)  # most headings: one C call instead of a loop per character
     return "".join("-" if char == " " else char for char in value if not _is_stripped(char))
+
+
+_ASCII_SLUG_TABLE = {
+    code: ("-" if code == ord(" ") else None)
+    for code in range(128)
+    if chr(code) == " " or _is_stripped(chr(code))
+}
 
 
 class Slugger:

@@ -6,6 +6,7 @@ from typing import Any
 
 from doclint.diagnostics import Diagnostic, Edit, Severity
 from doclint.document import Document
+from doclint.files import resolved_file
 from doclint.rules.admonitions._fences import closer_lines, opener_lines
 from doclint.rules.base import DocumentRule, Example, Examples, RuleContext
 
@@ -76,7 +77,7 @@ class AdmonitionFenceNeedsBlankLines(DocumentRule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Diagnostic]:
         prettier = context.options.get("prettier", "auto")
         if prettier is False or (
-            prettier == "auto" and not uses_prettier(str(document.path.resolve().parent))
+            prettier == "auto" and not uses_prettier(str(resolved_file(document.path).parent))
         ):
             return
         fences = opener_lines(document) | closer_lines(document)

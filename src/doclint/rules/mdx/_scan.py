@@ -73,7 +73,10 @@ _IMPORT = re.compile(
     r"""import\s+(?:type\s+)?(?:(?:[\w$]+\s*,?\s*)?(?:\*\s*as\s+[\w$]+|\{[^{}]*\})?\s*from\s*)?(["'])[^"'\n]*\1\s*;?\s*"""
 )
 _EXPORT = re.compile(r"export\s+(?:default|const|let|var|function|async|class|type|interface|\{|\*)")
-_ESM_START = re.compile(r"(?:import|export)[ \t]")
+# Searched in the text behind a newline ("\n" + text): a match starts at the newline before its line, which
+# is the line's offset in the text. The literal first character lets the regex engine jump from newline to
+# newline; "^" with re.MULTILINE would try every character.
+_ESM_LINE = re.compile(r"\n(?:import|export)[ \t]")
 _IMPORTED_NAMES = re.compile(
     r"import\s+(?:type\s+)?(?P<default>[\w$]+)?\s*,?\s*(?:\*\s*as\s+(?P<ns>[\w$]+)|\{(?P<named>[^{}]*)\})?"
 )
@@ -161,14 +164,11 @@ class _Scanner:
 
     # -- what is not Markdown text ----------------------------------------------------------------
     def _esm_blocks(self) -> None:
-        index = 0
-        while index < len(self.lines):
-            paragraph_start = _ESM_START.match(self.lines[index]) and (
-                index == 0 or not self.lines[index - 1].strip()
-            )
-            if not paragraph_start:
-                index += 1
-                continue
+        # a line inside a block has a non-blank line above it, so no candidate starts inside an earlier block
+        for candidate in _ESM_LINE.finditer("\n" + self.text):
+            index = self._line_of(candidate.start())
+            if index > 0 and self.lines[index - 1].strip():
+                continue  # not the start of a paragraph
             end = index
             while end + 1 < len(self.lines) and self.lines[end + 1].strip():
                 end += 1
@@ -183,7 +183,6 @@ class _Scanner:
                 self.result.hazards.append(
                     Hazard("esm-in-prose", start_offset, start_offset + len(first_line), first_line.strip())
                 )
-            index = end + 1
 
     def _collect_names(self, block: str) -> None:
         for match in _IMPORTED_NAMES.finditer(block):
@@ -468,7 +467,8 @@ class _Scanner:
             )
 
 
-_BACKTICKS = re.compile(r"`+")
+# "``*" and not "`+": a literal first character lets the regex engine skip ahead to the next backtick
+_BACKTICKS = re.compile(r"``*")
 
 
 def _blank_code_spans(text: str) -> str:
