@@ -54,13 +54,15 @@ def median_of(runs: list[dict]) -> dict:
     }
 
 
-def doclint(folder: Path, *extra: str) -> list[str]:
+def doclint(*extra: str) -> list[str]:
+    """``doclint check .``, run in the folder: as an author runs it (without a configuration file, the
+    working directory is the site's root, so running it from elsewhere would lint another site)."""
     return [
         sys.executable,
         "-m",
         "doclint",
         "check",
-        str(folder),
+        ".",
         "--output-format",
         "json",
         "--exit-zero",
@@ -71,7 +73,7 @@ def doclint(folder: Path, *extra: str) -> list[str]:
 def bench_folder(name: str, folder: Path, repeat: int, work: Path) -> list[dict]:
     files = sum(1 for path in folder.rglob("*") if path.suffix in (".md", ".mdx"))
     # the cache lives beside the configuration (the folder's doclint.toml), else in the working directory
-    caches = [folder / ".doclint_cache", work / ".doclint_cache"]
+    caches = [folder / ".doclint_cache"]
     floor = median_of(
         [measure([sys.executable, str(HERE / "floor.py"), str(folder)], work) for _ in range(repeat)]
     )
@@ -82,7 +84,7 @@ def bench_folder(name: str, folder: Path, repeat: int, work: Path) -> list[dict]
         for _ in range(repeat):
             if before:
                 before()
-            runs.append(measure(command, work))
+            runs.append(measure(command, folder))
         rows.append({"corpus": name, "scenario": label, "files": files, **median_of(runs)})
 
     def cold() -> None:
@@ -90,22 +92,22 @@ def bench_folder(name: str, folder: Path, repeat: int, work: Path) -> list[dict]
             shutil.rmtree(cache, ignore_errors=True)
 
     env_cache = ["--no-cache"]
-    scenario("cold, all cores", doclint(folder, *env_cache))
-    scenario("cold, 1 worker", doclint(folder, *env_cache, "--jobs", "1"))
-    scenario("cold, filling cache", doclint(folder), before=cold)
-    scenario("warm, nothing changed", doclint(folder))
+    scenario("cold, all cores", doclint(*env_cache))
+    scenario("cold, 1 worker", doclint(*env_cache, "--jobs", "1"))
+    scenario("cold, filling cache", doclint(), before=cold)
+    scenario("warm, nothing changed", doclint())
     victim = next(path for path in sorted(folder.rglob("*.md")))
     original = victim.read_bytes()
     counter = iter(range(10**6))
     scenario(
         "warm, one file changed",
-        doclint(folder),
+        doclint(),
         before=lambda: victim.write_bytes(original + f"\nEdited {next(counter)}.\n".encode()),
     )
     # a prose edit leaves the cross-document facts as they were; a new heading changes them (a new anchor)
     scenario(
         "warm, one heading added",
-        doclint(folder),
+        doclint(),
         before=lambda: victim.write_bytes(original + f"\n## Edited heading {next(counter)}\n".encode()),
     )
     victim.write_bytes(original)
