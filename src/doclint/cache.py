@@ -23,7 +23,6 @@ import json
 import os
 import pathlib
 import pickle
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -166,6 +165,8 @@ class ResultCache:
         try:
             self._prepare()
             target.parent.mkdir(parents=True, exist_ok=True)
+            import tempfile  # only runs that write entries need it (and what it loads): not a warm run
+
             handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
             with os.fdopen(handle, "wb") as out:
                 out.write(_MAGIC + key.encode("ascii") + b"\n" + payload)

@@ -8,7 +8,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".mdx", ".mmd", ".mermaid"})
@@ -137,7 +136,6 @@ def _resolved(folder: str) -> Path:
 
 def builtin_pack_dir() -> Path:
     """The built-in YAML rule packs: inside the wheel (``doclint/packs``), or ``rules/`` in a source checkout."""
-    packaged = resources.files("doclint") / "packs"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "rules"
+    package = Path(__file__).resolve().parent  # doclint reads its packs as files: it is never run from a zip
+    packaged = package / "packs"
+    return packaged if packaged.is_dir() else package.parents[1] / "rules"
