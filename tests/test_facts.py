@@ -6,11 +6,12 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from doclint.cache import CachedFile, ResultCache
+from doclint.cache import CachedFile, CacheMiss, ResultCache
 from doclint.config import load_config
 from doclint.document import build_document
 from doclint.engine import Linter
@@ -79,11 +80,39 @@ def test_facts_are_equal_after_a_cache_round_trip(tmp_path):
     facts = build_facts(build_document(path, "docs/setup.mdx", SourceText(text), config.site))
     assert facts.link_sites and facts.anchors and facts.imports and facts.suppressions
     cache = ResultCache(tmp_path / "cache")
-    cache.store("k" * 64, CachedFile(facts, facts.digest(), []))
+    cache.store("k" * 64, CachedFile.of(facts, facts.digest(), []))
     loaded = cache.load("k" * 64, config.site)
-    assert loaded.facts == facts
-    assert loaded.digest == facts.digest() == loaded.facts.digest()
+    assert loaded.facts() == facts
+    assert loaded.digest == facts.digest() == loaded.facts().digest()
+    assert (loaded.path, loaded.display_path, loaded.suppressions) == (
+        facts.path,
+        facts.display_path,
+        facts.suppressions,
+    )
     assert loaded.document is None
+
+
+def test_an_entry_whose_facts_were_altered_is_a_miss(tmp_path):
+    path = tmp_path / "docs" / "setup.md"
+    config = load_config([tmp_path])
+    facts = build_facts(build_document(path, "docs/setup.md", SourceText(CHAPTER), config.site))
+    cache = ResultCache(tmp_path / "cache")
+    entry = CachedFile.of(facts, facts.digest(), [])
+    cache.store("k" * 64, replace(entry, facts_payload=entry.facts_payload.replace(b"setup", b"setuP")))
+    with pytest.raises(CacheMiss):
+        cache.load("k" * 64, config.site)
+
+
+def test_a_prose_edit_never_unpickles_the_other_files_facts(series, monkeypatch):
+    config = load_config([series])
+    Linter(config, jobs=1).run([series])
+    page = series / "docs" / "setup.md"
+    page.write_text(page.read_text() + "\nOne more sentence of prose.\n")
+    unpickled: list[Path] = []
+    original = CachedFile.facts
+    monkeypatch.setattr(CachedFile, "facts", lambda self: unpickled.append(self.path) or original(self))
+    assert output(series) == output(series, use_cache=False)
+    assert unpickled == []
 
 
 def test_a_default_run_keeps_no_document_and_a_fixing_run_keeps_them(series):
@@ -247,3 +276,15 @@ def test_import_statements_are_the_matches_finditer_finds(text):
     for pattern in (_IMPORT, _LOCAL_IMPORT):
         expected = [(match.span(), match.groupdict()) for match in pattern.finditer(text)]
         assert [(match.span(), match.groupdict()) for match in _statements(pattern, text)] == expected
+
+
+def test_an_entry_of_another_format_is_a_miss(tmp_path):
+    """An entry pickled by an older doclint (another CachedFile layout) under the same key is rebuilt."""
+    cache = ResultCache(tmp_path / "cache")
+    stale = CachedFile.__new__(CachedFile)
+    stale.__dict__.update(
+        {"facts": None, "digest": b"", "found": []}
+    )  # the layout before facts were kept pickled
+    cache._write_entry(cache._path("k" * 64), "k" * 64, stale)
+    with pytest.raises(CacheMiss):
+        cache.load("k" * 64, load_config([tmp_path]).site)

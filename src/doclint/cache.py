@@ -28,14 +28,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from doclint import __version__
-from doclint.diagnostics import Diagnostic
+from doclint.diagnostics import Diagnostic, Fix
 from doclint.site import SiteSettings
 
 if TYPE_CHECKING:
     from doclint.document import Document
     from doclint.facts import DocumentFacts
+    from doclint.suppression import Suppression
 
-FORMAT_VERSION = 4  # 4: facts instead of the Document
+FORMAT_VERSION = 5  # 5: facts kept pickled inside the entry until read
 _MAGIC = b"doclint-cache\n"
 _STANDARD_TYPES = {
     ("datetime", "date"): datetime.date,
@@ -57,10 +58,48 @@ class CacheMiss(Exception):
 
 @dataclass
 class CachedFile:
-    facts: DocumentFacts
+    """One file's cached results. Its facts stay pickled (with a hash checked on load) until asked for: a run
+    whose project phase is answered from its own cache (a prose edit) reads only what the end of a run reads
+    of them, the file's path and suppression comments."""
+
     digest: bytes  # of the facts, as DocumentFacts.digest() computed it
     found: list[Diagnostic]  # the findings of the document rules that are cached
+    path: Path
+    display_path: str
+    suppressions: tuple[Suppression, ...]
+    removal_fixes: tuple[Fix | None, ...]
+    facts_payload: bytes
+    payload_hash: bytes
     document: Document | None = None  # kept only for the rules that are never cached
+
+    @classmethod
+    def of(
+        cls, facts: DocumentFacts, digest: bytes, found: list[Diagnostic], document: Document | None = None
+    ) -> CachedFile:
+        payload = pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)
+        return cls(
+            digest,
+            found,
+            facts.path,
+            facts.display_path,
+            facts.suppressions,
+            facts.removal_fixes,
+            payload,
+            hashlib.sha256(payload).digest(),
+            document,
+        )
+
+    def facts(self) -> DocumentFacts:
+        """The document's facts, through the restricted unpickler; CacheMiss if they are not facts."""
+        from doclint.facts import DocumentFacts
+
+        try:
+            facts = _RestrictedUnpickler(io.BytesIO(self.facts_payload)).load()
+        except Exception as error:  # noqa: BLE001 - as for any entry: unreadable is a miss
+            raise CacheMiss(f"unreadable facts: {error}") from None
+        if not isinstance(facts, DocumentFacts):
+            raise CacheMiss("malformed facts")
+        return facts
 
 
 _allowed: dict[tuple[str, str], type] = {}  # doclint classes already checked: a warm run reads many entries
@@ -104,9 +143,8 @@ class ResultCache:
 
     def load(self, key: str, settings: SiteSettings) -> CachedFile:
         entry = _read_entry(self._path(key), key)
-        from doclint.facts import DocumentFacts
 
-        if not isinstance(entry, CachedFile) or not isinstance(entry.facts, DocumentFacts):
+        if not isinstance(entry, CachedFile) or not _well_formed(entry):
             raise CacheMiss("malformed entry")
         if not isinstance(entry.found, list) or not all(isinstance(item, Diagnostic) for item in entry.found):
             raise CacheMiss("malformed diagnostics")
@@ -197,6 +235,26 @@ def _read_entry(path: Path, key: str) -> object:
         return _RestrictedUnpickler(io.BytesIO(data[len(header) :])).load()
     except Exception as error:  # noqa: BLE001 - a malformed payload is a miss, whatever the unpickler raised
         raise CacheMiss(f"unreadable entry: {error}") from None
+
+
+def _well_formed(entry: CachedFile) -> bool:
+    """The fields a run reads are there and of their types (an entry of another format version lacks some)."""
+    from doclint.suppression import Suppression
+
+    if any(not hasattr(entry, name) for name in CachedFile.__dataclass_fields__):
+        return False
+    return (
+        isinstance(entry.digest, bytes)
+        and isinstance(entry.path, Path)
+        and isinstance(entry.display_path, str)
+        and isinstance(entry.suppressions, tuple)
+        and all(isinstance(item, Suppression) for item in entry.suppressions)
+        and isinstance(entry.removal_fixes, tuple)
+        and len(entry.removal_fixes) == len(entry.suppressions)
+        and all(fix is None or isinstance(fix, Fix) for fix in entry.removal_fixes)
+        and isinstance(entry.facts_payload, bytes)
+        and hashlib.sha256(entry.facts_payload).digest() == entry.payload_hash
+    )
 
 
 def _diagnostics(value: object) -> bool:

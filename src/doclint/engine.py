@@ -35,7 +35,7 @@ class FileOutcome:
     """What the per-document phase produced for one file."""
 
     path: Path
-    facts: DocumentFacts | None = None
+    facts: DocumentFacts | CachedFile | None = None  # a cached file's facts stay in their entry until read
     facts_digest: bytes = b""
     document: Document | None = None  # only when the run keeps documents (fixes)
     raw: bytes | None = None
@@ -95,7 +95,7 @@ class Linter:
         project_files += [p for p in discover(roots, selection) if p not in target_set]
         result = LintResult([], targets)
         jobs = [(path, path in target_set) for path in project_files]
-        facts: list[tuple[DocumentFacts, bytes]] = []
+        facts: list[tuple[DocumentFacts | CachedFile, bytes]] = []
         for outcome in self._process_all(jobs):
             result.diagnostics.extend(outcome.diagnostics)
             result.internal_errors.extend(outcome.internal_errors)
@@ -179,12 +179,9 @@ class Linter:
             except CacheMiss:
                 pass
             else:
-                outcome.facts, outcome.facts_digest, outcome.diagnostics = (
-                    cached.facts,
-                    cached.digest,
-                    cached.found,
-                )
+                outcome.facts, outcome.facts_digest, outcome.diagnostics = cached, cached.digest, cached.found
                 if cached.document is not None:  # stored because rules that are never cached need it
+                    outcome.facts = self._loaded(cached)
                     self._impure_phase(cached.document, outcome, report)
                 return outcome
         if not parse:
@@ -207,10 +204,20 @@ class Linter:
         outcome.facts_digest = outcome.facts.digest()
         if key is not None and not outcome.internal_errors:
             kept = document if self._impure_rules_selected else None
-            self.cache.store(key, CachedFile(outcome.facts, outcome.facts_digest, outcome.diagnostics, kept))  # type: ignore[union-attr]
+            entry = CachedFile.of(outcome.facts, outcome.facts_digest, outcome.diagnostics, kept)
+            self.cache.store(key, entry)  # type: ignore[union-attr]
         self._impure_phase(document, outcome, report)
         outcome.document = document if self.keep_raw else None
         return outcome
+
+    def _loaded(self, facts: DocumentFacts | CachedFile) -> DocumentFacts | None:
+        """The facts themselves: a cache entry's are unpickled now (only the project phase reads them)."""
+        if not isinstance(facts, CachedFile):
+            return facts
+        try:
+            return facts.facts()
+        except CacheMiss:  # an entry whose facts cannot be read: the file is read again
+            return self._parse(facts.path, report=False).facts
 
     def _impure_phase(self, document: Document, outcome: FileOutcome, report: bool) -> None:
         """The findings and collected data that are never cached (they depend on more than the file)."""
@@ -280,7 +287,7 @@ class Linter:
         self,
         paths: list[Path],
         roots: tuple[Path, ...],
-        facts: list[tuple[DocumentFacts, bytes]],
+        facts: list[tuple[DocumentFacts | CachedFile, bytes]],
         result: LintResult,
         targets: set[Path],
     ) -> list[Diagnostic]:
@@ -293,13 +300,16 @@ class Linter:
             if cached is not None:
                 return cached
         errors_before = len(result.internal_errors)
-        found = self._check_project([document for document, _ in facts], roots, result, targets)
+        loaded = [self._loaded(document) for document, _ in facts]
+        found = self._check_project(
+            [document for document in loaded if document is not None], roots, result, targets
+        )
         if key is not None and len(result.internal_errors) == errors_before:
             self.cache.store_project(key, found)  # type: ignore[union-attr]
         return found
 
     def _project_key(
-        self, paths: list[Path], facts: list[tuple[DocumentFacts, bytes]], targets: set[Path]
+        self, paths: list[Path], facts: list[tuple[DocumentFacts | CachedFile, bytes]], targets: set[Path]
     ) -> str | None:
         """A digest of everything the project phase reads, or None when it also reads something that
         cannot be named (the network, a rule whose findings are never cached)."""
@@ -356,7 +366,7 @@ class Linter:
         return Diagnostic(path, 1, 1, RULE_CRASHED[0], message, name=RULE_CRASHED[1])
 
     # -- filtering -----------------------------------------------------------------------------------
-    def _finish(self, result: LintResult, facts: list[DocumentFacts]) -> list[Diagnostic]:
+    def _finish(self, result: LintResult, facts: list[DocumentFacts | CachedFile]) -> list[Diagnostic]:
         by_path: dict[str, list[Diagnostic]] = {}
         for diagnostic in result.diagnostics:
             by_path.setdefault(diagnostic.path, []).append(diagnostic)
@@ -386,7 +396,9 @@ class Linter:
                 return True
         return False
 
-    def _unused_suppressions(self, document: DocumentFacts, suppressions: Suppressions) -> list[Diagnostic]:
+    def _unused_suppressions(
+        self, document: DocumentFacts | CachedFile, suppressions: Suppressions
+    ) -> list[Diagnostic]:
         if UNUSED_SUPPRESSION[0] not in self.codes:
             return []
         unused = {id(entry) for entry in suppressions.unused()}
@@ -414,7 +426,7 @@ class Linter:
         return replace(diagnostic, severity=override) if override else diagnostic
 
 
-def _suppressions(document: DocumentFacts) -> Suppressions:
+def _suppressions(document: DocumentFacts | CachedFile) -> Suppressions:
     """The document's suppression comments, each unused until a diagnostic proves otherwise."""
     return Suppressions([replace(entry, used=False) for entry in document.suppressions])
 
