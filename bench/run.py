@@ -7,7 +7,8 @@
 The floor is one Python process that reads every file and parses it once with markdown-it-py. Every figure is
 also given as a multiple of the floor, because these machines are shared and absolute times are noisy.
 Scenarios: cold (no cache, all cores), cold with one worker, warm (cache full, nothing changed) and warm after
-one file changed. Medians of --repeat runs.
+one file changed. Medians of --repeat runs; every run of a scenario follows a run of the floor, and its ratio is
+to the floor runs beside it (the "parse floor" row is the median of all of them).
 """
 
 from __future__ import annotations
@@ -74,18 +75,23 @@ def bench_folder(name: str, folder: Path, repeat: int, work: Path) -> list[dict]
     files = sum(1 for path in folder.rglob("*") if path.suffix in (".md", ".mdx"))
     # the cache lives beside the configuration (the folder's doclint.toml), else in the working directory
     caches = [folder / ".doclint_cache"]
-    floor = median_of(
-        [measure([sys.executable, str(HERE / "floor.py"), str(folder)], work) for _ in range(repeat)]
-    )
-    rows = [{"corpus": name, "scenario": "parse floor", "files": files, **floor}]
+    floor_command = [sys.executable, str(HERE / "floor.py"), str(folder)]
+    floors: list[dict] = []
+    rows: list[dict] = []
 
     def scenario(label: str, command: list[str], before=None) -> None:
-        runs = []
+        """Each run follows a run of the floor: its ratio is to the floor measured beside it, so that a
+        machine that slows down or speeds up during the benchmark does not bias one scenario."""
+        runs, beside = [], []
         for _ in range(repeat):
+            beside.append(measure(floor_command, work))
             if before:
                 before()
             runs.append(measure(command, folder))
-        rows.append({"corpus": name, "scenario": label, "files": files, **median_of(runs)})
+        floors.extend(beside)
+        row = {"corpus": name, "scenario": label, "files": files, **median_of(runs)}
+        row["x_floor"] = row["wall"] / median_of(beside)["wall"]
+        rows.append(row)
 
     def cold() -> None:
         for cache in caches:
@@ -111,8 +117,9 @@ def bench_folder(name: str, folder: Path, repeat: int, work: Path) -> list[dict]
         before=lambda: victim.write_bytes(original + f"\n## Edited heading {next(counter)}\n".encode()),
     )
     victim.write_bytes(original)
+    floor = {"corpus": name, "scenario": "parse floor", "files": files, **median_of(floors), "x_floor": 1.0}
+    rows.insert(0, floor)
     for row in rows:
-        row["x_floor"] = row["wall"] / floor["wall"]
         row["files_per_s"] = files / row["wall"]
     return rows
 
