@@ -169,3 +169,30 @@ def test_a_run_without_plugins_installed_never_imports_importlib_metadata(series
     assert cold.returncode in (0, 1), cold.stderr[-2000:]
     assert "doclint.rules" in cold.stderr  # the rules were loaded
     assert "importlib.metadata" not in cold.stderr
+
+
+class _ByName:
+    """Pickles as some Python 3.11 releases pickle an enum member: ``getattr(owner, name)``."""
+
+    def __init__(self, owner: object, name: str) -> None:
+        self.owner, self.name = owner, name
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (getattr, (self.owner, self.name))
+
+
+def test_enum_members_pickled_by_name_load_and_nothing_else_does(tmp_path):
+    from doclint.cache import ResultCache
+    from doclint.diagnostics import Diagnostic, Severity
+
+    cache = ResultCache(tmp_path)
+    diagnostic = Diagnostic("a.md", 1, 1, "X001", "m", severity=_ByName(Severity, "WARNING"))  # type: ignore[arg-type]
+    cache._write_entry(tmp_path / "projects" / f"{'a' * 64}.entry", "a" * 64, [diagnostic])
+    assert cache.load_project("a" * 64) == [Diagnostic("a.md", 1, 1, "X001", "m", severity=Severity.WARNING)]
+    for index, (owner, name) in enumerate(
+        ((Diagnostic, "__init__"), (Severity, "__class__"), (Severity, "NOPE"))
+    ):
+        key = str(index) * 64
+        cache._write_entry(tmp_path / "projects" / f"{key}.entry", key, [_ByName(owner, name)])
+        assert (tmp_path / "projects" / f"{key}.entry").is_file()
+        assert cache.load_project(key) is None

@@ -105,11 +105,27 @@ class CachedFile:
 _allowed: dict[tuple[str, str], type] = {}  # doclint classes already checked: a warm run reads many entries
 
 
+def _enum_member(owner: object, name: object) -> enum.Enum:
+    """What ``getattr`` may do in an entry: some Python 3.11 releases pickle an enum member as
+    ``getattr(EnumClass, "NAME")``. Only a member of an allowed enum is looked up; plain ``getattr`` would let
+    an entry walk from an allowed class to anything."""
+    if (
+        isinstance(owner, type)
+        and issubclass(owner, enum.Enum)
+        and isinstance(name, str)
+        and name in owner.__members__
+    ):
+        return owner.__members__[name]
+    raise pickle.UnpicklingError("cache entry uses getattr for something other than an enum member")
+
+
 class _RestrictedUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         known = _STANDARD_TYPES.get((module, name)) or _allowed.get((module, name))
         if known is not None:
             return known
+        if (module, name) == ("builtins", "getattr"):
+            return _enum_member
         if module == "doclint" or module.startswith("doclint."):
             value = getattr(importlib.import_module(module), name, None)
             if isinstance(value, type) and (dataclasses.is_dataclass(value) or issubclass(value, enum.Enum)):
