@@ -58,11 +58,15 @@ def _globs_pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
 def discover(paths: Iterable[Path], selection: Selection) -> Iterator[Path]:
     """Markdown files under ``paths``, each once, in a stable order. Explicit files are always taken."""
     seen: set[Path] = set()
+    walked: list[Path] = []
     for path in paths:
         resolved = path.resolve()
         if resolved.is_file():
             candidates: Iterable[Path] = [resolved]
+        elif any(folder == resolved or folder in resolved.parents for folder in walked):
+            continue  # inside a folder already walked: its files were all yielded (docs/ after .)
         else:
+            walked.append(resolved)
             candidates = (candidate for candidate in _walk(resolved) if selection.wants(candidate))
         for candidate in candidates:
             if candidate not in seen:
