@@ -294,7 +294,7 @@ class Linter:
         """The project rules' findings; from the cache when no input of theirs changed (a prose edit)."""
         if not self.project_rules:
             return []
-        key = self._project_key(paths, facts, targets) if self.cache is not None else None
+        key = self._project_key(paths, roots, facts, targets) if self.cache is not None else None
         if key is not None:
             cached = self.cache.load_project(key)  # type: ignore[union-attr]
             if cached is not None:
@@ -309,7 +309,11 @@ class Linter:
         return found
 
     def _project_key(
-        self, paths: list[Path], facts: list[tuple[DocumentFacts | CachedFile, bytes]], targets: set[Path]
+        self,
+        paths: list[Path],
+        roots: tuple[Path, ...],
+        facts: list[tuple[DocumentFacts | CachedFile, bytes]],
+        targets: set[Path],
     ) -> str | None:
         """A digest of everything the project phase reads, or None when it also reads something that
         cannot be named (the network, a rule whose findings are never cached)."""
@@ -324,10 +328,11 @@ class Linter:
         return project_inputs_digest(
             self.config,
             paths,
+            roots,
+            # the fingerprint covers the registries' bytes too (what the rules collected depends on them)
             f"{self._fingerprint(True)}:{outside!r}",
             sorted(str(path) for path in targets),
             [(str(document.path), digest) for document, digest in facts],
-            self.series.registry_paths(),
         )
 
     def _check_project(

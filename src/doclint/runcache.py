@@ -47,14 +47,14 @@ def run_key(config: Config, paths: list[Path], options: tuple[object, ...]) -> s
 def project_inputs_digest(
     config: Config,
     paths: list[Path],
+    roots: tuple[Path, ...],
     fingerprint: str,
     targets: list[str],
     facts: list[tuple[str, bytes]],
-    registries: list[Path],
 ) -> str:
     """The key of a project phase: the facts of every document (not their bytes: a prose edit keeps
-    it), the configuration and rule selection (``fingerprint``), the targets, the registries, the site
-    files and the listing of the files beside the documents (a Markdown file's existence only)."""
+    it), the configuration, rule selection and registries (``fingerprint``), the targets, the site files
+    and the listing of the files beside the documents (a Markdown file's existence only)."""
     digest = hashlib.sha256(
         f"doclint {__version__} project\0{config!r}\0{fingerprint}\0{targets!r}\0".encode(
             "utf-8", "surrogateescape"
@@ -62,9 +62,7 @@ def project_inputs_digest(
     )
     for path, facts_digest in facts:
         digest.update(f"\0{path}\0".encode("utf-8", "surrogateescape") + facts_digest)
-    for registry in registries:
-        _update_with_file(digest, registry)
-    _update_with_site(digest, config, paths, run_docs_roots(config, paths), markdown_stats=False)
+    _update_with_site(digest, config, paths, roots, markdown_stats=False)
     return digest.hexdigest()
 
 
