@@ -164,6 +164,12 @@ class ProjectRule(Rule):
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
         raise NotImplementedError
 
+    def collected_findings(self, project: ProjectIndex) -> Iterator[Diagnostic]:
+        """The diagnostics ``collect`` returned for each document: a rule whose findings are per document
+        but read the series (its registries) reports them from here."""
+        for _, found in project.collected(self.code):
+            yield from found
+
 
 class EngineRule(Rule):
     """A diagnostic the lint engine emits itself (it has a code, documentation and can be selected)."""

@@ -75,8 +75,7 @@ class UnknownCitationKey(ProjectRule):
         return list(self._unknown_calls(document, series.registry))
 
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
-        for _, found in project.collected(self.code):
-            yield from found
+        yield from self.collected_findings(project)
 
     def _unknown_calls(self, document: Document, registry: Registry) -> Iterator[Diagnostic]:
         defined = definitions_by_label(document)

@@ -65,7 +65,7 @@ class DuplicateCitationKey(ProjectRule):
     )
 
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
-        yield from self._footnotes(project)
+        yield from self.collected_findings(project)
         registry = project.registry
         for entries in (registry.references, registry.claims):
             yield from self._registry_duplicates(entries)
@@ -100,10 +100,6 @@ class DuplicateCitationKey(ProjectRule):
                 )
             )
         return found
-
-    def _footnotes(self, project: ProjectIndex) -> Iterator[Diagnostic]:
-        for _, found in project.collected(self.code):
-            yield from found
 
     def _registry_duplicates(self, entries: list[Entry]) -> Iterator[Diagnostic]:
         first: dict[str, Entry] = {}

@@ -77,8 +77,7 @@ class ClaimValueMismatch(ProjectRule):
         return found
 
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
-        for _, found in project.collected(self.code):
-            yield from found
+        yield from self.collected_findings(project)
 
     def _compare(self, document: Document, fact: ClaimFact, found: list[Mention]) -> Iterator[Diagnostic]:
         candidates = [m for m in found if compatible_units(m.quantity.unit, fact.quantity.unit)]

@@ -93,8 +93,7 @@ class ForeignCitationSyntax(ProjectRule):
         return found
 
     def check_project(self, project: ProjectIndex, context: RuleContext) -> Iterator[Diagnostic]:
-        for _, found in project.collected(self.code):
-            yield from found
+        yield from self.collected_findings(project)
 
     def _citations(
         self, document: Document, citations: list[ForeignCitation], registry: Registry
