@@ -6,6 +6,8 @@ import json
 import os
 import pickle
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -86,46 +88,24 @@ def test_corrupt_and_foreign_entries_are_rebuilt(series, tmp_path):
     assert not marker.exists()
 
 
-def cli(root: Path, *args: str) -> str:
-    import subprocess
-    import sys
-
+def doclint_process(root: Path, *args: str, importtime: bool = False) -> subprocess.CompletedProcess[str]:
+    """``doclint check docs ARGS`` in a process of its own; with ``importtime``, what it imports is on stderr."""
     import doclint
 
     env = {**os.environ, "PYTHONPATH": str(Path(doclint.__file__).resolve().parents[1])}
-    command = [
-        sys.executable,
-        *args[:1],
-        "-m",
-        "doclint",
-        "check",
-        "docs",
-        "--output-format",
-        "json",
-        *args[1:],
-    ]
-    return subprocess.run(
-        [c for c in command if c], cwd=root, check=False, capture_output=True, text=True, env=env
-    ).stdout
+    flags = ["-X", "importtime"] if importtime else []
+    command = [sys.executable, *flags, "-m", "doclint", "check", "docs", *args]
+    return subprocess.run(command, cwd=root, check=False, capture_output=True, text=True, env=env)
+
+
+def cli(root: Path) -> str:
+    return doclint_process(root, "--output-format", "json").stdout
 
 
 def test_unchanged_run_is_answered_without_loading_rules_or_parser(series):
-    cold = cli(series, "")
+    cold = cli(series)
     assert json.loads(cold)
-    import subprocess
-    import sys
-
-    import doclint
-
-    env = {**os.environ, "PYTHONPATH": str(Path(doclint.__file__).resolve().parents[1])}
-    warm = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "doclint", "check", "docs", "--output-format", "json"],
-        cwd=series,
-        check=False,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+    warm = doclint_process(series, "--output-format", "json", importtime=True)
     assert warm.stdout == cold
     imported = warm.stderr
     assert (
@@ -136,36 +116,23 @@ def test_unchanged_run_is_answered_without_loading_rules_or_parser(series):
 
 
 def test_run_cache_follows_files_and_configuration(series):
-    before = json.loads(cli(series, ""))
+    before = json.loads(cli(series))
     (series / "docs" / "extra-03.md").write_text("# Extra 3\n\nFixed.\n")
-    after_edit = json.loads(cli(series, ""))
+    after_edit = json.loads(cli(series))
     assert len(after_edit) == len(before) - 2
     (series / "doclint.toml").write_text("ignore = ['LNK002']\n" + (series / "doclint.toml").read_text())
-    after_config = json.loads(cli(series, ""))
+    after_config = json.loads(cli(series))
     assert after_config and all(d["code"] != "LNK002" for d in after_config)
     broken_link = ("docs/extra-05.md", "LNK001")
     assert broken_link in [(d["path"], d["code"]) for d in after_config]
     (series / "docs" / "gone-5.md").write_text("# Now it exists\n")  # the linked file appears
-    assert broken_link not in [(d["path"], d["code"]) for d in json.loads(cli(series, ""))]
+    assert broken_link not in [(d["path"], d["code"]) for d in json.loads(cli(series))]
 
 
 def test_a_run_without_plugins_installed_never_imports_importlib_metadata(series):
     """Plugins are found from the entry_points.txt files on sys.path; importlib.metadata (and the email
     package it needs) is loaded only when some distribution declares doclint rules or kinds."""
-    import subprocess
-    import sys
-
-    import doclint
-
-    env = {**os.environ, "PYTHONPATH": str(Path(doclint.__file__).resolve().parents[1])}
-    cold = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "doclint", "check", "docs", "--no-cache"],
-        cwd=series,
-        check=False,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+    cold = doclint_process(series, "--no-cache", importtime=True)
     assert cold.returncode in (0, 1), cold.stderr[-2000:]
     assert "doclint.rules" in cold.stderr  # the rules were loaded
     assert "importlib.metadata" not in cold.stderr
