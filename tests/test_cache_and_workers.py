@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import doclint.engine
 from doclint.config import load_config
 from doclint.engine import Linter
 from doclint.output import formatter
@@ -65,6 +66,37 @@ def test_changed_file_is_reparsed_and_cross_file_results_follow(series):
     codes = [(d["path"], d["code"]) for d in json.loads(json_output(series, jobs=1))]
     assert ("docs/extra-00.md", "LNK001") not in codes
     assert codes.count(("docs/extra-01.md", "LNK001")) == 0  # its target appeared: not stale
+
+
+def test_a_warm_run_reads_again_only_the_file_that_changed(series, monkeypatch, capsys):
+    """The run key hashes every file; the per-file cache keys reuse those digests instead of reading again."""
+    from doclint import cli as command_line
+
+    def check() -> list[str]:
+        command_line.main(["check", "docs", "--output-format", "json", "--exit-zero", "--jobs", "1"])
+        return json.loads(capsys.readouterr().out)
+
+    first = check()
+    read: list[str] = []
+    original_read = doclint.engine.read_bytes
+    monkeypatch.setattr(
+        doclint.engine, "read_bytes", lambda path, limit: read.append(path.name) or original_read(path, limit)
+    )
+    (series / "docs" / "extra-03.md").write_text("# Extra 3\n\nFixed.\n")
+    after_edit = check()
+    assert read == ["extra-03.md"]
+    assert len(after_edit) == len(first) - 2
+
+
+def test_a_digest_that_does_not_match_the_bytes_is_never_trusted(series):
+    """A file edited after the run key hashed it: its entry is keyed by the bytes actually read."""
+    config = load_config([series])
+    expected = formatter("json")(Linter(config, use_cache=False).run([series]).diagnostics)
+    stale = {path: bytes(32) for path in (series / "docs").rglob("*.md")}
+    assert (
+        formatter("json")(Linter(config, jobs=1).run([series], content_digests=stale).diagnostics) == expected
+    )
+    assert json_output(series, jobs=1) == expected  # and the entries it wrote answer a normal run
 
 
 def test_corrupt_and_foreign_entries_are_rebuilt(series, tmp_path):

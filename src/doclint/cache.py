@@ -134,11 +134,13 @@ class _RestrictedUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"cache entry names {module}.{name}, which is not allowed")
 
 
-def entry_key(data: bytes, display_path: str, fingerprint: str) -> str:
+def entry_key(content_digest: bytes, display_path: str, fingerprint: str) -> str:
+    """The key of a file's entry; ``content_digest`` is the SHA-256 of its bytes (the run key's, when it
+    read them: a file is read and hashed once per run)."""
     digest = hashlib.sha256()
     for part in (f"doclint {__version__} cache {FORMAT_VERSION}", fingerprint, display_path):
         digest.update(part.encode("utf-8") + b"\0")
-    digest.update(data)
+    digest.update(content_digest)
     return digest.hexdigest()
 
 

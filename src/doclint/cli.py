@@ -144,7 +144,10 @@ def _check(arguments: argparse.Namespace) -> int:
 
     cacheable = not (arguments.no_cache or arguments.fix or arguments.diff) and answers_from_files(config)
     # the key is taken before the run: a file edited while doclint reads it then never matches stale results
-    run_key, result = _cached_run(config, arguments.paths, selection) if cacheable else (None, None)
+    content_digests: dict[Path, bytes] = {}  # of the files the run key read: the run does not read them again
+    run_key, result = (
+        _cached_run(config, arguments.paths, selection, content_digests) if cacheable else (None, None)
+    )
     rules = None
     if result is None:
         from doclint.engine import Linter
@@ -161,7 +164,7 @@ def _check(arguments: argparse.Namespace) -> int:
         if arguments.fix or arguments.diff:
             result = _run_fixes(linter, arguments)
         else:
-            result = linter.run(arguments.paths)
+            result = linter.run(arguments.paths, content_digests=content_digests)
             if run_key is not None and not result.internal_errors:
                 from doclint import runcache
 
@@ -179,13 +182,13 @@ def _check(arguments: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing and not arguments.exit_zero else EXIT_CLEAN
 
 
-def _cached_run(config, paths: list[Path], selection: tuple[object, ...]):  # type: ignore[no-untyped-def]
+def _cached_run(config, paths: list[Path], selection: tuple[object, ...], content_digests: dict[Path, bytes]):  # type: ignore[no-untyped-def]
     """The run's cache key, and the result of an identical earlier run (same files, configuration, rules)
-    or None."""
+    or None; fills ``content_digests`` with the digest of each file read for the key."""
     from doclint import runcache
     from doclint.result import LintResult
 
-    key = runcache.run_key(config, paths, selection)
+    key = runcache.run_key(config, paths, selection, content_digests)
     cached = runcache.load(config, key)
     if cached is None:
         return key, None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import traceback
 from collections.abc import Iterable, Iterator, Mapping
@@ -80,12 +81,20 @@ class Linter:
         self.cache = ResultCache(self.config.root / self.config.cache_dir) if self.use_cache else None
         self._config_fingerprint: str | None = None
         self._sources: Mapping[Path, bytes] = {}
+        self._content_digests: Mapping[Path, bytes] = {}
 
     # -- the run -------------------------------------------------------------------------------------
-    def run(self, paths: Iterable[Path], sources: Mapping[Path, bytes] | None = None) -> LintResult:
-        """Lint ``paths``; ``sources`` replaces the bytes of some files (fix rounds run in memory)."""
+    def run(
+        self,
+        paths: Iterable[Path],
+        sources: Mapping[Path, bytes] | None = None,
+        content_digests: Mapping[Path, bytes] | None = None,
+    ) -> LintResult:
+        """Lint ``paths``; ``sources`` replaces the bytes of some files (fix rounds run in memory);
+        ``content_digests`` are the SHA-256 of files already read this run (by the run key)."""
         paths = [Path(path) for path in paths]
         self._sources = sources or {}
+        self._content_digests = content_digests or {}
         selection = Selection(self.config.include, self.config.exclude, self.config.root)
         targets = list(discover(paths, selection))
         target_set = set(targets)
@@ -164,26 +173,24 @@ class Linter:
         outcome = FileOutcome(path)
         display = display_path(path)
         in_memory = path in self._sources
+        # the fixer needs the Document, which cached facts lack
+        answer_from_cache = self.cache is not None and not in_memory and not self.keep_raw
+        known = self._content_digests.get(path) if answer_from_cache else None
+        if known is not None and self._answer_from_cache(known, display, outcome, report):
+            return outcome  # unchanged since the run key hashed it: not even read again
         try:
             data = self._sources[path] if in_memory else read_bytes(path, self.config.max_file_size)
         except ReadProblem as problem:
             self._unreadable(outcome, display, str(problem), 1, 1, report)
             return outcome
         outcome.raw = data if self.keep_raw or in_memory else None
-        key = (
-            None if (self.cache is None or in_memory) else entry_key(data, display, self._fingerprint(report))
-        )
-        if key is not None and not self.keep_raw:  # the fixer needs the Document, which cached facts lack
-            try:
-                cached = self.cache.load(key, self.config.site)  # type: ignore[union-attr]
-            except CacheMiss:
-                pass
-            else:
-                outcome.facts, outcome.facts_digest, outcome.diagnostics = cached, cached.digest, cached.found
-                if cached.document is not None:  # stored because rules that are never cached need it
-                    outcome.facts = self._loaded(cached)
-                    self._impure_phase(cached.document, outcome, report)
-                return outcome
+        content_digest = hashlib.sha256(data).digest() if self.cache is not None and not in_memory else None
+        if (
+            answer_from_cache
+            and content_digest not in (None, known)
+            and self._answer_from_cache(content_digest, display, outcome, report)  # type: ignore[arg-type]
+        ):
+            return outcome
         if not parse:
             return None
         try:
@@ -202,13 +209,27 @@ class Linter:
         outcome.facts = build_facts(document)
         self._collect(document, outcome, pure=True)
         outcome.facts_digest = outcome.facts.digest()
-        if key is not None and not outcome.internal_errors:
+        if content_digest is not None and not outcome.internal_errors:
             kept = document if self._impure_rules_selected else None
             entry = CachedFile.of(outcome.facts, outcome.facts_digest, outcome.diagnostics, kept)
-            self.cache.store(key, entry)  # type: ignore[union-attr]
+            self.cache.store(self._entry_key(content_digest, display, report), entry)  # type: ignore[union-attr]
         self._impure_phase(document, outcome, report)
         outcome.document = document if self.keep_raw else None
         return outcome
+
+    def _answer_from_cache(
+        self, content_digest: bytes, display: str, outcome: FileOutcome, report: bool
+    ) -> bool:
+        """Fill ``outcome`` from the cache entry of these bytes; False when there is none."""
+        try:
+            cached = self.cache.load(self._entry_key(content_digest, display, report), self.config.site)  # type: ignore[union-attr]
+        except CacheMiss:
+            return False
+        outcome.facts, outcome.facts_digest, outcome.diagnostics = cached, cached.digest, cached.found
+        if cached.document is not None:  # stored because rules that are never cached need it
+            outcome.facts = self._loaded(cached)
+            self._impure_phase(cached.document, outcome, report)
+        return True
 
     def _loaded(self, facts: DocumentFacts | CachedFile) -> DocumentFacts | None:
         """The facts themselves: a cache entry's are unpickled now (only the project phase reads them)."""
@@ -254,6 +275,9 @@ class Linter:
             outcome.diagnostics.append(
                 Diagnostic(display, line, column, UNREADABLE[0], message, name=UNREADABLE[1])
             )
+
+    def _entry_key(self, content_digest: bytes, display: str, report: bool) -> str:
+        return entry_key(content_digest, display, self._fingerprint(report))
 
     def _fingerprint(self, report: bool) -> str:
         if self._config_fingerprint is None:

@@ -28,7 +28,14 @@ def answers_from_files(config: Config) -> bool:
     return not any(options.get("check_external") for options in config.rule_options.values())
 
 
-def run_key(config: Config, paths: list[Path], options: tuple[object, ...]) -> str:
+def run_key(
+    config: Config,
+    paths: list[Path],
+    options: tuple[object, ...],
+    content_digests: dict[Path, bytes] | None = None,
+) -> str:
+    """The run's key; the SHA-256 of each Markdown file read for it is added to ``content_digests``
+    (the per-file cache keys reuse them instead of reading every file again)."""
     digest = hashlib.sha256(
         f"doclint {__version__}\0{config!r}\0{options!r}\0".encode("utf-8", "surrogateescape")
     )
@@ -39,7 +46,9 @@ def run_key(config: Config, paths: list[Path], options: tuple[object, ...]) -> s
     roots = run_docs_roots(config, paths)
     selection = Selection(config.include, config.exclude, config.root)
     for path in sorted(set(discover([*paths, *roots], selection))):
-        _update_with_file(digest, path)
+        content_digest = _update_with_file(digest, path, config.max_file_size)
+        if content_digest is not None and content_digests is not None:
+            content_digests[path] = content_digest
     _update_with_site(digest, config, paths, roots, markdown_stats=True)
     return digest.hexdigest()
 
@@ -100,12 +109,21 @@ def _pack_files(config: Config) -> list[Path]:
     return found
 
 
-def _update_with_file(digest: hashlib._Hash, path: Path) -> None:
+def _update_with_file(digest: hashlib._Hash, path: Path, max_size: int | None = None) -> bytes | None:
+    """Add the file's name and bytes to ``digest``; the SHA-256 of its bytes, or None when not read (a
+    file over ``max_size`` is not read: the run reports its size, which the key then covers)."""
     digest.update(f"\0{path}\0".encode("utf-8", "surrogateescape"))
     try:
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        size = path.stat().st_size
+        if max_size is not None and size > max_size:
+            digest.update(f"over the limit: {size}".encode())
+            return None
+        content_digest = hashlib.sha256(path.read_bytes()).digest()
     except OSError as error:
         digest.update(repr(error).encode())
+        return None
+    digest.update(content_digest)
+    return content_digest
 
 
 def _listing(folder: Path, markdown_stats: bool = True) -> list[str]:
