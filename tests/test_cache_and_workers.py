@@ -23,8 +23,9 @@ from support import REPO
 def series(tmp_path, monkeypatch) -> Path:
     """The broken example series plus enough chapters to make the run parallel."""
     root = tmp_path / "site"
-    shutil.copytree(REPO / "examples" / "broken-series", root)
-    shutil.copytree(REPO / "examples" / "llm-deep-dive" / "docs", root / "docs" / "good")
+    ignore = shutil.ignore_patterns(".doclint_cache")  # a cache a developer's own run left there
+    shutil.copytree(REPO / "examples" / "broken-series", root, ignore=ignore)
+    shutil.copytree(REPO / "examples" / "llm-deep-dive" / "docs", root / "docs" / "good", ignore=ignore)
     for number in range(24):
         (root / "docs" / f"extra-{number:02}.md").write_text(
             f"# Extra {number}\n\n## Part\n\nSee [part](#part), [gone](./gone-{number}.md) and [x](#nope-{number}).\n"
@@ -99,25 +100,55 @@ def test_a_digest_that_does_not_match_the_bytes_is_never_trusted(series):
     assert json_output(series, jobs=1) == expected  # and the entries it wrote answer a normal run
 
 
-def test_corrupt_and_foreign_entries_are_rebuilt(series, tmp_path):
-    expected = json_output(series, jobs=1)
-    entries = sorted((series / ".doclint_cache").rglob("*.entry"))
-    header = lambda entry: entry.read_bytes().split(b"\n", 2)
-    entries[0].write_bytes(b"not a cache entry")
-    magic, key, payload = header(entries[1])
-    entries[1].write_bytes(magic + b"\n" + b"0" * len(key) + b"\n" + payload)  # another key
-    magic, key, payload = header(entries[2])
-    entries[2].write_bytes(magic + b"\n" + key + b"\n" + payload[: len(payload) // 2])  # truncated
-    marker = tmp_path / "executed"
-
+def _exploit(marker: Path) -> bytes:
     class Exploit:
         def __reduce__(self):
             return (os.system, (f"touch {marker}",))
 
-    magic, key, _ = header(entries[3])
-    entries[3].write_bytes(magic + b"\n" + key + b"\n" + pickle.dumps(Exploit()))  # never run
+    return pickle.dumps(Exploit())
+
+
+def test_corrupt_and_foreign_entries_are_rebuilt(series, tmp_path):
+    from doclint.cache import ResultCache
+
+    expected = json_output(series, jobs=1)
+    (pack,) = (series / ".doclint_cache" / "files").iterdir()
+    cache = ResultCache(series / ".doclint_cache")
+    entries = cache.load_files(pack.stem)
+    keys = sorted(entries.packed)
+    assert len(keys) > 30
+    marker = tmp_path / "executed"
+    damaged = {
+        keys[0]: b"not a cache entry",
+        keys[1]: entries.packed[keys[1]][1][:100],  # truncated
+        keys[2]: _exploit(marker),  # never run
+        keys[3]: pickle.dumps(["a list", "not an entry"]),
+    }
+    for key, payload in damaged.items():
+        entries.packed[key] = (entries.packed[key][0], payload)
+    cache._write_entry(pack, pack.stem, entries.packed)
     assert json_output(series, jobs=1) == expected
     assert not marker.exists()
+    for damage in (b"not a cache entry", pack.read_bytes()[:-200], _exploit(marker)):
+        pack.write_bytes(damage)
+        assert json_output(series, jobs=1) == expected
+        assert not marker.exists()
+    header = pack.read_bytes().split(b"\n", 2)
+    pack.write_bytes(header[0] + b"\n" + b"0" * len(header[1]) + b"\n" + header[2])  # another key
+    assert json_output(series, jobs=1) == expected
+
+
+def test_per_file_entries_are_one_pack_that_a_run_over_a_few_files_keeps(series, monkeypatch):
+    expected = json_output(series, jobs=1)
+    assert len(list((series / ".doclint_cache" / "files").iterdir())) == 1
+    config = load_config([series])
+    Linter(config, jobs=1).run([series / "docs" / "extra-01.md"])  # as a pre-commit hook runs it
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a file was parsed again")
+
+    monkeypatch.setattr(doclint.engine, "build_document", refuse)
+    assert json_output(series, jobs=1) == expected
 
 
 def doclint_process(root: Path, *args: str, importtime: bool = False) -> subprocess.CompletedProcess[str]:

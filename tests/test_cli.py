@@ -142,7 +142,7 @@ def test_json_output_shape(tree, capsys):
 
 def test_bundled_example_series_is_clean(capsys, monkeypatch):
     monkeypatch.chdir(REPO)
-    code, out, _ = run(capsys, "check", "examples/llm-deep-dive")
+    code, out, _ = run(capsys, "check", "examples/llm-deep-dive", "--no-cache")  # no cache in the repository
     assert code == 0, out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -11,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from doclint.cache import CachedFile, CacheMiss, ResultCache
+from doclint.cache import CachedFile, CacheMiss, FileEntries, ResultCache
 from doclint.config import load_config
 from doclint.document import build_document
 from doclint.engine import Linter
 from doclint.facts import build_facts
 from doclint.output import formatter
+from doclint.site import SiteSettings
 from doclint.source import SourceText
 from support import REPO
 
@@ -73,15 +75,22 @@ def output(root: Path, **options) -> str:
     return formatter("json")(Linter(load_config([root]), **options).run([root]).diagnostics)
 
 
+def _round_trip(entry: CachedFile, settings: SiteSettings, folder: Path) -> CachedFile:
+    """``entry`` written to a cache's pack of per-file entries and read back."""
+    cache = ResultCache(folder / "cache")
+    entries = FileEntries({})
+    entries.replace({"k" * 64: ("R/docs/a.md", pickle.dumps(entry))})
+    cache.store_files("config", entries)
+    return cache.load_files("config").load("k" * 64, settings)
+
+
 def test_facts_are_equal_after_a_cache_round_trip(tmp_path):
     path = tmp_path / "docs" / "setup.mdx"
     config = load_config([tmp_path])
     text = CHAPTER + '\nimport Part from "./_part.md";\n\n<Link to="/docs/overview#goals">o</Link>\n'
     facts = build_facts(build_document(path, "docs/setup.mdx", SourceText(text), config.site))
     assert facts.link_sites and facts.anchors and facts.imports and facts.suppressions
-    cache = ResultCache(tmp_path / "cache")
-    cache.store("k" * 64, CachedFile.of(facts, facts.digest(), []))
-    loaded = cache.load("k" * 64, config.site)
+    loaded = _round_trip(CachedFile.of(facts, facts.digest(), []), config.site, tmp_path)
     assert loaded.facts() == facts
     assert loaded.digest == facts.digest() == loaded.facts().digest()
     assert (loaded.path, loaded.display_path, loaded.suppressions) == (
@@ -96,11 +105,13 @@ def test_an_entry_whose_facts_were_altered_is_a_miss(tmp_path):
     path = tmp_path / "docs" / "setup.md"
     config = load_config([tmp_path])
     facts = build_facts(build_document(path, "docs/setup.md", SourceText(CHAPTER), config.site))
-    cache = ResultCache(tmp_path / "cache")
     entry = CachedFile.of(facts, facts.digest(), [])
-    cache.store("k" * 64, replace(entry, facts_payload=entry.facts_payload.replace(b"setup", b"setuP")))
     with pytest.raises(CacheMiss):
-        cache.load("k" * 64, config.site)
+        _round_trip(
+            replace(entry, facts_payload=entry.facts_payload.replace(b"setup", b"setuP")),
+            config.site,
+            tmp_path,
+        )
 
 
 def test_a_prose_edit_never_unpickles_the_other_files_facts(series, monkeypatch):
@@ -193,7 +204,9 @@ def test_a_changed_registry_reruns_the_project_rules(series, project_runs):
 
 def test_project_findings_are_the_same_warm_after_edits_on_a_real_series(tmp_path, monkeypatch):
     root = tmp_path / "site"
-    shutil.copytree(REPO / "examples" / "broken-series", root)
+    shutil.copytree(
+        REPO / "examples" / "broken-series", root, ignore=shutil.ignore_patterns(".doclint_cache")
+    )
     monkeypatch.chdir(root)
     output(root, jobs=2)
     for path in sorted((root / "docs").rglob("*.md"))[:3]:
@@ -280,11 +293,9 @@ def test_import_statements_are_the_matches_finditer_finds(text):
 
 def test_an_entry_of_another_format_is_a_miss(tmp_path):
     """An entry pickled by an older doclint (another CachedFile layout) under the same key is rebuilt."""
-    cache = ResultCache(tmp_path / "cache")
     stale = CachedFile.__new__(CachedFile)
     stale.__dict__.update(
         {"facts": None, "digest": b"", "found": []}
     )  # the layout before facts were kept pickled
-    cache._write_entry(cache._path("k" * 64), "k" * 64, stale)
     with pytest.raises(CacheMiss):
-        cache.load("k" * 64, load_config([tmp_path]).site)
+        _round_trip(stale, load_config([tmp_path]).site, tmp_path)

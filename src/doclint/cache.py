@@ -8,7 +8,11 @@ a cache directory is just files in a repository, and a foreign or corrupt entry 
 be trusted. Each entry is keyed by the file's bytes, its path, the doclint version and a fingerprint of
 the effective configuration, and carries its key: anything that fails to load, names a class outside
 the allow-list, or carries another key is ignored and rebuilt. Writes go through a temporary file and
-a rename, so concurrent runs never see half an entry.
+a rename, so concurrent runs never see half an entry (the last writer wins; a lost entry costs speed).
+
+The per-file entries of one configuration live in one pack file, read once at the start of a run and
+written once at its end: one file per document cost a file creation each (and a directory per key
+prefix), which made a first run a third slower than a run without cache on some disks.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ if TYPE_CHECKING:
     from doclint.facts import DocumentFacts
     from doclint.suppression import Suppression
 
-FORMAT_VERSION = 5  # 5: facts kept pickled inside the entry until read
+FORMAT_VERSION = 6  # 6: per-file entries packed in one file per configuration
 _MAGIC = b"doclint-cache\n"
 _STANDARD_TYPES = {
     ("datetime", "date"): datetime.date,
@@ -102,6 +106,76 @@ class CachedFile:
         return facts
 
 
+class FileEntries:
+    """One configuration's per-file entries: entry key -> (the file's slot, the pickled CachedFile).
+
+    A slot is a file and whether its findings were reported or only indexed (a file outside the checked
+    paths): a run replaces the entries of the slots it visited and keeps those of other files that still
+    exist, so a run over a few files (a pre-commit hook) does not evict the rest of the project."""
+
+    def __init__(self, packed: dict[str, tuple[str, bytes]]) -> None:
+        self.packed = packed
+        self.changed = False
+
+    def load(self, key: str, settings: SiteSettings) -> CachedFile:
+        try:
+            payload = self.packed[key][1]
+        except KeyError:
+            raise CacheMiss("no entry") from None
+        try:
+            entry = _RestrictedUnpickler(io.BytesIO(payload)).load()
+        except Exception as error:  # noqa: BLE001 - a malformed payload is a miss, whatever the unpickler raised
+            raise CacheMiss(f"unreadable entry: {error}") from None
+        if not isinstance(entry, CachedFile) or not _well_formed(entry):
+            raise CacheMiss("malformed entry")
+        if not isinstance(entry.found, list) or not all(isinstance(item, Diagnostic) for item in entry.found):
+            raise CacheMiss("malformed diagnostics")
+        if entry.document is not None:
+            entry.document.settings = settings
+        return entry
+
+    def replace(self, visited: dict[str, tuple[str, bytes | None]]) -> None:
+        """Keep the entries ``visited`` (key -> slot and new payload, None when the entry was reused),
+        drop the others of their slots, and those of files that no longer exist."""
+        slots = {slot for slot, _ in visited.values()}
+        kept = {
+            key: value
+            for key, value in self.packed.items()
+            if key in visited or (value[0] not in slots and os.path.exists(value[0][1:]))
+        }
+        for key, (slot, payload) in visited.items():
+            if payload is not None:
+                kept[key] = (slot, payload)
+        self.changed = kept.keys() != self.packed.keys()
+        self.packed = kept
+
+
+def entry_slot(path: Path, report: bool) -> str:
+    """The slot of a file's entry: R or I (reported or indexed) and the file's path as the run named it
+    (a run from another folder sees other slots, whose files may seem gone: that costs speed only)."""
+    return ("R" if report else "I") + str(path)
+
+
+def entry_payload(entry: CachedFile) -> bytes | None:
+    """``entry`` pickled for the pack; None when a value in it cannot be pickled (a plugin's)."""
+    if entry.document is not None:
+        entry = dataclasses.replace(entry, document=_without_derived_state(entry.document))
+    try:
+        return pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None
+
+
+def _well_formed_slot(value: object) -> bool:
+    return (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and isinstance(value[0], str)
+        and value[0][:1] in ("R", "I")
+        and isinstance(value[1], bytes)
+    )
+
+
 _allowed: dict[tuple[str, str], type] = {}  # doclint classes already checked: a warm run reads many entries
 
 
@@ -153,27 +227,22 @@ class ResultCache:
         self.directory = directory
         self._ready = False
 
-    def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.entry"
-
     def _run_path(self, key: str) -> Path:
         return self.directory / "runs" / f"{key}.entry"
 
-    def load(self, key: str, settings: SiteSettings) -> CachedFile:
-        entry = _read_entry(self._path(key), key)
+    def load_files(self, name: str) -> FileEntries:
+        """The per-file entries of the configuration ``name``; none when its pack is missing or unreadable."""
+        try:
+            packed = _read_entry(self.directory / "files" / f"{name}.entry", name)
+        except CacheMiss:
+            packed = {}
+        if not isinstance(packed, dict) or not all(_well_formed_slot(value) for value in packed.values()):
+            packed = {}
+        return FileEntries(packed)
 
-        if not isinstance(entry, CachedFile) or not _well_formed(entry):
-            raise CacheMiss("malformed entry")
-        if not isinstance(entry.found, list) or not all(isinstance(item, Diagnostic) for item in entry.found):
-            raise CacheMiss("malformed diagnostics")
-        if entry.document is not None:
-            entry.document.settings = settings
-        return entry
-
-    def store(self, key: str, entry: CachedFile) -> None:
-        if entry.document is not None:
-            entry = dataclasses.replace(entry, document=_without_derived_state(entry.document))
-        self._write_entry(self._path(key), key, entry)
+    def store_files(self, name: str, entries: FileEntries) -> None:
+        if entries.changed and self._make_room("files"):
+            self._write_entry(self.directory / "files" / f"{name}.entry", name, entries.packed)
 
     def load_run(self, key: str) -> tuple[list[Diagnostic], int] | None:
         """The final diagnostics and file count of an identical earlier run, or None."""

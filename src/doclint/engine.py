@@ -10,7 +10,17 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from doclint.cache import CachedFile, CacheMiss, ResultCache, config_fingerprint, entry_key, file_digests
+from doclint.cache import (
+    CachedFile,
+    CacheMiss,
+    FileEntries,
+    ResultCache,
+    config_fingerprint,
+    entry_key,
+    entry_payload,
+    entry_slot,
+    file_digests,
+)
 from doclint.config import Config, load_config
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.document import Document, build_document
@@ -42,6 +52,8 @@ class FileOutcome:
     raw: bytes | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     internal_errors: list[str] = field(default_factory=list)
+    # the file's cache entry: its key, its slot and its payload (None when the entry was reused)
+    cache_entry: tuple[str, str, bytes | None] | None = None
 
 
 def _process_in_worker(job: tuple[Path, bool]) -> FileOutcome:
@@ -82,6 +94,7 @@ class Linter:
         self._config_fingerprint: str | None = None
         self._sources: Mapping[Path, bytes] = {}
         self._content_digests: Mapping[Path, bytes] = {}
+        self._entries = FileEntries({})
 
     # -- the run -------------------------------------------------------------------------------------
     def run(
@@ -105,7 +118,13 @@ class Linter:
         result = LintResult([], targets)
         jobs = [(path, path in target_set) for path in project_files]
         facts: list[tuple[DocumentFacts | CachedFile, bytes]] = []
+        if self.cache is not None:
+            self._entries = self.cache.load_files(self._fingerprint_name())
+        visited: dict[str, tuple[str, bytes | None]] = {}
         for outcome in self._process_all(jobs):
+            if outcome.cache_entry is not None:
+                key, slot, payload = outcome.cache_entry
+                visited[key] = (slot, payload)
             result.diagnostics.extend(outcome.diagnostics)
             result.internal_errors.extend(outcome.internal_errors)
             if outcome.facts is not None:
@@ -114,6 +133,9 @@ class Linter:
                 result.documents[outcome.path] = outcome.document
             if outcome.raw is not None:
                 result.raw[outcome.path] = outcome.raw
+        if self.cache is not None:
+            self._entries.replace(visited)
+            self.cache.store_files(self._fingerprint_name(), self._entries)
         result.diagnostics.extend(self._project_phase(paths, roots, facts, result, target_set))
         result.diagnostics = self._finish(result, [document for document, _ in facts])
         return result
@@ -211,8 +233,12 @@ class Linter:
         outcome.facts_digest = outcome.facts.digest()
         if content_digest is not None and not outcome.internal_errors:
             kept = document if self._impure_rules_selected else None
-            entry = CachedFile.of(outcome.facts, outcome.facts_digest, outcome.diagnostics, kept)
-            self.cache.store(self._entry_key(content_digest, display, report), entry)  # type: ignore[union-attr]
+            payload = entry_payload(
+                CachedFile.of(outcome.facts, outcome.facts_digest, outcome.diagnostics, kept)
+            )
+            if payload is not None:
+                key = self._entry_key(content_digest, display, report)
+                outcome.cache_entry = (key, entry_slot(path, report), payload)
         self._impure_phase(document, outcome, report)
         outcome.document = document if self.keep_raw else None
         return outcome
@@ -221,10 +247,12 @@ class Linter:
         self, content_digest: bytes, display: str, outcome: FileOutcome, report: bool
     ) -> bool:
         """Fill ``outcome`` from the cache entry of these bytes; False when there is none."""
+        key = self._entry_key(content_digest, display, report)
         try:
-            cached = self.cache.load(self._entry_key(content_digest, display, report), self.config.site)  # type: ignore[union-attr]
+            cached = self._entries.load(key, self.config.site)
         except CacheMiss:
             return False
+        outcome.cache_entry = (key, entry_slot(outcome.path, report), None)
         outcome.facts, outcome.facts_digest, outcome.diagnostics = cached, cached.digest, cached.found
         if cached.document is not None:  # stored because rules that are never cached need it
             outcome.facts = self._loaded(cached)
@@ -280,6 +308,10 @@ class Linter:
         return entry_key(content_digest, display, self._fingerprint(report))
 
     def _fingerprint(self, report: bool) -> str:
+        return f"{self._fingerprint_name()}:{'report' if report else 'index'}"
+
+    def _fingerprint_name(self) -> str:
+        """A digest of everything besides a file's bytes and path that its cached results depend on."""
         if self._config_fingerprint is None:
             self._config_fingerprint = config_fingerprint(
                 asdict(self.config.site),
@@ -289,7 +321,7 @@ class Linter:
                 # project rules collect from each document what the registries make relevant
                 file_digests(self.series.registry_paths()) if self.project_rules else [],
             )
-        return f"{self._config_fingerprint}:{'report' if report else 'index'}"
+        return self._config_fingerprint
 
     def docs_roots(self, paths: list[Path]) -> tuple[Path, ...]:
         return run_docs_roots(self.config, paths)
