@@ -49,6 +49,8 @@ class RegistryFiles:
 
 @dataclass(frozen=True)
 class Config:
+    """The effective configuration of a run: the configuration file found (see above) over the defaults."""
+
     root: Path = field(default_factory=Path.cwd)  # where the config file lives (or the cwd)
     source: Path | None = None
     docs: tuple[str, ...] = ()

@@ -42,6 +42,8 @@ class Edit:
 
 @dataclass(frozen=True)
 class Fix:
+    """A proposed change to the file: its edits, whether applying it is safe, and what it does."""
+
     edits: tuple[Edit, ...]
     safety: FixSafety
     description: str
@@ -60,6 +62,8 @@ class Fix:
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
+    """One finding: where (1-based line and column), which rule, what is wrong, and how to fix it if known."""
+
     path: str
     line: int
     column: int

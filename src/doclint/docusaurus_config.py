@@ -94,6 +94,8 @@ class ModulePath:
 # -- tokens ---------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class _Token:
+    """One JavaScript token of a configuration file, and whether a line break came before it."""
+
     kind: str  # "string", "template", "number", "name", "punct"
     value: str
     newline_before: bool

@@ -63,6 +63,8 @@ def _process_in_worker(job: tuple[Path, bool]) -> FileOutcome:
 
 @dataclass
 class Linter:
+    """A configured rule set that lints paths: the per-document phase, then the cross-document phase."""
+
     config: Config
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()

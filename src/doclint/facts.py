@@ -80,6 +80,8 @@ class FrontMatterKey:
 
 @dataclass
 class DocumentFacts:
+    """What the cross-document phase reads of one document: compact, picklable, cached with the file."""
+
     path: Path
     display_path: str
     is_mdx: bool

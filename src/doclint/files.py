@@ -20,6 +20,8 @@ class ReadProblem(Exception):
 
 @dataclass(frozen=True)
 class Selection:
+    """The include and exclude globs of a run, relative to the project root."""
+
     include: tuple[str, ...]
     exclude: tuple[str, ...]
     root: Path

@@ -9,6 +9,8 @@ from typing import Literal
 
 @dataclass(frozen=True)
 class Heading:
+    """A Markdown heading and the id Docusaurus gives it."""
+
     level: int
     text: str  # what Docusaurus slugs: plain text, explicit id removed
     line: int
@@ -28,6 +30,8 @@ class Heading:
 
 @dataclass(frozen=True)
 class Link:
+    """A Markdown link or image of a document: inline, by reference, or an autolink."""
+
     url: str  # destination, percent-decoded for reading (what Docusaurus resolves)
     text: str
     line: int
@@ -50,6 +54,8 @@ class Link:
 
 @dataclass(frozen=True)
 class Definition:
+    """A link reference definition (``[label]: url``)."""
+
     label: str
     url: str
     line: int
@@ -59,6 +65,8 @@ class Definition:
 
 @dataclass(frozen=True)
 class Fence:
+    """A fenced code block: its language, info string and content."""
+
     language: str
     info: str
     content: str
@@ -92,6 +100,8 @@ class Directive:
 
 @dataclass(frozen=True)
 class FootnoteCall:
+    """A footnote reference (``[^label]``), and whether a definition answers it."""
+
     label: str
     line: int
     column: int
@@ -101,6 +111,8 @@ class FootnoteCall:
 
 @dataclass(frozen=True)
 class FootnoteDefinition:
+    """A footnote definition (``[^label]: text``)."""
+
     label: str
     line: int
     column: int
@@ -109,6 +121,8 @@ class FootnoteDefinition:
 
 @dataclass(frozen=True)
 class Comment:
+    """An HTML (``<!-- -->``) or MDX (``{/* */}``) comment."""
+
     kind: Literal["html", "mdx"]
     body: str
     line: int

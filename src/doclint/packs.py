@@ -29,6 +29,8 @@ BUILTIN_PACKS = ("docusaurus.yaml",)
 
 @dataclass(frozen=True)
 class RulePack:
+    """A YAML rule pack: options for built-in rules and declarative checks."""
+
     name: str
     path: str
     description: str = ""

@@ -66,6 +66,8 @@ class DocsVersion:
 
 @dataclass(frozen=True)
 class DocIdentity:
+    """What Docusaurus makes of one doc: its id, slug, permalink, and where it sits in its version's sidebar."""
+
     doc_id: str
     slug: str
     permalink: str
@@ -83,6 +85,8 @@ class DocIdentity:
 
 @dataclass
 class ProjectIndex:
+    """The cross-document view of a run: every document's facts, each doc's identity, and the site's versions."""
+
     settings: SiteSettings
     docs_roots: tuple[Path, ...]
     facts: dict[Path, DocumentFacts] = field(default_factory=dict)

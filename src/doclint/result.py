@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class LintResult:
+    """The diagnostics of a run, the files it checked, and what the fixer needs of it."""
+
     diagnostics: list[Diagnostic]
     files: list[Path]
     documents: dict[Path, Document] = field(default_factory=dict)  # only when the run keeps them (fixes)

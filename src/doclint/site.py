@@ -24,6 +24,8 @@ COMMONMARK_EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd"
 
 @dataclass(frozen=True)
 class Mdx1Compat:
+    """The ``markdown.mdx1Compat`` switches of the Docusaurus configuration (Docusaurus's defaults: all on)."""
+
     comments: bool = True
     admonitions: bool = True
     heading_ids: bool = True

@@ -28,6 +28,8 @@ ALL = "*"
 
 @dataclass
 class Suppression:
+    """One ``doclint-disable``/``doclint-enable`` comment and the lines and codes it covers."""
+
     action: str
     codes: frozenset[str]
     line: int
@@ -46,6 +48,8 @@ class Suppression:
 
 @dataclass
 class Suppressions:
+    """A document's suppression comments, applied to its diagnostics."""
+
     entries: list[Suppression] = field(default_factory=list)
 
     def filter(self, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

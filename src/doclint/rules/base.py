@@ -47,6 +47,8 @@ class Example:
 
 @dataclass(frozen=True)
 class Examples:
+    """A rule's documented examples: sources that must fail and sources that must pass (run as tests)."""
+
     failing: tuple[Example, ...]
     passing: tuple[Example, ...]
 
