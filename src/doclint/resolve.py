@@ -120,6 +120,10 @@ class Resolver:
         self._targets_by_route_parent: dict[str, list[Path]] | None = None
         self._names_by_version: dict[tuple[str, str], tuple[dict[str, Path], dict[str, Path]]] = {}
         self._route_tails: dict[str, Path] | None = None
+        # links repeat (the same page linked from many docs of a folder): each is resolved once per run
+        self._markdown_resolutions: dict[tuple[str, Path, DocsVersion], Resolution] = {}
+        self._url_resolutions: dict[tuple[str, str], Resolution] = {}
+        self._compiled: dict[Path, bool] = {}
         self.blog_bases = tuple(
             normalize_route("/" + base.strip("/")) for base in project.settings.blog_route_bases
         )
@@ -188,6 +192,12 @@ class Resolver:
         Other Markdown (a repository README, an unimported partial) never reaches the build, so its links
         are not judged as site links.
         """
+        known = self._compiled.get(path)
+        if known is None:
+            known = self._compiled[path] = self._is_compiled(path)
+        return known
+
+    def _is_compiled(self, path: Path) -> bool:
         if self.project.is_doc(path) or self.hosting_pages(path):
             return True
         if path in self.project.version_of_path:
@@ -274,7 +284,14 @@ class Resolver:
         version = self.project.version_of_path.get(document.path)
         if version is None:
             return Resolution("unknown")
-        candidates = self._markdown_candidates(pathname, document.path, version)
+        key = (pathname, document.path.parent, version)
+        known = self._markdown_resolutions.get(key)
+        if known is None:
+            known = self._markdown_resolutions[key] = self._resolve_markdown(pathname, key[1], version)
+        return known
+
+    def _resolve_markdown(self, pathname: str, folder: Path, version: DocsVersion) -> Resolution:
+        candidates = self._markdown_candidates(pathname, folder, version)
         escaped = [candidate for candidate in candidates if not self.inside_boundary(candidate)]
         inside = [candidate for candidate in candidates if self.inside_boundary(candidate)]
         for candidate in inside:
@@ -296,15 +313,15 @@ class Resolver:
             suggestion=self._closest_doc(pathname, version),
         )
 
-    def _markdown_candidates(self, pathname: str, source: Path, version: DocsVersion) -> list[Path]:
+    def _markdown_candidates(self, pathname: str, folder: Path, version: DocsVersion) -> list[Path]:
         if pathname.startswith("@site/"):
             return [Path(os.path.normpath(self.project.site_dir / pathname[len("@site/") :]))]
         if pathname.startswith("/"):
             bases = [version.content_path, self.project.site_dir]
             return [Path(os.path.normpath(str(base) + pathname)) for base in bases]
         if pathname.startswith(("./", "../")):
-            return [Path(os.path.normpath(source.parent / pathname))]
-        bases = [source.parent, version.content_path, self.project.site_dir]
+            return [Path(os.path.normpath(folder / pathname))]
+        bases = [folder, version.content_path, self.project.site_dir]
         return [Path(os.path.normpath(base / pathname)) for base in bases]
 
     def _why_not_a_doc(self, path: Path, version: DocsVersion) -> str:
@@ -409,6 +426,12 @@ class Resolver:
         if identity is None and not pathname.startswith("/"):
             return Resolution("unknown")
         base = self.page_url(identity) if identity else "/"
+        known = self._url_resolutions.get((base, pathname))
+        if known is None:
+            known = self._url_resolutions[base, pathname] = self._resolve_route(base, pathname)
+        return known
+
+    def _resolve_route(self, base: str, pathname: str) -> Resolution:
         resolved = resolve_url_path(pathname, base) if pathname else base
         route = normalize_route(resolved)
         target = self.routes.get(route)
