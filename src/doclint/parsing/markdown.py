@@ -17,6 +17,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from doclint.parsing.directives import make_directive_rule
+from doclint.parsing.links import fast_normalize_link
 
 _FOOTNOTE_CALL = re.compile(r"\[\^([^\]\s]+)\]")
 CURRENT_BLOCK = "doclint_current_block"
@@ -28,6 +29,7 @@ def parser(mdx: bool) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "inline_definitions": True})
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin, inline=False, move_to_end=False)
+    md.normalizeLink = fast_normalize_link(md.normalizeLink)  # type: ignore[method-assign]
     md.block.ruler.before(
         "fence",
         "container_directive",
