@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it.common.normalize_url import normalizeLink
+from markdown_it.helpers import parseLinkDestination
 
-from doclint.parsing.links import fast_normalize_link, is_unchanged_by_normalize
+from doclint.parsing.links import fast_normalize_link, fast_parse_link_destination, is_unchanged_by_normalize
 from doclint.parsing.markdown import parser
 
 UNCHANGED = [
@@ -123,3 +124,35 @@ def test_doclint_parser_normalizes_as_markdown_it_does() -> None:
         "https://xn--mnchen-3ya.de/%C3%A4",
         "./d%20e.png",
     ]
+
+
+DESTINATION_TEXT = st.lists(
+    st.sampled_from(
+        [*"a/.#?:%-_<>\"'()", " ", "\t", "\n", "\x00", "\x1f", "\x7f", "\\", "\\ ", "\\(", "\\)"]
+        + ["&amp;", "&#40;", "&bogus;", "é", "😄", "\u00a0", "\u2028"]
+    ),
+    max_size=14,
+).map("".join)
+
+
+def _same_destination(text: str, pos: int, maximum: int) -> None:
+    fast = fast_parse_link_destination(parseLinkDestination)(text, pos, maximum)
+    reference = parseLinkDestination(text, pos, maximum)
+    assert (fast.ok, fast.pos, fast.str) == (reference.ok, reference.pos, reference.str)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["./a.md)", "./a.md", "a b", "a\tb", "a\x7fb", "a(b)c)", "a\\)b)", "<a b>)", "", ")", "a&amp;b)", "a\nb"],
+)
+def test_link_destination_as_markdown_it_reads_it(text: str) -> None:
+    for pos in range(len(text) + 1):
+        for maximum in range(pos, len(text) + 1):
+            _same_destination(text, pos, maximum)
+
+
+@settings(max_examples=1500, derandomize=True, deadline=None)
+@given(DESTINATION_TEXT, st.integers(0, 3), st.integers(0, 3))
+def test_generated_link_destinations(text: str, skip: int, short: int) -> None:
+    pos = min(skip, len(text))
+    _same_destination(text, pos, max(pos, len(text) - short))

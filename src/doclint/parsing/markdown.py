@@ -10,14 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from types import SimpleNamespace
 
-from markdown_it import MarkdownIt
+from markdown_it import MarkdownIt, helpers
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from doclint.parsing.directives import make_directive_rule
-from doclint.parsing.links import fast_normalize_link
+from doclint.parsing.links import fast_normalize_link, fast_parse_link_destination
 
 _FOOTNOTE_CALL = re.compile(r"\[\^([^\]\s]+)\]")
 CURRENT_BLOCK = "doclint_current_block"
@@ -29,6 +30,11 @@ def parser(mdx: bool) -> MarkdownIt:
     md = configured_parser(mdx)
     # the same tokens for less work (tests/parsing/test_parser_speedups.py compares with configured_parser)
     md.normalizeLink = fast_normalize_link(md.normalizeLink)  # type: ignore[method-assign]
+    md.helpers = SimpleNamespace(  # this instance's own: markdown-it's link rules call md.helpers.*
+        parseLinkLabel=helpers.parseLinkLabel,
+        parseLinkTitle=helpers.parseLinkTitle,
+        parseLinkDestination=fast_parse_link_destination(helpers.parseLinkDestination),
+    )
     return md
 
 
