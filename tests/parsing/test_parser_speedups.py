@@ -1,6 +1,6 @@
 """doclint's parser skips work markdown-it-py would do for nothing: the tokens stay those of the plain setup.
 
-This would fail if markdown-it-py changed underneath a shortcut (doclint.parsing.links).
+They would fail if markdown-it-py changed underneath a shortcut (doclint.parsing.links and the\nreplaced ``normalize`` core rule).
 """
 
 from __future__ import annotations
@@ -8,8 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_core.normalize import normalize
 
-from doclint.parsing.markdown import configured_parser, parser
+from doclint.parsing.markdown import configured_parser, normalize_line_endings_and_nul, parser
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = """\
@@ -60,7 +64,8 @@ html block
 
 def _documents() -> list[tuple[str, str]]:
     files = sorted((ROOT / "examples").rglob("*.md")) + sorted((ROOT / "tests").rglob("*.md"))
-    return [("sample", SAMPLE)] + [(str(path.relative_to(ROOT)), path.read_text("utf-8")) for path in files]
+    samples = [("sample", SAMPLE), ("CRLF and NUL", SAMPLE.replace("\n", "\r\n").replace("code", "co\0de"))]
+    return samples + [(str(path.relative_to(ROOT)), path.read_text("utf-8")) for path in files]
 
 
 @pytest.mark.parametrize("mdx", [False, True])
@@ -68,3 +73,12 @@ def test_same_tokens_as_the_configured_parser(mdx: bool) -> None:
     reference = configured_parser(mdx)
     for name, text in _documents():
         assert parser(mdx).parse(text, {}) == reference.parse(text, {}), name
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(st.text(st.sampled_from(["\r", "\n", "\0", "a", " ", "\u2028", "\x85"]), max_size=16))
+def test_line_endings_and_nul_normalized_as_markdown_it_does(text: str) -> None:
+    ours, markdown_its = StateCore(text, parser(mdx=False), {}), StateCore(text, parser(mdx=False), {})
+    normalize_line_endings_and_nul(ours)
+    normalize(markdown_its)
+    assert ours.src == markdown_its.src

@@ -13,6 +13,7 @@ from functools import lru_cache
 from types import SimpleNamespace
 
 from markdown_it import MarkdownIt, helpers
+from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
@@ -35,7 +36,19 @@ def parser(mdx: bool) -> MarkdownIt:
         parseLinkTitle=helpers.parseLinkTitle,
         parseLinkDestination=fast_parse_link_destination(helpers.parseLinkDestination),
     )
+    md.core.ruler.at("normalize", normalize_line_endings_and_nul)
     return md
+
+
+def normalize_line_endings_and_nul(state: StateCore) -> None:
+    """markdown-it's ``normalize`` core rule (CR and CRLF to LF, NUL to U+FFFD), with ``str.replace``.
+
+    markdown-it-py substitutes every line ending by regex, each LF by itself too: 3 % of the parse.
+    """
+    if "\r" in state.src:
+        state.src = state.src.replace("\r\n", "\n").replace("\r", "\n")
+    if "\0" in state.src:
+        state.src = state.src.replace("\0", "\ufffd")
 
 
 def configured_parser(mdx: bool) -> MarkdownIt:
