@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt, helpers
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_core.normalize import normalize
 
@@ -82,3 +83,11 @@ def test_line_endings_and_nul_normalized_as_markdown_it_does(text: str) -> None:
     normalize_line_endings_and_nul(ours)
     normalize(markdown_its)
     assert ours.src == markdown_its.src
+
+
+def test_other_markdown_it_instances_are_untouched() -> None:
+    parser(mdx=False)  # the shortcuts are set on doclint's instance only (mdformat has its own)
+    other = MarkdownIt("commonmark")
+    assert other.helpers is helpers
+    assert other.normalizeLink.__func__ is MarkdownIt.normalizeLink  # type: ignore[attr-defined]
+    assert [rule.fn for rule in other.core.ruler.__rules__ if rule.name == "normalize"] == [normalize]

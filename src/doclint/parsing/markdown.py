@@ -31,11 +31,9 @@ def parser(mdx: bool) -> MarkdownIt:
     md = configured_parser(mdx)
     # the same tokens for less work (tests/parsing/test_parser_speedups.py compares with configured_parser)
     md.normalizeLink = fast_normalize_link(md.normalizeLink)  # type: ignore[method-assign]
-    md.helpers = SimpleNamespace(  # this instance's own: markdown-it's link rules call md.helpers.*
-        parseLinkLabel=helpers.parseLinkLabel,
-        parseLinkTitle=helpers.parseLinkTitle,
-        parseLinkDestination=fast_parse_link_destination(helpers.parseLinkDestination),
-    )
+    # markdown-it's link, image and reference rules call md.helpers.*: this instance gets its own namespace
+    md.helpers = SimpleNamespace(**{name: getattr(helpers, name) for name in helpers.__all__})
+    md.helpers.parseLinkDestination = fast_parse_link_destination(helpers.parseLinkDestination)
     md.core.ruler.at("normalize", normalize_line_endings_and_nul)
     return md
 
