@@ -95,7 +95,7 @@ LABEL = st.text("abcXYZ019_-", min_size=0, max_size=4) | st.sampled_from(["a" * 
 HOST = st.lists(LABEL, min_size=1, max_size=4).map(".".join)
 
 
-@settings(max_examples=1500, derandomize=True, deadline=None)
+@settings(max_examples=500, derandomize=True, deadline=None)
 @given(
     st.sampled_from(["", "http://", "https://", "HTTP://", "mailto:", "javascript:", "//", "ftp://", "a:"]),
     HOST,
@@ -109,7 +109,7 @@ def test_generated_urls(scheme: str, host: str, port: str, rest: str) -> None:
         assert normalizeLink(url) == url
 
 
-@settings(max_examples=1500, derandomize=True, deadline=None)
+@settings(max_examples=500, derandomize=True, deadline=None)
 @given(st.text(max_size=20))
 def test_arbitrary_text(url: str) -> None:
     if is_unchanged_by_normalize(url):
@@ -151,7 +151,7 @@ def test_link_destination_as_markdown_it_reads_it(text: str) -> None:
             _same_destination(text, pos, maximum)
 
 
-@settings(max_examples=1500, derandomize=True, deadline=None)
+@settings(max_examples=500, derandomize=True, deadline=None)
 @given(DESTINATION_TEXT, st.integers(0, 3), st.integers(0, 3))
 def test_generated_link_destinations(text: str, skip: int, short: int) -> None:
     pos = min(skip, len(text))
