@@ -10,13 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from types import SimpleNamespace
 
-from markdown_it import MarkdownIt
+from markdown_it import MarkdownIt, helpers
+from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from doclint.parsing.directives import make_directive_rule
+from doclint.parsing.links import fast_normalize_link, fast_parse_link_destination
 
 _FOOTNOTE_CALL = re.compile(r"\[\^([^\]\s]+)\]")
 CURRENT_BLOCK = "doclint_current_block"
@@ -25,6 +28,29 @@ UNRESOLVED_FOOTNOTES = "doclint_unresolved_footnotes"
 
 @lru_cache(maxsize=2)
 def parser(mdx: bool) -> MarkdownIt:
+    md = configured_parser(mdx)
+    # the same tokens for less work (tests/parsing/test_parser_speedups.py compares with configured_parser)
+    md.normalizeLink = fast_normalize_link(md.normalizeLink)  # type: ignore[method-assign]
+    # markdown-it's link, image and reference rules call md.helpers.*: this instance gets its own namespace
+    md.helpers = SimpleNamespace(**{name: getattr(helpers, name) for name in helpers.__all__})
+    md.helpers.parseLinkDestination = fast_parse_link_destination(helpers.parseLinkDestination)
+    md.core.ruler.at("normalize", normalize_line_endings_and_nul)
+    return md
+
+
+def normalize_line_endings_and_nul(state: StateCore) -> None:
+    """markdown-it's ``normalize`` core rule (CR and CRLF to LF, NUL to U+FFFD), with ``str.replace``.
+
+    markdown-it-py substitutes every line ending by regex, each LF by itself too: 3 % of the parse.
+    """
+    if "\r" in state.src:
+        state.src = state.src.replace("\r\n", "\n").replace("\r", "\n")
+    if "\0" in state.src:
+        state.src = state.src.replace("\0", "\ufffd")
+
+
+def configured_parser(mdx: bool) -> MarkdownIt:
+    """markdown-it set up to read what Docusaurus reads, and to record what doclint needs."""
     md = MarkdownIt("commonmark", {"html": True, "inline_definitions": True})
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin, inline=False, move_to_end=False)
