@@ -499,16 +499,17 @@ class _Collector:
     def _heading_id(self, raw: str, text: str, children: list[Token]) -> tuple[str, str | None, str, str]:
         settings = self.document.settings
         mdx = self.document.is_mdx
+        # each id pattern starts with \s*, so a search tries it at every character: test for its literal first
         if mdx:
-            comment = _COMMENT_ID.search(text)
+            comment = _COMMENT_ID.search(text) if "{/*" in text else None
             if comment:
                 return comment["id"], comment["id"], "comment", text[: comment.start()].rstrip()
         elif not settings.mdx1_compat.comments:
-            comment = _HTML_COMMENT_ID.search(raw)
+            comment = _HTML_COMMENT_ID.search(raw) if "<!--" in raw else None
             if comment:
                 return comment["id"], comment["id"], "html-comment", text
         last_is_text = bool(children) and children[-1].type == "text"
-        classic = _CLASSIC_ID.search(text) if last_is_text else None
+        classic = _CLASSIC_ID.search(text) if last_is_text and "{#" in text else None
         if classic and (not mdx or settings.mdx1_compat.heading_ids or self.heading_setext):
             explicit = classic["id"].strip()
             return explicit, explicit, "classic", text[: classic.start()]
@@ -613,6 +614,8 @@ def _plain_text(children: list[Token]) -> str:
 
 def _plain_text_parts(children: list[Token]) -> tuple[str, list[tuple[str, int]], list[tuple[int, int]]]:
     """The plain text, each footnote call's label with its offset in it, and where inline code is."""
+    if len(children) == 1 and children[0].type == "text":
+        return children[0].content, [], []  # nearly half the paragraphs: one run of text
     parts: list[str] = []
     length = 0
     calls: list[tuple[str, int]] = []
