@@ -147,7 +147,8 @@ class _Scanner:
         self.tags: list[_Tag] = []
         self.skip: list[tuple[int, int]] = []
         self.skip_starts: list[int] = []
-        self.lines = self.text.split("\n")
+        # most pages have no code span left to blank: then their masked lines, split once, are shared
+        self.lines = document.masked_lines if self.text is document.masked_text else self.text.split("\n")
         self.line_starts = document.source.line_starts  # blanking keeps every newline where it was
 
     @cached_property
@@ -487,7 +488,7 @@ def _blank_code_spans(text: str) -> str:
             paragraph = []
         paragraph.append(run)
     spans += _paired_runs(paragraph)
-    return blank_spans(text, spans)
+    return blank_spans(text, spans) if spans else text
 
 
 def _paired_runs(runs: list[re.Match[str]]) -> list[tuple[int, int]]:
