@@ -89,6 +89,17 @@ def test_file_over_the_size_limit_is_skipped_with_a_diagnostic(tmp_path):
     assert diagnostic.code == "DL001" and "max-file-size" in diagnostic.message
 
 
+def test_file_that_grows_after_stat_is_read_whole_up_to_the_limit(tmp_path, monkeypatch):
+    from doclint.files import ReadProblem, read_bytes
+
+    path = tmp_path / "growing.md"
+    path.write_bytes(b"x" * 100)
+    monkeypatch.setattr(Path, "stat", lambda self, **kw: os.stat_result((0,) * 6 + (10,) + (0,) * 3))
+    assert read_bytes(path, 1_000) == b"x" * 100  # stat saw 10 bytes; the 90 written since are read too
+    with pytest.raises(ReadProblem, match="grew past"):
+        read_bytes(path, 50)
+
+
 def test_one_megabyte_line(tmp_path):
     line = "word *emphasis* `code` " * 45_000 + "[a](#b)"
     write(tmp_path, "long.md", "# Long\n\n" + line + "\n\n" + "[x](#y) " * 5_000 + "\n")

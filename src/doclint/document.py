@@ -398,15 +398,16 @@ class _Collector:
         )
 
     def _on_inline(self, token: Token, tokens: list[Token], index: int) -> None:
-        search_from = 0
-        in_table = self._parent() == "table" and bool(token.map)
-        if in_table:
+        context = self.context
+        if context and context[-1] == "table" and token.map:
             # cells of one row share a line: look for each cell after the previous one
             row = token.map[0]
-            search_from = self.table_cursor.get(row, 0)
-        positions = _InlinePositions(token, self.parse_lines, self.document.source, search_from)
-        if in_table:
-            self.table_cursor[token.map[0]] = positions.first_column - 1 + len(token.content.split("\n")[0])
+            positions = _InlinePositions(
+                token, self.parse_lines, self.document.source, self.table_cursor.get(row, 0)
+            )
+            self.table_cursor[row] = positions.first_column - 1 + len(token.content.split("\n")[0])
+        else:
+            positions = _InlinePositions(token, self.parse_lines, self.document.source)
         children = token.children or []
         self._collect_inline(children, positions, token)
         if self.heading_level is not None:
@@ -419,11 +420,10 @@ class _Collector:
         open_links: list[tuple[Token, list[str]]] = []  # link_open tokens still collecting their text
         for child in children:
             kind = child.type
-            if kind == "text":
-                for _, parts in open_links:
-                    parts.append(child.content)
-                continue
             if kind not in _COLLECTED_INLINE:
+                if kind == "text" and open_links:
+                    for _, parts in open_links:
+                        parts.append(child.content)
                 continue
             if kind == "code_inline" or kind == "image":
                 for _, parts in open_links:
@@ -499,16 +499,17 @@ class _Collector:
     def _heading_id(self, raw: str, text: str, children: list[Token]) -> tuple[str, str | None, str, str]:
         settings = self.document.settings
         mdx = self.document.is_mdx
+        # each id pattern starts with \s*, so a search tries it at every character: test for its literal first
         if mdx:
-            comment = _COMMENT_ID.search(text)
+            comment = _COMMENT_ID.search(text) if "{/*" in text else None
             if comment:
                 return comment["id"], comment["id"], "comment", text[: comment.start()].rstrip()
         elif not settings.mdx1_compat.comments:
-            comment = _HTML_COMMENT_ID.search(raw)
+            comment = _HTML_COMMENT_ID.search(raw) if "<!--" in raw else None
             if comment:
                 return comment["id"], comment["id"], "html-comment", text
         last_is_text = bool(children) and children[-1].type == "text"
-        classic = _CLASSIC_ID.search(text) if last_is_text else None
+        classic = _CLASSIC_ID.search(text) if last_is_text and "{#" in text else None
         if classic and (not mdx or settings.mdx1_compat.heading_ids or self.heading_setext):
             explicit = classic["id"].strip()
             return explicit, explicit, "classic", text[: classic.start()]
@@ -530,10 +531,14 @@ class _Collector:
     def _add_paragraph(self, token: Token, children: list[Token]) -> None:
         start, end = token.map
         text, calls, code = _plain_text_parts(children)
-        labels = tuple(label for label, _ in calls)
-        offsets = tuple(offset for _, offset in calls)
+        labels: tuple[str, ...] = ()
+        offsets: tuple[int, ...] = ()
+        if calls:  # most paragraphs call no footnote
+            labels = tuple(label for label, _ in calls)
+            offsets = tuple(offset for _, offset in calls)
+        context = self.context[-1] if self.context else "document"
         self.document.paragraphs.append(
-            Paragraph(text, start + 1, end, labels, self._parent(), offsets, tuple(code))
+            Paragraph(text, start + 1, end, labels, context, offsets, tuple(code))
         )
 
     def _guess_footnote_line(self, label: str) -> int:
@@ -591,7 +596,9 @@ class _InlinePositions:
         return self._line_map()[1][0]
 
     def at(self, offset: int) -> tuple[int, int]:
-        line_starts, columns = self._line_map()
+        line_starts, columns = self._map or self._line_map()
+        if len(line_starts) == 1:  # most inline content is one line
+            return self.first_line, columns[0] + offset
         index = max(bisect.bisect_right(line_starts, offset) - 1, 0)
         return self.first_line + index, columns[index] + offset - line_starts[index]
 
@@ -607,6 +614,8 @@ def _plain_text(children: list[Token]) -> str:
 
 def _plain_text_parts(children: list[Token]) -> tuple[str, list[tuple[str, int]], list[tuple[int, int]]]:
     """The plain text, each footnote call's label with its offset in it, and where inline code is."""
+    if len(children) == 1 and children[0].type == "text":
+        return children[0].content, [], []  # nearly half the paragraphs: one run of text
     parts: list[str] = []
     length = 0
     calls: list[tuple[str, int]] = []

@@ -102,7 +102,10 @@ def read_bytes(path: Path, max_size: int) -> bytes:
                 f"file is {size:,} bytes, over the {max_size:,}-byte limit (max-file-size); skipped"
             )
         with path.open("rb") as handle:
-            data = handle.read(max_size + 1)
+            # read(n) allocates n bytes up front: ask for what stat saw, and for the rest only if it grew
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(max_size + 1 - len(data))
     except FileNotFoundError:
         raise ReadProblem("file disappeared before it could be read") from None
     except IsADirectoryError:

@@ -92,6 +92,8 @@ def decode(data: bytes) -> tuple[str, bool, str, bool]:
         raise DecodeProblem(
             f"invalid UTF-8 (byte 0x{data[error.start]:02x} at byte offset {error.start})", line, column
         ) from None
+    if "\r" not in text:
+        return text, has_bom, "\n", False  # most files: only LF endings, nothing to count or normalise
     crlf = text.count("\r\n")
     lone_cr = text.count("\r") - crlf
     lone_lf = text.count("\n") - crlf

@@ -174,3 +174,23 @@ def test_code_in_link_and_image_text_and_fence_info_is_code():
 )
 def test_invalid_expression(source, fires):
     assert bool(lint("MDX010", source)) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("{a}", 2),
+        ('{"}" + `}${x}`}', 14),  # braces in strings and template literals
+        ("{it's}", 5),  # an apostrophe with no closing quote on its line is no string
+        ("{'a\\'}'}", 7),  # an escaped quote
+        ("{a /* } */ b}", 12),
+        ("{a // }\n}", 8),  # a line comment inside the expression
+        ("{a\n\nb}", None),  # a blank line ends the paragraph first
+        ("{`a\n\nb`}", 7),  # ... unless it is inside a template literal
+        ("{x", None),
+    ],
+)
+def test_matching_brace_reads_javascript(text: str, end: int | None) -> None:
+    from doclint.rules.mdx._scan import _matching_brace
+
+    assert _matching_brace(text, 0) == end

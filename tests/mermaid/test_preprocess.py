@@ -120,3 +120,18 @@ def test_every_detected_type_has_a_parser():
 
     for diagram_id in PARSER_MODULES:
         assert callable(parser_for(diagram_id)), diagram_id
+
+
+@pytest.mark.parametrize(
+    ("text", "diagram_type"),
+    [
+        ("\u3000\ufeff C4Context", "c4"),  # JavaScript's \s holds these spaces
+        ("\u00a0\n flowchart LR", "flowchart-v2"),
+        (" \u2003ishikawa-BETA", "ishikawa"),
+        ("x C4Dynamic", "c4"),
+        ("\u200bgraph TD", None),  # a zero-width space is no JavaScript whitespace
+        ("\x1cgraph TD", None),  # nor is an information separator (Python's isspace says it is)
+    ],
+)
+def test_detect_type_skips_javascript_whitespace_only(text: str, diagram_type: str | None) -> None:
+    assert detect_type(text) == diagram_type

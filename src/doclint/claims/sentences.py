@@ -23,8 +23,10 @@ from doclint.model import Paragraph
 
 # End of a sentence: terminal punctuation, closing quotes or brackets, literal footnote calls, then
 # whitespace and something that can start a sentence. Matching starts at the first mark of a run
-# ("..."), which keeps a long run of dots linear.
-_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'’”)\]]*(?:\[\^[^\]\s]+\])*(?=\s+[\"'‘“]?[A-Z0-9])")
+# ("..."), which keeps a long run of dots linear. The pattern opens with the mark, and the lookbehind
+# (that mark and the one before it are not both marks) follows it: a pattern opening with a character
+# class lets the regex engine skip to the next mark; one opening with a lookbehind is tried at every character.
+_BOUNDARY = re.compile(r"[.!?](?<![.!?]{2})[.!?]*[\"'’”)\]]*(?:\[\^[^\]\s]+\])*(?=\s+[\"'‘“]?[A-Z0-9])")
 _LITERAL_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:al|e\.g|i\.e|cf|vs|Fig|fig|Eq|eq|No|no|pp?|approx|ca|Dr|Mr|Ms|Mrs|St|Sec|sec|Ch|ch|vol|Vol)|\b[A-Z])$"

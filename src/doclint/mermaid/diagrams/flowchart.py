@@ -280,17 +280,18 @@ def compile_rules(
     link_id_stops: re.Pattern[str],
     after_space: dict[int, str],
 ) -> tuple[Rule, ...]:
-    """Compile a flow-style rule table, with the guards that keep its scanning rules linear: the direction
+    """A flow-style rule table, with the guards that keep its scanning rules linear: the direction
     statements only where the line holds "direction", LINK_ID only where its run holds an ``@``, links only where
     their arrow follows the leading whitespace."""
     return tuple(
         Rule(
-            re.compile(pattern, re.ASCII),
+            pattern,
             action,
+            re.ASCII,
             line_must_contain="direction" if index in directions else None,
             run_must_contain="@" if index == link_id else None,
             run_stops=link_id_stops if index == link_id else None,
-            after_space=re.compile(after_space[index]) if index in after_space else None,
+            after_space=after_space.get(index),
         )
         for index, (pattern, action) in enumerate(rules)
     )

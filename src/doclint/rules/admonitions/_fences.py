@@ -28,6 +28,8 @@ class FenceLine:
 
 def line_content(document: Document, containing: str = ":") -> Iterator[tuple[int, int, str]]:
     """(line, column, content) of every line with ``containing`` outside code, quote and list markers taken off."""
+    if containing not in document.text:
+        return  # masking only blanks characters: no masked line holds it either, and no line need be read
     for index, masked in enumerate(document.masked_lines):
         if containing not in masked:
             continue

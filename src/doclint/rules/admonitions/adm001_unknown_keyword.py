@@ -67,8 +67,6 @@ class UnknownAdmonitionKeyword(DocumentRule):
         yield from self._leaf_directives(document)
 
     def _leaf_directives(self, document: Document) -> Iterator[Diagnostic]:
-        if "::" not in document.text:
-            return  # masking only blanks characters: no masked line holds "::" either
         for number, column, content in line_content(document, "::"):
             if not content.startswith("::") or content.startswith(":::"):
                 continue

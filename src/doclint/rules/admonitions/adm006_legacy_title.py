@@ -50,6 +50,8 @@ class LegacyAdmonitionTitle(DocumentRule):
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Diagnostic]:
+        if ":::" not in document.text:
+            return  # masking only blanks characters: no masked line holds ":::" either
         compat = context.settings.mdx1_compat.admonitions
         pattern = legacy_title_pattern(context.settings.admonition_keywords)
         masked = document.masked_lines

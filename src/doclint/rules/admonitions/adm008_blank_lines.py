@@ -75,6 +75,8 @@ class AdmonitionFenceNeedsBlankLines(DocumentRule):
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Diagnostic]:
+        if not document.directives:
+            return  # most pages: no fence to look around, so no need to look for Prettier on disk
         prettier = context.options.get("prettier", "auto")
         if prettier is False or (
             prettier == "auto" and not uses_prettier(str(resolved_file(document.path).parent))

@@ -92,6 +92,7 @@ _TAG_NAME = re.compile(r"[^\W\d][\w$.:-]*", re.UNICODE)
 _INTERESTING = re.compile(r"[\\\]{<]")
 _PARENTHESIS_OR_NEWLINE = re.compile(r"[()\n]")
 _ATTRIBUTE_NAME = re.compile(r"[^\W\d][\w$:-]*", re.UNICODE)
+_UNQUOTED_VALUE = re.compile(r"[^\s/>]+")
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,8 @@ class _Scanner:
         self.tags: list[_Tag] = []
         self.skip: list[tuple[int, int]] = []
         self.skip_starts: list[int] = []
-        self.lines = self.text.split("\n")
+        # most pages have no code span left to blank: then their masked lines, split once, are shared
+        self.lines = document.masked_lines if self.text is document.masked_text else self.text.split("\n")
         self.line_starts = document.source.line_starts  # blanking keeps every newline where it was
 
     @cached_property
@@ -388,7 +390,7 @@ class _Scanner:
         if char == "{":
             end = _matching_brace(text, position)
             return -1 if end is None else end + 1
-        value = re.match(r"[^\s/>]+", text[position:])
+        value = _UNQUOTED_VALUE.match(text, position)
         length = len(value.group(0)) if value else 1
         self.result.hazards.append(
             Hazard("unquoted-attribute", position, position + length, text[position : position + length])
@@ -486,7 +488,7 @@ def _blank_code_spans(text: str) -> str:
             paragraph = []
         paragraph.append(run)
     spans += _paired_runs(paragraph)
-    return blank_spans(text, spans)
+    return blank_spans(text, spans) if spans else text
 
 
 def _paired_runs(runs: list[re.Match[str]]) -> list[tuple[int, int]]:
@@ -526,11 +528,14 @@ def _opens_list_item(line: str) -> bool:
     return bool(prefix and prefix["marker"])
 
 
+_TAG_OR_EXPRESSION = re.compile(r"<[^<>]*>|\{[^{}]*\}|<[^<>]*$")
+
+
 def _only_tags(line: str) -> bool:
     """Text around a tag holding nothing but other tags (and expressions): MDX parses the tag as a flow
     element, which may span blocks, instead of an inline one, which must close in its paragraph."""
     rest = _BLOCK_PREFIX.sub("", line, count=1)
-    rest = re.sub(r"<[^<>]*>|\{[^{}]*\}|<[^<>]*$", "", rest)
+    rest = _TAG_OR_EXPRESSION.sub("", rest)
     return not rest.strip()
 
 
@@ -585,6 +590,10 @@ def _free_name(content: str) -> str | None:
     return None
 
 
+# the characters _matching_brace acts on: it jumps from one to the next over the ones it would only step past
+_BRACE_SIGNIFICANT = re.compile(r"[\n\"'`/{}]")
+
+
 def _matching_brace(text: str, start: int) -> int | None:
     """The offset of the `}` closing the `{` at ``start``, reading JavaScript; None when a blank line or the
     end of the file comes first."""
@@ -592,6 +601,10 @@ def _matching_brace(text: str, start: int) -> int | None:
     position = start
     length = len(text)
     while position < length:
+        significant = _BRACE_SIGNIFICANT.search(text, position)
+        if significant is None:
+            return None
+        position = significant.start()
         char = text[position]
         if char == "\n":
             next_newline = text.find("\n", position + 1)
@@ -620,10 +633,20 @@ def _matching_brace(text: str, start: int) -> int | None:
     return None
 
 
+# what _skip_string acts on inside a string opened by each quote: an escape, a newline, the closing quote
+_STRING_SIGNIFICANT = {quote: re.compile(rf"[\\\n{quote}]") for quote in "\"'`"}
+
+
 def _skip_string(text: str, start: int) -> int:
     quote = text[start]
+    significant = _STRING_SIGNIFICANT[quote]
     position = start + 1
     while position < len(text):
+        found = significant.search(text, position)
+        if found is None:
+            position = len(text)
+            break
+        position = found.start()
         char = text[position]
         if char == "\\":
             position += 2

@@ -262,11 +262,14 @@ def _closure1(
 
 @dataclass
 class Rule:
-    """One lexer rule: ``pattern`` is matched at the current position; ``action(lexer, text)`` returns the token
-    name (or None to skip the text) and may change the lexer's start conditions or ``lexer.yytext``."""
+    """One lexer rule: ``pattern`` (compiled with ``flags``) is matched at the current position;
+    ``action(lexer, text)`` returns the token name (or None to skip the text) and may change the lexer's start
+    conditions or ``lexer.yytext``.  Patterns are kept as source: the lexer only ever matches them joined into
+    one alternation per run of rules (``_segments``), so compiling each on its own would be wasted."""
 
-    pattern: re.Pattern[str]
+    pattern: str
     action: Callable[[JisonLexer, str], str | None]
+    flags: int = 0
     # Optional guards: each must be a NECESSARY condition for the rule to match (they only save work, never change
     # the verdict), so that rules scanning ahead stay linear on long lines: ``line_must_contain`` occurs between
     # the position and the line end; ``run_must_contain`` occurs before the first of ``run_stops``; for rules
@@ -274,7 +277,7 @@ class Rule:
     line_must_contain: str | None = None
     run_must_contain: str | None = None
     run_stops: re.Pattern[str] | None = None
-    after_space: re.Pattern[str] | None = None
+    after_space: str | None = None
 
 
 def token(
@@ -415,7 +418,7 @@ def _guard_of(rule: Rule) -> tuple[Any, ...] | None:
     if rule.line_must_contain is not None:
         return ("line", rule.line_must_contain)
     if rule.after_space is not None:
-        return ("space", rule.after_space.pattern)
+        return ("space", rule.after_space)
     if rule.run_must_contain is not None and rule.run_stops is not None:
         return ("run", rule.run_must_contain, rule.run_stops)
     return None
@@ -432,17 +435,17 @@ def _segments(
     for index in conditions.get(state) or conditions["INITIAL"]:
         guard = _guard_of(rules[index])
         kind = guard[:1] + (guard[1:] if guard and guard[0] != "space" else ()) if guard else None
-        flags = rules[index].pattern.flags
+        flags = rules[index].flags
         if groups and groups[-1][0] == (kind, flags):
             groups[-1][1].append(index)
         else:
             groups.append(((kind, flags), [index]))
     segments = []
     for (kind, flags), indices in groups:
-        alternation = "|".join(f"(?P<r{index}>{rules[index].pattern.pattern})" for index in indices)
+        alternation = "|".join(f"(?P<r{index}>{rules[index].pattern})" for index in indices)
         guard = _guard_of(rules[indices[0]])
         if guard is not None and guard[0] == "space":  # any of the rules' arrows may follow the whitespace
-            union = "|".join(f"(?:{rules[index].after_space.pattern})" for index in indices)  # type: ignore[union-attr]
+            union = "|".join(f"(?:{rules[index].after_space})" for index in indices)
             guard = ("space", re.compile(union))
         segments.append(_Segment(re.compile(alternation, flags), guard))
     result = tuple(segments)
