@@ -185,6 +185,37 @@ def test_symlink_loops_and_links_leaving_the_root(tmp_path):
     assert all("secret" not in d.path and "escape" not in d.path for d in found)
 
 
+@pytest.mark.skipif(os.name != "posix", reason="symlinks")
+def test_discovery_order_and_which_links_it_takes(tmp_path):
+    """Top-down, folders and files by name; hidden and build folders, linked folders and links leaving the
+    tree are left out; a link inside the tree and a dangling one are taken (the run reports the latter)."""
+    from doclint.files import _walk
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "b.md").write_text("b")
+    root = tmp_path / "t"
+    for name in (
+        "z.md",
+        "a.md",
+        "b/c.md",
+        "b/a/d.md",
+        "B/e.md",
+        ".hidden/f.md",
+        "node_modules/g.md",
+        "h.txt",
+    ):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(name)
+    (root / "inside.md").symlink_to(root / "a.md")
+    (root / "escape.md").symlink_to(outside / "b.md")
+    (root / "dangling.md").symlink_to(root / "nowhere.md")
+    (root / "folder.md").symlink_to(outside)
+    (root / "b" / "out").symlink_to(outside)
+    names = [path.relative_to(root).as_posix() for path in _walk(root)]
+    assert names == ["a.md", "dangling.md", "inside.md", "z.md", "B/e.md", "b/c.md", "b/a/d.md"]
+
+
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can read anything")
 def test_unreadable_file(tmp_path):
     path = write(tmp_path, "locked.md", "# Locked\n")

@@ -77,21 +77,44 @@ def discover(paths: Iterable[Path], selection: Selection) -> Iterator[Path]:
 
 
 def _walk(directory: Path) -> list[Path]:
+    """The Markdown files under ``directory`` in os.walk's top-down order (folders and files sorted by
+    name), skipping hidden and build folders, never entering a linked folder nor taking a linked file
+    that leaves the tree. One scandir per folder: its entries already know whether they are links."""
     found: list[Path] = []
     real_root = directory.resolve()
-    for current, directories, files in os.walk(directory, followlinks=False):
-        directories[:] = sorted(
-            d for d in directories if d not in _SKIPPED_DIRECTORIES and not d.startswith(".")
-        )
-        for name in sorted(files):
-            if os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES:
-                candidate = Path(current) / name
-                if candidate.is_symlink():
-                    target = candidate.resolve()
-                    if real_root not in target.parents:
-                        continue  # a link leaving the tree is never followed
-                found.append(candidate)
+    folders = [directory]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError:
+            continue  # unreadable or gone: os.walk skips it too
+        subfolders: list[Path] = []
+        for entry in entries:
+            if _is_folder(entry):  # a link to a folder is one too, but is not entered
+                if (
+                    not entry.is_symlink()
+                    and entry.name not in _SKIPPED_DIRECTORIES
+                    and entry.name[:1] != "."
+                ):
+                    subfolders.append(folder / entry.name)
+                continue
+            if os.path.splitext(entry.name)[1].lower() not in MARKDOWN_SUFFIXES:
+                continue
+            candidate = folder / entry.name
+            if entry.is_symlink() and real_root not in candidate.resolve().parents:
+                continue  # a link leaving the tree is never followed
+            found.append(candidate)
+        folders.extend(reversed(subfolders))
     return found
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def read_bytes(path: Path, max_size: int) -> bytes:
