@@ -178,6 +178,28 @@ def test_unchanged_run_is_answered_without_loading_rules_or_parser(series):
     )
 
 
+def test_concurrent_runs_never_leave_a_cache_that_changes_an_answer(series):
+    """Runs that read and write the same cache at once (editor, hook and CI on one checkout): the last
+    writer wins, and whatever is left must give the same answers as no cache at all."""
+    import doclint
+
+    env = {**os.environ, "PYTHONPATH": str(Path(doclint.__file__).resolve().parents[1])}
+    command = [sys.executable, "-m", "doclint", "check", "docs", "--output-format", "json", "--exit-zero"]
+    for round_number in range(3):
+        (series / "docs" / f"extra-{round_number:02}.md").write_text(f"# Extra {round_number}\n\nEdited.\n")
+        runs = [
+            subprocess.Popen([*command, "--jobs", str(jobs)], cwd=series, env=env, stdout=subprocess.PIPE)
+            for jobs in (1, 2, 1, 2)
+        ]
+        outputs = {run.communicate()[0] for run in runs}
+        assert len(outputs) == 1  # every run saw the same files: the same answer
+    expected = doclint_process(series, "--output-format", "json", "--no-cache").stdout
+    assert json.loads(expected)
+    assert cli(series) == expected
+    (series / "docs" / "extra-09.md").write_text("# Extra 9\n\nEdited.\n")  # past the run cache
+    assert cli(series) == doclint_process(series, "--output-format", "json", "--no-cache").stdout
+
+
 def test_run_cache_follows_files_and_configuration(series):
     before = json.loads(cli(series))
     (series / "docs" / "extra-03.md").write_text("# Extra 3\n\nFixed.\n")
