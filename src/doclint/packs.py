@@ -39,10 +39,16 @@ class RulePack:
     checks: tuple[type[Rule], ...] = ()  # one rule class per declarative check
 
 
+def load_yaml(text: str) -> Any:
+    """``yaml.safe_load``, through libyaml when PyYAML was built with it: every run that lints a file
+    reads the rule packs, and the pure-Python loader takes about 5 ms on the two built-in ones."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def load_pack(path: Path, root: Path | None = None) -> RulePack:
     """Read one pack; ``root`` is the project root its checks' path globs are relative to."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read rule pack: {error}") from None
     except yaml.YAMLError as error:

@@ -74,6 +74,17 @@ def test_malformed_pack_exits_2_naming_file_check_and_field(tree, tmp_path, caps
     assert "rules/pack.yaml: " in error and expected in error, error
 
 
+@pytest.mark.parametrize("name", ["rules/pack.yaml", "rules/glossary.yaml"])
+def test_a_pack_or_glossary_that_is_not_yaml_exits_2_naming_it(tree, tmp_path, capsys, name):
+    rule = check("TST001", "terminology", glossary="glossary.yaml")
+    project(tmp_path, [rule], {"docs/a.md": "# A\n", "rules/glossary.yaml": "terms: []\n"})
+    (tmp_path / name).write_text("pack: [unclosed\n", encoding="utf-8")
+    assert main(["check", "--no-cache", str(tmp_path)]) == 2
+    error = capsys.readouterr().err
+    assert f"{name} is not valid YAML" in error or f"{name}: rule pack is not valid YAML" in error, error
+    assert "line 2" in error  # where the loader stopped
+
+
 def test_duplicate_codes_in_one_pack_are_refused(tree, tmp_path, capsys):
     rule = check("TST001", "existence", tokens=["a"])
     project(tmp_path, [rule, dict(rule, name="other")], {"docs/a.md": "# A\n"})

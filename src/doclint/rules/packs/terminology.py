@@ -13,6 +13,7 @@ import yaml
 
 from doclint.diagnostics import Diagnostic
 from doclint.document import Document
+from doclint.packs import load_yaml
 from doclint.rules.base import DocumentRule, RuleContext
 from doclint.rules.packs.base import PackRule, match_case, normal, token_pattern
 from doclint.rules.packs.patterns import GuardedPattern
@@ -127,7 +128,7 @@ class Terminology(PackRule, DocumentRule):
 
 def _read_glossary(reader: CheckReader, path: Path) -> list[Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise reader.error("glossary", f"cannot read {path}: {error.strerror or error}") from None
     except yaml.YAMLError as error:
