@@ -266,9 +266,20 @@ def test_display_paths_resolve_symlinks_and_dots_as_path_resolve_does(tmp_path, 
         tmp_path / "real" / "b.md",
         tmp_path / "link" / ".." / "real" / "a.md",
         tmp_path / "real" / "missing.md",
+        tmp_path / "real",
+        tmp_path,
         Path("real") / "a.md",
+        Path("link") / "b.md",
+        Path("real") / ".." / "link" / "a.md",
+        Path("a.md"),
+        Path("."),
     ):
         assert display_path(path) == path.resolve().relative_to(tmp_path.resolve()).as_posix()
+    for outside in (tmp_path.parent / "elsewhere.md", Path("/"), Path("../x.md")):
+        assert display_path(outside) == outside.as_posix()
+    (tmp_path / "realm").mkdir()  # a sibling whose name starts like the working directory's
+    monkeypatch.chdir(tmp_path / "real")
+    assert display_path(tmp_path / "realm" / "c.md") == (tmp_path / "realm" / "c.md").as_posix()
 
 
 @pytest.mark.parametrize(

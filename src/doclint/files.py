@@ -148,10 +148,22 @@ def display_path(path: Path) -> str:
 @lru_cache(maxsize=65536)
 def _display_path_in(path: Path, cwd: str) -> str:
     """``path`` relative to ``cwd`` when inside it (the working directory is part of the cache key)."""
-    try:
-        return resolved_file(path).relative_to(_resolved(cwd)).as_posix()
-    except ValueError:
-        return path.as_posix()
+    if os.name != "posix":  # relative_to knows the platform's rules (case, drives)
+        try:
+            return resolved_file(path).relative_to(_resolved(cwd)).as_posix()
+        except ValueError:
+            return path.as_posix()
+    # the same answer in string arithmetic: every file of a run is shown, and pathlib costs ~10 us a call
+    folder, name = os.path.split(os.fspath(path))
+    if name in ("", ".", "..") or os.path.islink(path):
+        full = os.path.realpath(path)
+    else:
+        full = os.path.join(_real_folder(folder or "."), name)
+    base = _real_folder(cwd)
+    if full == base:
+        return "."
+    prefix = base if base.endswith("/") else base + "/"
+    return full[len(prefix) :] if full.startswith(prefix) else path.as_posix()
 
 
 def resolved_file(path: Path) -> Path:
@@ -164,6 +176,11 @@ def resolved_file(path: Path) -> Path:
 @lru_cache(maxsize=4096)
 def _resolved(folder: str) -> Path:
     return Path(folder).resolve()
+
+
+@lru_cache(maxsize=4096)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
 
 
 def builtin_pack_dir() -> Path:
