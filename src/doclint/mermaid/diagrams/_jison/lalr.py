@@ -57,9 +57,14 @@ class Tables:
 
 
 class Grammar:
-    """BNF given as ``lhs: alt1 | alt2`` lines (``%empty`` for an empty alternative); first rule is the start."""
+    """BNF given as ``lhs: alt1 | alt2`` lines (``%empty`` for an empty alternative); first rule is the start.
 
-    def __init__(self, bnf: str) -> None:
+    ``stored_tables`` names the module of ``doclint.mermaid.diagrams._jison.tables`` that holds this grammar's
+    tables built ahead of time (loading them is about ten times cheaper than building them on first use); they
+    are used only if they were built from exactly these productions, else the tables are built."""
+
+    def __init__(self, bnf: str, stored_tables: str | None = None) -> None:
+        self.stored_tables = stored_tables
         self.productions: list[Production] = []
         start = None
         for raw in bnf.strip().splitlines():
@@ -84,8 +89,15 @@ class Grammar:
     @property
     def tables(self) -> Tables:
         if self._tables is None:
-            self._tables = _build_tables(self.productions)
+            self._tables = self._load_stored_tables() or _build_tables(self.productions)
         return self._tables
+
+    def _load_stored_tables(self) -> Tables | None:
+        if self.stored_tables is None:
+            return None
+        from doclint.mermaid.diagrams._jison.tables import load
+
+        return load(self.stored_tables, self.productions)
 
 
 def _build_tables(productions: list[Production]) -> Tables:
