@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from doclint.mermaid.diagrams._jison.actions import LexerSpec
+from doclint.mermaid.diagrams._jison.actions import token as action_token
+from doclint.mermaid.diagrams._jison.lalr import JisonLexer as LalrLexer
+from doclint.mermaid.diagrams._jison.lalr import Rule as LalrRule
+from doclint.mermaid.diagrams._jison.lalr import _segments
+from doclint.mermaid.diagrams._jison.lalr import token as lalr_token
 from doclint.mermaid.diagrams._jison.lex import (
     CHAR_TOKEN,
     END,
@@ -162,3 +168,28 @@ def test_lexical_error_surfaces_when_the_parser_reaches_it() -> None:
     with pytest.raises(MermaidSyntaxError) as raised:
         stream.kind()
     assert raised.value.line == 2
+
+
+def test_lalr_lexer_compiles_a_segment_only_when_it_is_first_tried() -> None:
+    rules = [
+        LalrRule("a", lalr_token("A")),
+        LalrRule("zz", lalr_token("Z"), line_must_contain="zz"),
+        LalrRule("b", lalr_token("B")),
+    ]
+    conditions = {"INITIAL": [0, 1, 2]}
+    lexer = LalrLexer(rules, conditions, text="ab")
+    assert [lexer.lex(), lexer.lex(), lexer.lex()] == ["A", "B", "$end"]
+    first, behind_guard, last = _segments(rules, conditions, "INITIAL")
+    assert first.match.__name__ == last.match.__name__ == "match"  # compiled
+    assert behind_guard.match.__name__ == "_compile_and_match"  # its guard never passed
+
+
+def test_action_lexer_compiles_a_rule_only_when_it_is_first_tried() -> None:
+    spec = LexerSpec.from_table(
+        [(None, "a", "A"), (None, "note", action_token("NOTE")), (None, "[a-z]", "LETTER")]
+    )
+    lexer = spec.lexer("ab")
+    assert [lexer.next_token().kind for _ in range(2)] == ["A", "LETTER"]
+    a_rule, note_rule, letter_rule = spec._by_state["INITIAL"]
+    assert a_rule.match.__name__ == letter_rule.match.__name__ == "match"  # compiled
+    assert note_rule.match.__name__ == "_compile_and_match"  # no `n` to start it

@@ -368,7 +368,8 @@ vertexStatement: vertexStatement link node shapeData | vertexStatement link node
   | vertexStatement link node | vertexStatement link node spaceList
   | node spaceList | node shapeData | node shapeData spaceList | node
 """
-    + SHARED_BNF_TAIL.format(block_keywords="subgraph")
+    + SHARED_BNF_TAIL.format(block_keywords="subgraph"),
+    stored_tables="flowchart",
 )
 
 # ------------------------------------------------------------------------------------------- FlowDB checks

@@ -185,12 +185,23 @@ def _first_chars(items: object, flags: int) -> tuple[FirstChars, bool]:  # type:
 
 @dataclass
 class _Rule:
-    pattern: re.Pattern[str]
+    source: str
+    flags: int
     action: Action | str | None
     first: FirstChars  # type: ignore[valid-type]
     nullable: bool
     second: re.Pattern[str] | None  # set when the rule starts with two literal characters
     line_word: str | None  # for rules like `.*direction...`: a word the rest of the line must contain
+    # the rule's pattern is compiled when the rule is first tried: many rules of a diagram family (accTitle,
+    # direction, notes, ...) never are in a process, and compiling all of them was ~half of a family's first use
+    match: Callable[[str, int], re.Match[str] | None] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.match = self._compile_and_match
+
+    def _compile_and_match(self, text: str, position: int) -> re.Match[str] | None:
+        self.match = re.compile(self.source, self.flags).match
+        return self.match(text, position)
 
     def may_start_with(self, chars: str) -> bool:
         """Whether the rule could match text starting with ``chars`` (the next two characters)."""
@@ -228,7 +239,7 @@ class LexerSpec:
             second = _second_char(parsed, flags)
             word = _LINE_SEARCH.match(pattern) if isinstance(pattern, str) else None
             line_word = word.group(1).lower() if word else None
-            compiled.append(_Rule(re.compile(source, flags), action, first, nullable, second, line_word))
+            compiled.append(_Rule(source, flags, action, first, nullable, second, line_word))
         for state, indexes in self.conditions.items():
             self._by_state[state] = [compiled[i] for i in indexes]
 
@@ -285,7 +296,7 @@ class JisonLexer(LexerControl):
         for rule in self._spec.candidates(self.state, text[pos : pos + 2]):
             if rule.line_word is not None and not self._rest_of_line_has(rule.line_word):
                 continue  # saves scanning the line once per token (quadratic on long lines)
-            match = rule.pattern.match(text, pos)
+            match = rule.match(text, pos)
             if match is not None:
                 return match, rule.action
         return None

@@ -57,9 +57,14 @@ class Tables:
 
 
 class Grammar:
-    """BNF given as ``lhs: alt1 | alt2`` lines (``%empty`` for an empty alternative); first rule is the start."""
+    """BNF given as ``lhs: alt1 | alt2`` lines (``%empty`` for an empty alternative); first rule is the start.
 
-    def __init__(self, bnf: str) -> None:
+    ``stored_tables`` names the module of ``doclint.mermaid.diagrams._jison.tables`` that holds this grammar's
+    tables built ahead of time (loading them is about ten times cheaper than building them on first use); they
+    are used only if they were built from exactly these productions, else the tables are built."""
+
+    def __init__(self, bnf: str, stored_tables: str | None = None) -> None:
+        self.stored_tables = stored_tables
         self.productions: list[Production] = []
         start = None
         for raw in bnf.strip().splitlines():
@@ -84,8 +89,15 @@ class Grammar:
     @property
     def tables(self) -> Tables:
         if self._tables is None:
-            self._tables = _build_tables(self.productions)
+            self._tables = self._load_stored_tables() or _build_tables(self.productions)
         return self._tables
+
+    def _load_stored_tables(self) -> Tables | None:
+        if self.stored_tables is None:
+            return None
+        from doclint.mermaid.diagrams._jison.tables import load
+
+        return load(self.stored_tables, self.productions)
 
 
 def _build_tables(productions: list[Production]) -> Tables:
@@ -375,7 +387,7 @@ class JisonLexer:
         for segment in _segments(self.rules, self.conditions, self.state):
             if not self._guard_passes(segment.guard):
                 continue
-            match = segment.pattern.match(text, self.position)
+            match = segment.match(text, self.position)
             if match is None:
                 continue
             rule = self.rules[int(str(match.lastgroup)[1:])]  # the named group of the alternative that won
@@ -401,14 +413,25 @@ class JisonLexer:
         return self._run_contains(guard[1], guard[2])
 
 
-@dataclass(frozen=True)
 class _Segment:
     """Consecutive rules of a start condition tried as one alternation: Python takes the first alternative that
     matches, which is jison's first-rule-wins.  ``guard`` is a necessary condition shared by the rules (see
-    ``Rule``), checked first so that rules scanning ahead stay linear."""
+    ``Rule``), checked first so that rules scanning ahead stay linear.
 
-    pattern: re.Pattern[str]
-    guard: tuple[Any, ...] | None
+    The alternation is compiled when first tried: a segment after one that matches, or behind a guard that
+    fails (flowchart's ``direction`` and ``@{...}`` rules, ~2.5 ms to compile), often never is in a process."""
+
+    __slots__ = ("flags", "guard", "match", "source")
+
+    def __init__(self, source: str, flags: int, guard: tuple[Any, ...] | None) -> None:
+        self.source = source
+        self.flags = flags
+        self.guard = guard
+        self.match: Callable[[str, int], re.Match[str] | None] = self._compile_and_match
+
+    def _compile_and_match(self, text: str, position: int) -> re.Match[str] | None:
+        self.match = re.compile(self.source, self.flags).match
+        return self.match(text, position)
 
 
 _SEGMENT_CACHE: dict[tuple[int, int, str], tuple[_Segment, ...]] = {}
@@ -447,7 +470,7 @@ def _segments(
         if guard is not None and guard[0] == "space":  # any of the rules' arrows may follow the whitespace
             union = "|".join(f"(?:{rules[index].after_space})" for index in indices)
             guard = ("space", re.compile(union))
-        segments.append(_Segment(re.compile(alternation, flags), guard))
+        segments.append(_Segment(alternation, flags, guard))
     result = tuple(segments)
     _SEGMENT_CACHE[key] = result
     return result
