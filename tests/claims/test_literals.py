@@ -50,3 +50,18 @@ def test_no_detector_pattern_matches_a_sentence_without_its_literals():
         for pattern in guarded:
             if pattern._compiled.search(text):
                 assert present & pattern.literals, (pattern._compiled.pattern, text)
+
+
+def test_stored_literals_match_the_patterns():
+    stored = features._stored_literals()
+    assert stored == features.literals_table(), (
+        "src/doclint/data/claims_literals.json no longer matches the detector's patterns: "
+        "regenerate it with `PYTHONPATH=src python bench/claims_literals.py`"
+    )
+
+
+def test_a_pattern_missing_from_the_stored_table_reads_its_literals_off_the_pattern():
+    pattern = features._CaseInsensitive(r"\b(?:stored nowhere|absent from the table)\b")
+    features._PATTERNS.remove(pattern)  # keep the detector's own list as it was
+    assert pattern.source not in features._stored_literals()
+    assert pattern.literals == {"stored nowhere", "absent from the table"}

@@ -9,13 +9,15 @@ suppressors are the reasons of its section 3 and the borderline rules of its sec
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import TypeVar
 
-from doclint.claims.literals import LiteralScanner, required_literals
+from doclint.claims.literals import Literals, LiteralScanner, required_literals
 from doclint.claims.numbers import (
     BYTES,
     DATE,
@@ -145,14 +147,31 @@ class _CaseInsensitive:
     detector runs thirty of them on every prose sentence. Patterns whose literal letters are all
     lowercase match lowercased text exactly as IGNORECASE would; the others keep the flag. Those
     lowercase ones also know the literals any match must contain (``doclint.claims.literals``):
-    ``found_in`` skips the search when the sentence holds none of them.
+    ``found_in`` skips the search when the sentence holds none of them. A pattern is compiled on
+    its first search, so a process never compiles the ones its sentences' literals rule out.
     """
 
     def __init__(self, source: str) -> None:
+        self.source = source
         self._lowercase = not any(char.isupper() for char in re.sub(r"\\.", "", source))
-        self._compiled = re.compile(source, 0 if self._lowercase else re.IGNORECASE)
-        self.literals = required_literals(self._compiled) if self._lowercase else None
         _PATTERNS.append(self)
+
+    @cached_property
+    def _compiled(self) -> re.Pattern[str]:
+        return re.compile(self.source, 0 if self._lowercase else re.IGNORECASE)
+
+    @cached_property
+    def literals(self) -> Literals | None:
+        if not self._lowercase:
+            return None
+        stored = _stored_literals().get(self.source, _NOT_STORED)
+        if stored is _NOT_STORED:  # a pattern edited since the table was written: still correct, only slower
+            return self.parsed_literals()
+        return None if stored is None else frozenset(stored)
+
+    def parsed_literals(self) -> Literals | None:
+        """The required literals read off the parsed pattern: what ``LITERALS_PATH`` stores."""
+        return required_literals(self._compiled) if self._lowercase else None
 
     def search(self, text: str) -> re.Match[str] | None:
         return self._compiled.search(text.lower() if self._lowercase else text)
@@ -167,6 +186,27 @@ class _CaseInsensitive:
 
 
 _PATTERNS: list[_CaseInsensitive] = []
+
+# Each pattern's required literals, by pattern source. Reading them off the parsed patterns costs
+# every process that meets a prose sentence about as much as compiling them, so they are stored,
+# written by ``bench/claims_literals.py``; a test checks that they match the patterns.
+LITERALS_PATH = Path(__file__).resolve().parent.parent / "data" / "claims_literals.json"
+_NOT_STORED = object()
+
+
+@lru_cache(maxsize=1)
+def _stored_literals() -> dict[str, list[str] | None]:
+    return json.loads(LITERALS_PATH.read_text(encoding="utf-8"))["literals"]
+
+
+def literals_table() -> dict[str, list[str] | None]:
+    """What ``LITERALS_PATH`` should hold for the current patterns, read off the parsed patterns."""
+    table: dict[str, list[str] | None] = {}
+    for pattern in _PATTERNS:
+        if pattern._lowercase:
+            literals = pattern.parsed_literals()
+            table[pattern.source] = None if literals is None else sorted(literals)
+    return table
 
 
 @lru_cache(maxsize=1)
