@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -65,3 +69,26 @@ def test_a_pattern_missing_from_the_stored_table_reads_its_literals_off_the_patt
     features._PATTERNS.remove(pattern)  # keep the detector's own list as it was
     assert pattern.source not in features._stored_literals()
     assert pattern.literals == {"stored nowhere", "absent from the table"}
+
+
+def test_a_fresh_process_compiles_only_the_patterns_a_sentence_may_match():
+    """Importing the detector compiles none of these patterns; a sentence compiles only those whose
+    literals it holds (or that have none), so a process pays for the patterns its pages need."""
+    script = (
+        "from doclint.claims import features\n"
+        "print(sum('_compiled' in p.__dict__ for p in features._PATTERNS))\n"
+        "features.active_features(features.prepare('The cat sat on the mat.'))\n"
+        "print(sum('_compiled' in p.__dict__ for p in features._PATTERNS), len(features._PATTERNS))\n"
+    )
+    src = Path(features.__file__).resolve().parents[2]
+    run = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, "PYTHONPATH": str(src)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    after_import, after_sentence = run.stdout.split("\n")[:2]
+    assert after_import == "0"
+    compiled, total = map(int, after_sentence.split())
+    assert 0 < compiled < total / 2
