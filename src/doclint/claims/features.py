@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -140,6 +140,18 @@ def _per_sentence(helper: Callable[[Sentence], T]) -> Callable[[Sentence], T]:
     return memoised
 
 
+# Each pattern's required literals, by pattern source. Reading them off the parsed patterns costs
+# every process that meets a prose sentence about as much as compiling them, so they are stored,
+# written by ``bench/claims_literals.py``; a test checks that they match the patterns.
+LITERALS_PATH = Path(__file__).resolve().parent.parent / "data" / "claims_literals.json"
+_NOT_STORED = object()
+
+
+@lru_cache(maxsize=1)
+def _stored_literals() -> dict[str, list[str] | None]:
+    return json.loads(LITERALS_PATH.read_text(encoding="utf-8"))["literals"]
+
+
 class _CaseInsensitive:
     """A case-insensitive pattern, matched case-sensitively against lowercased text.
 
@@ -154,14 +166,24 @@ class _CaseInsensitive:
     def __init__(self, source: str) -> None:
         self.source = source
         self._lowercase = not any(char.isupper() for char in re.sub(r"\\.", "", source))
+        # The compiled pattern's ``search`` once the first search has compiled it; a plain attribute,
+        # for ``found_in`` runs for every pattern on every sentence.
+        self._search: Callable[[str], re.Match[str] | None] = self._compile_and_search
+        self._compiled: re.Pattern[str] | None = None
+        self.literals = self._literals_from_table()
         _PATTERNS.append(self)
 
-    @cached_property
-    def _compiled(self) -> re.Pattern[str]:
-        return re.compile(self.source, 0 if self._lowercase else re.IGNORECASE)
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, 0 if self._lowercase else re.IGNORECASE)
+        return self._compiled
 
-    @cached_property
-    def literals(self) -> Literals | None:
+    def _compile_and_search(self, text: str) -> re.Match[str] | None:
+        self._search = self.compiled.search
+        return self._search(text)
+
+    def _literals_from_table(self) -> Literals | None:
         if not self._lowercase:
             return None
         stored = _stored_literals().get(self.source, _NOT_STORED)
@@ -171,32 +193,21 @@ class _CaseInsensitive:
 
     def parsed_literals(self) -> Literals | None:
         """The required literals read off the parsed pattern: what ``LITERALS_PATH`` stores."""
-        return required_literals(self._compiled) if self._lowercase else None
+        return required_literals(self.compiled) if self._lowercase else None
 
     def search(self, text: str) -> re.Match[str] | None:
-        return self._compiled.search(text.lower() if self._lowercase else text)
+        return self._search(text.lower() if self._lowercase else text)
 
     def found_in(self, s: Sentence) -> bool:
         """Does the pattern match the sentence's text? The same answer as ``search(s.text)``."""
         if not self._lowercase:
-            return self._compiled.search(s.text) is not None
+            return self._search(s.text) is not None
         if self.literals is not None and self.literals.isdisjoint(_present_literals(s)):
             return False
-        return self._compiled.search(s.lower) is not None
+        return self._search(s.lower) is not None
 
 
 _PATTERNS: list[_CaseInsensitive] = []
-
-# Each pattern's required literals, by pattern source. Reading them off the parsed patterns costs
-# every process that meets a prose sentence about as much as compiling them, so they are stored,
-# written by ``bench/claims_literals.py``; a test checks that they match the patterns.
-LITERALS_PATH = Path(__file__).resolve().parent.parent / "data" / "claims_literals.json"
-_NOT_STORED = object()
-
-
-@lru_cache(maxsize=1)
-def _stored_literals() -> dict[str, list[str] | None]:
-    return json.loads(LITERALS_PATH.read_text(encoding="utf-8"))["literals"]
 
 
 def literals_table() -> dict[str, list[str] | None]:
