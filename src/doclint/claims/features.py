@@ -9,13 +9,15 @@ suppressors are the reasons of its section 3 and the borderline rules of its sec
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import TypeVar
 
-from doclint.claims.literals import LiteralScanner, required_literals
+from doclint.claims.literals import Literals, LiteralScanner, required_literals
 from doclint.claims.numbers import (
     BYTES,
     DATE,
@@ -138,6 +140,18 @@ def _per_sentence(helper: Callable[[Sentence], T]) -> Callable[[Sentence], T]:
     return memoised
 
 
+# Each pattern's required literals, by pattern source. Reading them off the parsed patterns costs
+# every process that meets a prose sentence about as much as compiling them, so they are stored,
+# written by ``bench/claims_literals.py``; a test checks that they match the patterns.
+LITERALS_PATH = Path(__file__).resolve().parent.parent / "data" / "claims_literals.json"
+_NOT_STORED = object()
+
+
+@lru_cache(maxsize=1)
+def _stored_literals() -> dict[str, list[str] | None]:
+    return json.loads(LITERALS_PATH.read_text(encoding="utf-8"))["literals"]
+
+
 class _CaseInsensitive:
     """A case-insensitive pattern, matched case-sensitively against lowercased text.
 
@@ -145,28 +159,65 @@ class _CaseInsensitive:
     detector runs thirty of them on every prose sentence. Patterns whose literal letters are all
     lowercase match lowercased text exactly as IGNORECASE would; the others keep the flag. Those
     lowercase ones also know the literals any match must contain (``doclint.claims.literals``):
-    ``found_in`` skips the search when the sentence holds none of them.
+    ``found_in`` skips the search when the sentence holds none of them. A pattern is compiled on
+    its first search, so a process never compiles the ones its sentences' literals rule out.
     """
 
     def __init__(self, source: str) -> None:
+        self.source = source
         self._lowercase = not any(char.isupper() for char in re.sub(r"\\.", "", source))
-        self._compiled = re.compile(source, 0 if self._lowercase else re.IGNORECASE)
-        self.literals = required_literals(self._compiled) if self._lowercase else None
+        # The compiled pattern's ``search`` once the first search has compiled it; a plain attribute,
+        # for ``found_in`` runs for every pattern on every sentence.
+        self._search: Callable[[str], re.Match[str] | None] = self._compile_and_search
+        self._compiled: re.Pattern[str] | None = None
+        self.literals = self._literals_from_table()
         _PATTERNS.append(self)
 
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, 0 if self._lowercase else re.IGNORECASE)
+        return self._compiled
+
+    def _compile_and_search(self, text: str) -> re.Match[str] | None:
+        self._search = self.compiled.search
+        return self._search(text)
+
+    def _literals_from_table(self) -> Literals | None:
+        if not self._lowercase:
+            return None
+        stored = _stored_literals().get(self.source, _NOT_STORED)
+        if stored is _NOT_STORED:  # a pattern edited since the table was written: still correct, only slower
+            return self.parsed_literals()
+        return None if stored is None else frozenset(stored)
+
+    def parsed_literals(self) -> Literals | None:
+        """The required literals read off the parsed pattern: what ``LITERALS_PATH`` stores."""
+        return required_literals(self.compiled) if self._lowercase else None
+
     def search(self, text: str) -> re.Match[str] | None:
-        return self._compiled.search(text.lower() if self._lowercase else text)
+        return self._search(text.lower() if self._lowercase else text)
 
     def found_in(self, s: Sentence) -> bool:
         """Does the pattern match the sentence's text? The same answer as ``search(s.text)``."""
         if not self._lowercase:
-            return self._compiled.search(s.text) is not None
+            return self._search(s.text) is not None
         if self.literals is not None and self.literals.isdisjoint(_present_literals(s)):
             return False
-        return self._compiled.search(s.lower) is not None
+        return self._search(s.lower) is not None
 
 
 _PATTERNS: list[_CaseInsensitive] = []
+
+
+def literals_table() -> dict[str, list[str] | None]:
+    """What ``LITERALS_PATH`` should hold for the current patterns, read off the parsed patterns."""
+    table: dict[str, list[str] | None] = {}
+    for pattern in _PATTERNS:
+        if pattern._lowercase:
+            literals = pattern.parsed_literals()
+            table[pattern.source] = None if literals is None else sorted(literals)
+    return table
 
 
 @lru_cache(maxsize=1)
