@@ -224,3 +224,18 @@ def test_has_number_is_a_digit_or_a_number_word_in_any_case(text):
 def test_has_number_folds_case_as_the_regex_engine_does():
     assert has_number("a thou\u017fand")  # long s folds to s
     assert not has_number("millions of users") and has_number("a MILLION users")
+
+
+@pytest.mark.parametrize("text", ["1e999 parameters", "10^400 tokens", "2 × 10^999 FLOPs", "10⁹⁹⁹ bytes"])
+def test_a_number_past_a_float_is_not_a_quantity(text: str) -> None:
+    assert find_quantities(f"The model has {text} and 7B parameters.")[-1].value == 7e9
+    assert all(quantity.text != text for quantity in find_quantities(text))
+
+
+def test_a_page_with_a_number_past_a_float_lints_without_an_internal_error(tmp_path) -> None:
+    from doclint.testing import lint_tree, write_files
+
+    write_files(
+        tmp_path, {"docs/a.md": "# Scale\n\nThe model has 1e999 parameters, on 10^400 tokens in 2023.\n"}
+    )
+    assert [d.code for d in lint_tree(tmp_path, use_cache=False) if d.code.startswith("DL")] == []

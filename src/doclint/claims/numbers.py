@@ -260,7 +260,10 @@ def _atom_quantity(text: str, match: re.Match[str]) -> Quantity | None:
         return None  # "a token" must not become 1 token
     if groups["num"] and _is_part_of_identifier(text, match.start()):
         return None
-    value = _base_value(groups) * _scale(groups)
+    try:
+        value = _base_value(groups) * _scale(groups)
+    except OverflowError:
+        return None  # 10^400 is past a float: not a figure a chapter states or two chapters compare
     unit, value = _unit_and_value(groups, value)
     end = match.end("unit") if groups["unit"] else match.end()
     start = match.start()
