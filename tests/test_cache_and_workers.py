@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import doclint
 import doclint.engine
 from doclint.config import load_config
 from doclint.engine import Linter
@@ -248,3 +249,20 @@ def test_enum_members_pickled_by_name_load_and_nothing_else_does(tmp_path):
         cache._write_entry(tmp_path / "projects" / f"{key}.entry", key, [_ByName(owner, name)])
         assert (tmp_path / "projects" / f"{key}.entry").is_file()
         assert cache.load_project(key) is None
+
+
+def test_the_code_identity_follows_doclints_own_files(tmp_path):
+    """A checkout or a git install keeps its version number while its code changes: cached results carry
+    a digest of the package's files, so other code's results are not reused."""
+    from doclint.cache import code_identity, tree_digest
+
+    package = tmp_path / "doclint"
+    (package / "rules").mkdir(parents=True)
+    (package / "rules" / "a.py").write_text("A = 1\n")
+    before = tree_digest(package)
+    (package / "__pycache__").mkdir()
+    (package / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"compiled")
+    assert tree_digest(package) == before  # bytecode written by a run changes nothing
+    (package / "rules" / "a.py").write_text("A = 22\n")
+    assert tree_digest(package) != before
+    assert code_identity().startswith(doclint.__version__ + "+")

@@ -28,6 +28,7 @@ import os
 import pathlib
 import pickle
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -208,11 +209,34 @@ class _RestrictedUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"cache entry names {module}.{name}, which is not allowed")
 
 
+@lru_cache(maxsize=1)
+def code_identity() -> str:
+    """doclint's version and a digest of its own files: a checkout, or an install from git, keeps its
+    version number while its code changes, and results of other code must not be reused."""
+    return f"{__version__}+{tree_digest(Path(__file__).resolve().parent)}"
+
+
+def tree_digest(folder: Path) -> str:
+    """A digest of the names, sizes and times of the files under ``folder`` (bytecode caches aside)."""
+    digest = hashlib.sha256()
+    for current, directories, files in os.walk(folder):
+        directories[:] = sorted(name for name in directories if name != "__pycache__")
+        for name in sorted(files):
+            try:
+                stat = os.stat(os.path.join(current, name))
+            except OSError:
+                continue
+            digest.update(
+                f"{current}/{name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode("utf-8", "surrogateescape")
+            )
+    return digest.hexdigest()[:16]
+
+
 def entry_key(content_digest: bytes, display_path: str, fingerprint: str) -> str:
     """The key of a file's entry; ``content_digest`` is the SHA-256 of its bytes (the run key's, when it
     read them: a file is read and hashed once per run)."""
     digest = hashlib.sha256()
-    for part in (f"doclint {__version__} cache {FORMAT_VERSION}", fingerprint, display_path):
+    for part in (f"doclint {code_identity()} cache {FORMAT_VERSION}", fingerprint, display_path):
         digest.update(part.encode("utf-8") + b"\0")
     digest.update(content_digest)
     return digest.hexdigest()

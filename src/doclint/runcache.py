@@ -12,8 +12,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from doclint import __version__
-from doclint.cache import ResultCache
+from doclint.cache import ResultCache, code_identity
 from doclint.config import Config
 from doclint.diagnostics import Diagnostic
 from doclint.files import MARKDOWN_SUFFIXES, Selection, builtin_pack_dir, discover
@@ -37,7 +36,7 @@ def run_key(
     """The run's key; the SHA-256 of each Markdown file read for it is added to ``content_digests``
     (the per-file cache keys reuse them instead of reading every file again)."""
     digest = hashlib.sha256(
-        f"doclint {__version__}\0{config!r}\0{options!r}\0".encode("utf-8", "surrogateescape")
+        f"doclint {code_identity()}\0{config!r}\0{options!r}\0".encode("utf-8", "surrogateescape")
     )
     for declaration, text in declarations():
         digest.update(f"\0{declaration}\0{text}".encode("utf-8", "surrogateescape"))
@@ -65,7 +64,7 @@ def project_inputs_digest(
     it), the configuration, rule selection and registries (``fingerprint``), the targets, the site files
     and the listing of the files beside the documents (a Markdown file's existence only)."""
     digest = hashlib.sha256(
-        f"doclint {__version__} project\0{config!r}\0{fingerprint}\0{targets!r}\0".encode(
+        f"doclint {code_identity()} project\0{config!r}\0{fingerprint}\0{targets!r}\0".encode(
             "utf-8", "surrogateescape"
         )
     )
