@@ -8,7 +8,8 @@ The floor is one Python process that reads every file and parses it once with ma
 also given as a multiple of the floor, because these machines are shared and absolute times are noisy.
 Scenarios: cold (no cache, all cores), cold with one worker, warm (cache full, nothing changed) and warm after
 one file changed. Medians of --repeat runs; every run of a scenario follows a run of the floor, and its ratio is
-to the floor runs beside it (the "parse floor" row is the median of all of them).
+the median of each run's ratio to the floor run just before it (the "parse floor" row is the median of all of
+them).
 """
 
 from __future__ import annotations
@@ -90,7 +91,8 @@ def bench_folder(name: str, folder: Path, repeat: int, work: Path) -> list[dict]
             runs.append(measure(command, folder))
         floors.extend(beside)
         row = {"corpus": name, "scenario": label, "files": files, **median_of(runs)}
-        row["x_floor"] = row["wall"] / median_of(beside)["wall"]
+        # paired: a run and the floor just before it see the machine at the same speed
+        row["x_floor"] = statistics.median(run["wall"] / floor["wall"] for run, floor in zip(runs, beside))
         rows.append(row)
 
     def cold() -> None:
