@@ -202,31 +202,17 @@ class Linter:
         known = self._content_digests.get(path) if answer_from_cache else None
         if known is not None and self._answer_from_cache(known, display, outcome, report):
             return outcome  # unchanged since the run key hashed it: not even read again
-        try:
-            data = self._sources[path] if in_memory else read_bytes(path, self.config.max_file_size)
-        except ReadProblem as problem:
-            self._unreadable(outcome, display, str(problem), 1, 1, report)
+        data = self._read(path, display, outcome, report)
+        if data is None:
             return outcome
-        outcome.raw = data if self.keep_raw or in_memory else None
         content_digest = hashlib.sha256(data).digest() if self.cache is not None and not in_memory else None
-        if (
-            answer_from_cache
-            and content_digest not in (None, known)
-            and self._answer_from_cache(content_digest, display, outcome, report)  # type: ignore[arg-type]
-        ):
+        changed_since_hashed = answer_from_cache and content_digest != known  # or never hashed
+        if changed_since_hashed and self._answer_from_cache(content_digest, display, outcome, report):  # type: ignore[arg-type]
             return outcome
         if not parse:
             return None
-        try:
-            source = SourceText.from_bytes(data)
-        except DecodeProblem as problem:
-            self._unreadable(outcome, display, problem.message, problem.line, problem.column, report)
-            return outcome
-        try:
-            document = build_document(path, display, source, self.config.site)
-        except RecursionError:
-            message = "document is nested too deeply to parse (recursion limit); skipped"
-            self._unreadable(outcome, display, message, 1, 1, report)
+        document = self._document(path, display, data, outcome, report)
+        if document is None:
             return outcome
         if report:
             outcome.diagnostics = self._check_document(document, outcome.internal_errors, pure=True)
@@ -234,16 +220,48 @@ class Linter:
         self._collect(document, outcome, pure=True)
         outcome.facts_digest = outcome.facts.digest()
         if content_digest is not None and not outcome.internal_errors:
-            kept = document if self._impure_rules_selected else None
-            payload = entry_payload(
-                CachedFile.of(outcome.facts, outcome.facts_digest, outcome.diagnostics, kept)
-            )
-            if payload is not None:
-                key = self._entry_key(content_digest, display, report)
-                outcome.cache_entry = (key, entry_slot(path, report), payload)
+            outcome.cache_entry = self._cache_entry(document, outcome, content_digest, display, report)
         self._impure_phase(document, outcome, report)
         outcome.document = document if self.keep_raw else None
         return outcome
+
+    def _read(self, path: Path, display: str, outcome: FileOutcome, report: bool) -> bytes | None:
+        """The file's bytes (the fix rounds' own, for a file they changed); None when it cannot be read."""
+        in_memory = path in self._sources
+        try:
+            data = self._sources[path] if in_memory else read_bytes(path, self.config.max_file_size)
+        except ReadProblem as problem:
+            self._unreadable(outcome, display, str(problem), 1, 1, report)
+            return None
+        outcome.raw = data if self.keep_raw or in_memory else None
+        return data
+
+    def _document(
+        self, path: Path, display: str, data: bytes, outcome: FileOutcome, report: bool
+    ) -> Document | None:
+        """The file's Document; None (and DL001) when its bytes are no text or nest too deeply to parse."""
+        try:
+            source = SourceText.from_bytes(data)
+        except DecodeProblem as problem:
+            self._unreadable(outcome, display, problem.message, problem.line, problem.column, report)
+            return None
+        try:
+            return build_document(path, display, source, self.config.site)
+        except RecursionError:
+            message = "document is nested too deeply to parse (recursion limit); skipped"
+            self._unreadable(outcome, display, message, 1, 1, report)
+            return None
+
+    def _cache_entry(
+        self, document: Document, outcome: FileOutcome, content_digest: bytes, display: str, report: bool
+    ) -> tuple[str, str, bytes | None] | None:
+        """The file's new cache entry (key, slot, payload); None when something in it cannot be pickled."""
+        assert isinstance(outcome.facts, DocumentFacts)
+        kept = document if self._impure_rules_selected else None
+        payload = entry_payload(CachedFile.of(outcome.facts, outcome.facts_digest, outcome.diagnostics, kept))
+        if payload is None:
+            return None
+        return (self._entry_key(content_digest, display, report), entry_slot(document.path, report), payload)
 
     def _answer_from_cache(
         self, content_digest: bytes, display: str, outcome: FileOutcome, report: bool
