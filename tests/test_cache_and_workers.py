@@ -266,3 +266,15 @@ def test_the_code_identity_follows_doclints_own_files(tmp_path):
     (package / "rules" / "a.py").write_text("A = 22\n")
     assert tree_digest(package) != before
     assert code_identity().startswith(doclint.__version__ + "+")
+
+
+def test_clean_removes_the_cache_and_says_what_it_held(series, capsys):
+    from doclint import cli as command_line
+
+    json_output(series, jobs=1)
+    assert command_line.main(["clean", str(series)]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith(f"Removed the cache at {series / '.doclint_cache'} (") and " MB)." in said
+    assert not (series / ".doclint_cache").exists()
+    assert command_line.main(["clean", str(series)]) == 0
+    assert capsys.readouterr().out == f"No cache at {series / '.doclint_cache'}.\n"

@@ -396,16 +396,17 @@ def _without_derived_state(document: Document) -> Document:
     return copy
 
 
-def clear(directory: Path) -> int:
-    """Remove a cache directory; returns the number of entries removed."""
-    removed = 0
+def clear(directory: Path) -> tuple[int, int]:
+    """Remove a cache directory; returns how many files it held and their bytes."""
+    files = size = 0
     if not directory.is_dir():
-        return 0
+        return 0, 0
     for path in sorted(directory.rglob("*"), reverse=True):
         if path.is_file() or path.is_symlink():
-            removed += path.suffix == ".entry"
+            files += 1
+            size += path.lstat().st_size
             path.unlink()
         elif path.is_dir():
             path.rmdir()
     directory.rmdir()
-    return removed
+    return files, size

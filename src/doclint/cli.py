@@ -311,8 +311,11 @@ def _clean(paths: list[Path]) -> int:
 
     config = load_config(paths)
     directory = config.root / config.cache_dir
-    removed = clear(directory)
-    print(f"Removed {removed} cache entr{'y' if removed == 1 else 'ies'} from {directory}.")
+    if not directory.is_dir():
+        print(f"No cache at {directory}.")
+        return EXIT_CLEAN
+    files, size = clear(directory)
+    print(f"Removed the cache at {directory} ({files} file{'' if files == 1 else 's'}, {size / 1e6:.1f} MB).")
     return EXIT_CLEAN
 
 
