@@ -98,10 +98,7 @@ class CachedFile:
         """The document's facts, through the restricted unpickler; CacheMiss if they are not facts."""
         from doclint.facts import DocumentFacts
 
-        try:
-            facts = _RestrictedUnpickler(io.BytesIO(self.facts_payload)).load()
-        except Exception as error:  # noqa: BLE001 - as for any entry: unreadable is a miss
-            raise CacheMiss(f"unreadable facts: {error}") from None
+        facts = _unpickle(self.facts_payload)
         if not isinstance(facts, DocumentFacts):
             raise CacheMiss("malformed facts")
         return facts
@@ -123,13 +120,10 @@ class FileEntries:
             payload = self.packed[key][1]
         except KeyError:
             raise CacheMiss("no entry") from None
-        try:
-            entry = _RestrictedUnpickler(io.BytesIO(payload)).load()
-        except Exception as error:  # noqa: BLE001 - a malformed payload is a miss, whatever the unpickler raised
-            raise CacheMiss(f"unreadable entry: {error}") from None
+        entry = _unpickle(payload)
         if not isinstance(entry, CachedFile) or not _well_formed(entry):
             raise CacheMiss("malformed entry")
-        if not isinstance(entry.found, list) or not all(isinstance(item, Diagnostic) for item in entry.found):
+        if not _diagnostics(entry.found):
             raise CacheMiss("malformed diagnostics")
         if entry.document is not None:
             entry.document.settings = settings
@@ -251,13 +245,13 @@ class ResultCache:
         self.directory = directory
         self._ready = False
 
-    def _run_path(self, key: str) -> Path:
-        return self.directory / "runs" / f"{key}.entry"
+    def _path(self, folder: str, key: str) -> Path:
+        return self.directory / folder / f"{key}.entry"
 
     def load_files(self, name: str) -> FileEntries:
         """The per-file entries of the configuration ``name``; none when its pack is missing or unreadable."""
         try:
-            packed = _read_entry(self.directory / "files" / f"{name}.entry", name)
+            packed = _read_entry(self._path("files", name), name)
         except CacheMiss:
             packed = {}
         if not isinstance(packed, dict) or not all(_well_formed_slot(value) for value in packed.values()):
@@ -266,12 +260,12 @@ class ResultCache:
 
     def store_files(self, name: str, entries: FileEntries) -> None:
         if entries.changed and self._make_room("files"):
-            self._write_entry(self.directory / "files" / f"{name}.entry", name, entries.packed)
+            self._write_entry(self._path("files", name), name, entries.packed)
 
     def load_run(self, key: str) -> tuple[list[Diagnostic], int] | None:
         """The final diagnostics and file count of an identical earlier run, or None."""
         try:
-            found, files = _pair(_read_entry(self._run_path(key), key))
+            found, files = _pair(_read_entry(self._path("runs", key), key))
         except CacheMiss:
             return None
         if not _diagnostics(found):
@@ -280,19 +274,19 @@ class ResultCache:
 
     def store_run(self, key: str, found: list[Diagnostic], files: int) -> None:
         if self._make_room("runs"):
-            self._write_entry(self._run_path(key), key, (found, files))
+            self._write_entry(self._path("runs", key), key, (found, files))
 
     def load_project(self, key: str) -> list[Diagnostic] | None:
         """The project rules' findings of an earlier run whose project phase read the same inputs, or None."""
         try:
-            found = _read_entry(self.directory / "projects" / f"{key}.entry", key)
+            found = _read_entry(self._path("projects", key), key)
         except CacheMiss:
             return None
         return found if _diagnostics(found) else None  # type: ignore[return-value]
 
     def store_project(self, key: str, found: list[Diagnostic]) -> None:
         if self._make_room("projects"):
-            self._write_entry(self.directory / "projects" / f"{key}.entry", key, found)
+            self._write_entry(self._path("projects", key), key, found)
 
     def _make_room(self, folder: str) -> bool:
         """Keep the last few entries of a folder (several configurations, CI matrices)."""
@@ -342,8 +336,13 @@ def _read_entry(path: Path, key: str) -> object:
     header = _MAGIC + key.encode("ascii") + b"\n"
     if not data.startswith(header):
         raise CacheMiss("foreign entry")
+    return _unpickle(data[len(header) :])
+
+
+def _unpickle(payload: bytes) -> object:
+    """``payload`` through the restricted unpickler; CacheMiss when it cannot be read."""
     try:
-        return _RestrictedUnpickler(io.BytesIO(data[len(header) :])).load()
+        return _RestrictedUnpickler(io.BytesIO(payload)).load()
     except Exception as error:  # noqa: BLE001 - a malformed payload is a miss, whatever the unpickler raised
         raise CacheMiss(f"unreadable entry: {error}") from None
 
